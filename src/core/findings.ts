@@ -1,0 +1,86 @@
+// Findings: what a check reports, and the rounding-tail (尾差) policy.
+import { refText, type CellRef } from './cells';
+import { minorPerCent, minorToUnit, type MoneyUnit } from './money';
+
+export type Severity = 'error' | 'warning' | 'tail';
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', tail: '尾差' };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Table id (`01`…`09`), or the project name for 绩效 findings. */
+  table: string;
+  message: string;
+  cells: CellRef[];
+  unit?: MoneyUnit;
+  /** In 分, when the finding compares amounts. */
+  expectedMinor?: number;
+  actualMinor?: number;
+  /** For non-money comparisons (rates, scores): the values as they are. */
+  expected?: number;
+  actual?: number;
+}
+
+export interface FindingJson {
+  rule: string;
+  severity: Severity;
+  table: string;
+  message: string;
+  cells: string[];
+  expected?: number;
+  actual?: number;
+  difference?: number;
+}
+
+export function findingToJson(f: Finding): FindingJson {
+  const out: FindingJson = {
+    rule: f.rule,
+    severity: f.severity,
+    table: f.table,
+    message: f.message,
+    cells: f.cells.map(refText),
+  };
+  if (f.expectedMinor !== undefined && f.actualMinor !== undefined && f.unit) {
+    out.expected = minorToUnit(f.expectedMinor, f.unit);
+    out.actual = minorToUnit(f.actualMinor, f.unit);
+    out.difference = minorToUnit(f.actualMinor - f.expectedMinor, f.unit);
+  } else if (f.expected !== undefined && f.actual !== undefined) {
+    out.expected = f.expected;
+    out.actual = f.actual;
+    out.difference = Math.round((f.actual - f.expected) * 10000) / 10000;
+  }
+  return out;
+}
+
+/**
+ * The 尾差 policy (shared/domain/README.md): with n non-zero addends, a difference with
+ * 0 < |d| ≤ max(0.01, 0.005 × (n + 1)) in the table's unit is a tail; more is an error.
+ * A difference below half a printed cent is invisible in print and not reported.
+ */
+export type DifferenceClass = 'none' | 'tail' | 'error';
+
+export function classifyDifference(diffMinor: number, nonZeroAddends: number, unit: MoneyUnit): DifferenceClass {
+  const cent = minorPerCent(unit);
+  const d = Math.abs(diffMinor);
+  if (2 * d < cent) return 'none';
+  // |d| ≤ max(0.01, 0.005(n+1)) units  ⇔  2|d| ≤ max(2, n+1) cents
+  if (2 * d <= Math.max(2, nonZeroAddends + 1) * cent) return 'tail';
+  return 'error';
+}
+
+/** The allowance itself, in 分, for messages. */
+export function tailAllowanceMinor(nonZeroAddends: number, unit: MoneyUnit): number {
+  return (Math.max(2, nonZeroAddends + 1) * minorPerCent(unit)) / 2;
+}
+
+export interface Summary {
+  error: number;
+  warning: number;
+  tail: number;
+}
+
+export function summarize(findings: Finding[]): Summary {
+  const s: Summary = { error: 0, warning: 0, tail: 0 };
+  for (const f of findings) s[f.severity] += 1;
+  return s;
+}

@@ -1,0 +1,81 @@
+// The model of a unit's final accounts: the nine tables as printed, every amount in 分 with its cell.
+import type { CellRef } from './cells';
+import type { MoneyUnit } from './money';
+
+export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
+export const TABLE_IDS: TableId[] = ['01', '02', '03', '04', '05', '06', '07', '08', '09'];
+
+/**
+ * What a table is about, independent of the number a region gives it
+ * (the 三公 table is 07 in Fuzhou and Shanghai, 09 in the central order).
+ */
+export type TableTopic =
+  | 'summary' // 收入支出决算总表
+  | 'income' // 收入决算表
+  | 'expenditure' // 支出决算表
+  | 'fiscalSummary' // 财政拨款收入支出决算总表
+  | 'generalBudget' // 一般公共预算财政拨款支出决算表
+  | 'basicEconomic' // 一般公共预算财政拨款基本支出决算表
+  | 'threePublic' // “三公”经费支出决算表
+  | 'govFund' // 政府性基金预算财政拨款收入支出决算表
+  | 'stateCapital'; // 国有资本经营预算财政拨款（收入）支出决算表
+
+export type CodeLevel = '类' | '款' | '项';
+
+export interface AmountCell {
+  /** 分; 0 for blank and dash cells. */
+  minor: number;
+  ref: CellRef | null;
+  /** The cell held no figure (blank or a dash); it reads as 0. */
+  blank?: boolean;
+  /** The cell's text could not be read as an amount; identities that need it are skipped. */
+  invalid?: boolean;
+  raw?: unknown;
+}
+
+export interface TableRow {
+  /** `code:2011101`, `total`, or a fixed-row key of the table spec (`inc.gpb`, `econ:30101`, …). */
+  key: string;
+  label: string;
+  code?: string;
+  level?: CodeLevel;
+  labelRef: CellRef | null;
+  codeRef?: CellRef | null;
+  /** Amounts by column key of the table spec. */
+  cells: Record<string, AmountCell>;
+}
+
+export interface TableData {
+  id: TableId;
+  topic: TableTopic;
+  title: string;
+  sheet: string;
+  /** A1 range the table occupies (title to last note). */
+  range: string;
+  unit: MoneyUnit;
+  rows: TableRow[];
+  /** 注/说明 lines under the table. */
+  notes: string[];
+  titleRef: CellRef | null;
+  /** For the profile's layout variants (e.g. the 24- or 26-row 类 list). */
+  variant?: string;
+}
+
+export interface FinalAccounts {
+  unitName: string | null;
+  year: number | null;
+  profileId: string;
+  tables: Partial<Record<TableId, TableData>>;
+}
+
+export function rowByKey(table: TableData | undefined, key: string): TableRow | undefined {
+  return table?.rows.find((r) => r.key === key);
+}
+
+export function codeKey(code: string): string {
+  return `code:${code}`;
+}
+
+export function levelOfCode(code: string): CodeLevel | undefined {
+  return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;
+}

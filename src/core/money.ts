@@ -1,0 +1,90 @@
+// Money as exact integers. Every amount is held in 分 (0.01 元) whatever the table's unit,
+// so a 万元 table's 1653.66 is 1_653_660_000 分 and sums never touch floating point.
+
+export type MoneyUnit = '元' | '万元';
+
+/** 分 per one unit of the table (1 元 = 100 分, 1 万元 = 1,000,000 分). */
+export const MINOR_PER_UNIT: Record<MoneyUnit, number> = { 元: 100, 万元: 1_000_000 };
+
+/** 分 per printed hundredth (0.01) of the table's unit: the smallest printed step. */
+export function minorPerCent(unit: MoneyUnit): number {
+  return MINOR_PER_UNIT[unit] / 100;
+}
+
+export type ParsedAmount =
+  | { kind: 'number'; minor: number }
+  | { kind: 'blank' }
+  | { kind: 'dash' }
+  | { kind: 'invalid'; text: string };
+
+const FULL_WIDTH_DIGITS = /[０-９]/g;
+
+/** Normalises full-width digits and punctuation that real workbooks contain. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[，,]/g, ',')
+    .replace(/[－−﹣]/g, '-')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[＋]/g, '+')
+    .replace(/\u3000/g, ' ');
+}
+
+const DASHES = new Set(['-', '--', '—', '——', '–', '/', '－', '一']);
+
+/** Rounds a value given in the table's unit to whole 分. */
+export function unitValueToMinor(value: number, unit: MoneyUnit): number {
+  return Math.round(value * MINOR_PER_UNIT[unit]);
+}
+
+/**
+ * Reads an amount cell: a number, or text such as `9,873.30`, `９８７３.３０`, `(12.00)`, `—`, blank.
+ * Returns 分. Anything else is `invalid` and is reported by the caller with its cell.
+ */
+export function parseAmount(raw: unknown, unit: MoneyUnit): ParsedAmount {
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw) };
+    return { kind: 'number', minor: unitValueToMinor(raw, unit) };
+  }
+  if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
+  const text = toHalfWidth(String(raw)).trim();
+  if (text === '') return { kind: 'blank' };
+  if (DASHES.has(text)) return { kind: 'dash' };
+  let t = text.replace(/\s+/g, '').replace(/(万元|元)$/, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(t)) {
+    negative = true;
+    t = t.slice(1, -1);
+  }
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) && !/^[+-]?\.\d+$/.test(t)) {
+    return { kind: 'invalid', text };
+  }
+  const value = Number(t.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { kind: 'invalid', text };
+  return { kind: 'number', minor: unitValueToMinor(negative ? -value : value, unit) };
+}
+
+/** 分 → a number in the table's unit, rounded to two decimals (for reports). */
+export function minorToUnit(minor: number, unit: MoneyUnit): number {
+  const cents = Math.round(minor / minorPerCent(unit));
+  return cents / 100;
+}
+
+/** 分 → `1653.66` (two decimals, no thousands separator), for messages. */
+export function formatAmount(minor: number, unit: MoneyUnit): string {
+  const cents = Math.round(minor / minorPerCent(unit));
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Rounds 分 to the printed step of the unit (half away from zero), staying in 分. */
+export function roundToPrinted(minor: number, unit: MoneyUnit): number {
+  const step = minorPerCent(unit);
+  const q = Math.abs(minor) / step;
+  const r = Math.floor(q + 0.5) * step;
+  return minor < 0 ? -r : r;
+}

@@ -1,0 +1,97 @@
+// fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
+// (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt). The default profile.
+import { codedSpec, EXPENDITURE_COLUMNS, FUND_COLUMNS, fiscalSummarySpec, INCOME_COLUMNS, spendColumns, summarySpec, threePublicSpec } from './common';
+import type { EconomicSpec, Profile } from './spec';
+
+export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = {
+  id: '06',
+  topic: 'basicEconomic',
+  kind: 'economic',
+  title: '一般公共预算财政拨款基本支出决算表',
+  titleAliases: ['一般公共预算财政拨款基本支出决算明细表'],
+  marker: '公开06表',
+  economicList: 'fuzhou-2024',
+  blocks: [
+    { heading: '人员经费', classes: ['301', '303'] },
+    { heading: '公用经费', classes: ['302', '307', '310', '312', '399'] },
+  ],
+  flowColumns: 2,
+  codeHeader: '经济分类科目编码',
+  nameHeader: '科目名称',
+  amountHeader: '金额',
+  personnelTotalLabel: '人员经费合计',
+  publicTotalLabel: '公用经费合计',
+  notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
+};
+
+export const FUZHOU_2024: Profile = {
+  id: 'fuzhou-2024',
+  name: '福州 2024（单位决算公开）',
+  classLists: ['26'],
+  zeroStyle: 'zero',
+  tables: {
+    '01': summarySpec({
+      itemHeaders: [['收入', '项目'], ['支出', '项目(按支出功能分类)']],
+      notes: ['注：1. 本表反映{scope}本年度的总收支和年末结转结余情况。', '2. 本套报表金额单位转换时可能存在尾数误差。'],
+    }),
+    '02': codedSpec({
+      id: '02',
+      topic: 'income',
+      title: '收入决算表',
+      columns: INCOME_COLUMNS,
+      notes: ['注：本表反映{scope}本年度取得的各项收入情况。'],
+    }),
+    '03': codedSpec({
+      id: '03',
+      topic: 'expenditure',
+      title: '支出决算表',
+      columns: EXPENDITURE_COLUMNS,
+      notes: ['注：本表反映{scope}本年度各项支出情况。'],
+    }),
+    '04': fiscalSummarySpec({
+      short: true,
+      itemHeaders: [['收入', '项目'], ['支出', '项目（按功能分类）']],
+      notes: [
+        '注：本表反映{scope}本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。',
+      ],
+    }),
+    '05': codedSpec({
+      id: '05',
+      topic: 'generalBudget',
+      title: '一般公共预算财政拨款支出决算表',
+      codeHeader: '功能分类科目编码',
+      columns: spendColumns('本年支出', '小计'),
+      notes: ['注：本表反映{scope}本年度一般公共预算财政拨款支出情况。'],
+    }),
+    '06': FUZHOU_BASIC_ECONOMIC,
+    '07': threePublicSpec({
+      id: '07',
+      title: '一般公共预算财政拨款“三公”经费支出决算表',
+      titleAliases: ['财政拨款“三公”经费支出决算表'],
+      orientation: 'rows',
+      rowNumbers: true,
+      measures: [{ key: 'final', path: ['决算数'] }],
+      notes: ['注：本表反映{scope}本年度“三公”经费支出决算情况，包括当年一般公共预算财政拨款和以前年度结转资金安排的实际支出。'],
+    }),
+    '08': codedSpec({
+      id: '08',
+      topic: 'govFund',
+      title: '政府性基金预算财政拨款收入支出决算表',
+      columns: FUND_COLUMNS,
+      columnNumbers: true,
+      notes: ['注：1. 本表反映{scope}本年度政府性基金预算财政拨款收入、支出及结转和结余情况。'],
+      emptyNote: '2. 本{scope}{year}年度没有使用政府性基金预算拨款安排的收支。',
+    }),
+    '09': codedSpec({
+      id: '09',
+      topic: 'stateCapital',
+      title: '国有资本经营预算财政拨款支出决算表',
+      titleAliases: ['国有资本经营预算财政拨款收入支出决算表'],
+      codeHeader: '功能分类科目编码',
+      columns: spendColumns('本年支出', '合计').map((c, i) => ({ ...c, columnNo: i + 1 })),
+      columnNumbers: true,
+      notes: ['注：1. 本表反映{scope}本年度国有资本经营预算财政拨款支出情况。'],
+      emptyNote: '2. 本{scope}{year}年度没有使用国有资本经营预算财政拨款安排的支出。',
+    }),
+  },
+};

@@ -1,0 +1,135 @@
+// Table specs: one description per table that the reader, the checks and the generator all use.
+import type { TableId, TableTopic } from '../model';
+import type { ClassListId } from '../catalogs/functional';
+import type { EconomicListId } from '../catalogs/economic';
+
+export interface ColumnSpec {
+  /** Stable key the rules use (`total`, `basic`, `fiscal`, …), the same in every profile. */
+  key: string;
+  /** Header path from the top header row down to the leaf, as printed. */
+  path: string[];
+  /** Other leaf labels the reader accepts for this column. */
+  aliases?: string[];
+  /** 栏次 number printed under the header, where the profile prints one. */
+  columnNo?: number;
+}
+
+export interface FixedRowSpec {
+  key: string;
+  /** Label as printed (with its 一、 numbering where the profile prints one). */
+  label: string;
+  aliases?: string[];
+  /** Rows of two side-by-side blocks with the same section are laid out next to each other. */
+  section: number;
+  /** Printed indented (其中 rows, carry-over breakdowns). */
+  indent?: boolean;
+}
+
+/** Placeholder in a ledger block: the 类 rows of the profile's class list, one per 类. */
+export interface ClassRowsSpec {
+  classes: true;
+  section: number;
+}
+
+export type LedgerRowSpec = FixedRowSpec | ClassRowsSpec;
+
+export function isClassRows(r: LedgerRowSpec): r is ClassRowsSpec {
+  return (r as ClassRowsSpec).classes === true;
+}
+
+export interface LedgerBlockSpec {
+  side: 'income' | 'expenditure';
+  /** Header path of the item column. */
+  itemHeader: string[];
+  columns: ColumnSpec[];
+  rows: LedgerRowSpec[];
+}
+
+interface BaseSpec {
+  id: TableId;
+  topic: TableTopic;
+  title: string;
+  /** Other titles the reader accepts for this table (older names, regional variants). */
+  titleAliases?: string[];
+  /** `公开01表`, where the profile prints one. */
+  marker?: string;
+  /** 注 lines printed under the table; `{scope}` is 单位 or 部门, `{year}` the year. */
+  notes: string[];
+}
+
+export interface LedgerSpec extends BaseSpec {
+  kind: 'ledger';
+  blocks: LedgerBlockSpec[];
+  /** A 行次 column after each item column. */
+  rowNumbers?: boolean;
+}
+
+export interface CodedSpec extends BaseSpec {
+  kind: 'coded';
+  /** Header path above the code and name columns (`项目` …). */
+  itemHeader: string[];
+  codeHeader: string;
+  nameHeader: string;
+  columns: ColumnSpec[];
+  totalPosition: 'top' | 'bottom';
+  /** Printed when the table has no data (08/09); the reader accepts any 没有/无 … 说明. */
+  emptyNote?: string;
+  /** A 栏次 row under the header. */
+  columnNumbers?: boolean;
+}
+
+export interface EconomicBlockSpec {
+  heading: string;
+  classes: string[];
+}
+
+export interface EconomicSpec extends BaseSpec {
+  kind: 'economic';
+  economicList: EconomicListId;
+  /** Blocks side by side; `flow` blocks share one list printed top to bottom across them. */
+  blocks: EconomicBlockSpec[];
+  /** Number of physical column blocks the last heading's classes flow across. */
+  flowColumns: number;
+  codeHeader: string;
+  nameHeader: string;
+  amountHeader: string;
+  personnelTotalLabel: string;
+  publicTotalLabel: string;
+}
+
+export interface ThreePublicSpec extends BaseSpec {
+  kind: 'threePublic';
+  /** `rows`: one row per item (Fuzhou); `columns`: one data row, items across (Shanghai). */
+  orientation: 'rows' | 'columns';
+  items: FixedRowSpec[];
+  /** 预算数 / 决算数 columns (`budget`, `final`). */
+  measures: ColumnSpec[];
+  rowNumbers?: boolean;
+  emptyNote?: string;
+}
+
+export type TableSpec = LedgerSpec | CodedSpec | EconomicSpec | ThreePublicSpec;
+
+export interface Profile {
+  id: string;
+  name: string;
+  /** The 类 lists the 01/04 tables may carry; the first is the one the generator prints. */
+  classLists: ClassListId[];
+  /** How zeros are printed: `0.00` (Fuzhou) or a blank cell (Shanghai). */
+  zeroStyle: 'zero' | 'blank';
+  tables: Record<TableId, TableSpec>;
+}
+
+/** Every column of a spec (ledger blocks flattened), for generic use. */
+export function allColumns(spec: TableSpec): ColumnSpec[] {
+  switch (spec.kind) {
+    case 'ledger':
+      return spec.blocks.flatMap((b) => b.columns);
+    case 'coded':
+      return spec.columns;
+    case 'economic':
+      return [{ key: 'amount', path: [spec.amountHeader] }];
+    case 'threePublic':
+      return spec.measures;
+  }
+}

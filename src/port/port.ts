@@ -1,0 +1,47 @@
+// The workbook port: the one interface the CLI, the task pane and the browser page use.
+// Two adapters implement it: ExcelJS (files) and Office.js (inside Excel).
+import type { CellRef } from '../core/cells';
+import type { Severity } from '../core/findings';
+import type { SheetLayout } from './layout';
+import type { WorkbookSnapshot } from './snapshot';
+
+export interface Mark {
+  cell: CellRef;
+  severity: Severity;
+  /** Chinese text shown on the cell (note/comment) and in the pane. */
+  message: string;
+}
+
+export interface WorkbookPort {
+  /** Every used range of every sheet, in one read. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Highlights the cells without touching the user's own formats; recorded so clearMarks removes exactly these. */
+  applyMarks(marks: Mark[]): Promise<void>;
+  /** Removes every mark this product made (also those of an earlier session), and nothing else. */
+  clearMarks(): Promise<number>;
+  /** Adds sheets; a name that exists gets a suffix. Returns the names used. Never replaces a sheet. */
+  addSheets(layouts: SheetLayout[]): Promise<string[]>;
+  /** Selects and reveals a cell (activates its sheet). */
+  select(cell: CellRef): Promise<void>;
+}
+
+/** Fill colours of marks by severity (ARGB). */
+export const MARK_FILL: Record<Severity, string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  tail: 'FFDDEBF7',
+};
+
+/** Excel's limit on a sheet name, and the characters it forbids. */
+export const SHEET_NAME_MAX = 31;
+
+export function uniqueSheetName(wanted: string, existing: Iterable<string>): string {
+  const taken = new Set([...existing].map((n) => n.toLowerCase()));
+  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').slice(0, SHEET_NAME_MAX);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = `(${i})`;
+    const name = clean.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,47 @@
+// What a reader sees of a workbook: values of every used cell, merges, per sheet.
+// Produced by an adapter (ExcelJS file, Office.js); the core never sees a library's objects.
+
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based row/column of values[0][0]. */
+  originRow: number;
+  originCol: number;
+  /** Row-major values of the used range; merged slaves are null. */
+  values: CellValue[][];
+  /** Merged ranges, 0-based inclusive. */
+  merges: CellRange[];
+  /** Number formats where the adapter knows them (same shape as values), else undefined. */
+  numberFormats?: (string | null)[][];
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** Value at an absolute 0-based position, null outside the used range. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = row - sheet.originRow;
+  const c = col - sheet.originCol;
+  if (r < 0 || c < 0 || r >= sheet.values.length) return null;
+  const line = sheet.values[r];
+  return c < line.length ? (line[c] ?? null) : null;
+}
+
+export function lastRow(sheet: SheetSnapshot): number {
+  return sheet.originRow + sheet.values.length - 1;
+}
+
+export function lastCol(sheet: SheetSnapshot): number {
+  let w = 0;
+  for (const line of sheet.values) w = Math.max(w, line.length);
+  return sheet.originCol + w - 1;
+}
