@@ -1,0 +1,123 @@
+// The file adapter: the workbook port over an ExcelJS workbook (CLI, browser page, tests).
+import ExcelJS from 'exceljs';
+import type { CellRef } from '../../core/cells';
+import type { SheetLayout } from '../../port/layout';
+import { MARK_FILL, type Mark, type WorkbookPort } from '../../port/port';
+import type { WorkbookSnapshot } from '../../port/snapshot';
+import { addLayoutSheet } from './exceljs-layout';
+import { workbookSnapshot } from './exceljs-snapshot';
+
+/** Where the file adapter records its marks (a very hidden sheet), so clearMarks is exact. */
+export const MARKS_SHEET = '__final_accounts_marks';
+
+interface SavedCell {
+  sheet: string;
+  row: number;
+  col: number;
+  fill: ExcelJS.Fill | null;
+  note: ExcelJS.Comment | string | null;
+}
+
+export class ExcelJsWorkbookPort implements WorkbookPort {
+  selected: CellRef | null = null;
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbookPort> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as ArrayBuffer);
+    return new ExcelJsWorkbookPort(wb);
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    const snap = workbookSnapshot(this.workbook);
+    return { sheets: snap.sheets.filter((s) => s.name !== MARKS_SHEET) };
+  }
+
+  /**
+   * A file has no conditional-format overlay that survives every reader, so the file adapter sets a fill
+   * and a note, and first saves what the cell had (fill and note) in a hidden sheet; clearMarks puts it back.
+   */
+  async applyMarks(marks: Mark[]): Promise<void> {
+    const saved = this.loadSaved();
+    const seen = new Set(saved.map((s) => `${s.sheet}!${s.row}:${s.col}`));
+    const byCell = new Map<string, Mark[]>();
+    for (const m of marks) {
+      const k = `${m.cell.sheet}!${m.cell.row}:${m.cell.col}`;
+      byCell.set(k, [...(byCell.get(k) ?? []), m]);
+    }
+    const rank = { error: 0, warning: 1, tail: 2 } as const;
+    for (const [k, ms] of byCell) {
+      const ws = this.workbook.getWorksheet(ms[0].cell.sheet);
+      if (!ws) continue;
+      const cell = ws.getCell(ms[0].cell.row + 1, ms[0].cell.col + 1);
+      if (!seen.has(k)) {
+        saved.push({
+          sheet: ws.name,
+          row: ms[0].cell.row,
+          col: ms[0].cell.col,
+          fill: cell.fill ? JSON.parse(JSON.stringify(cell.fill)) : null,
+          note: cell.note ? JSON.parse(JSON.stringify(cell.note)) : null,
+        });
+        seen.add(k);
+      }
+      const worst = ms.reduce((a, b) => (rank[b.severity] < rank[a.severity] ? b : a));
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst.severity] } };
+      cell.note = ms.map((m) => m.message).join('\n');
+    }
+    this.storeSaved(saved);
+  }
+
+  async clearMarks(): Promise<number> {
+    const saved = this.loadSaved();
+    for (const s of saved) {
+      const ws = this.workbook.getWorksheet(s.sheet);
+      if (!ws) continue;
+      const cell = ws.getCell(s.row + 1, s.col + 1);
+      // ExcelJS has no "unset": assigning undefined removes the property from the cell style.
+      (cell as unknown as { fill: ExcelJS.Fill | undefined }).fill = s.fill ?? undefined;
+      (cell as unknown as { note: ExcelJS.Comment | string | undefined }).note = s.note ?? undefined;
+    }
+    const marksSheet = this.workbook.getWorksheet(MARKS_SHEET);
+    if (marksSheet) this.workbook.removeWorksheet(marksSheet.id);
+    return saved.length;
+  }
+
+  async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+    return layouts.map((l) => addLayoutSheet(this.workbook, l).name);
+  }
+
+  async select(cell: CellRef): Promise<void> {
+    this.selected = cell;
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  private loadSaved(): SavedCell[] {
+    const ws = this.workbook.getWorksheet(MARKS_SHEET);
+    if (!ws) return [];
+    const out: SavedCell[] = [];
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === 'string' && v.startsWith('{')) out.push(JSON.parse(v) as SavedCell);
+    });
+    return out;
+  }
+
+  private storeSaved(saved: SavedCell[]): void {
+    const old = this.workbook.getWorksheet(MARKS_SHEET);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
+    saved.forEach((s, i) => {
+      ws.getCell(i + 1, 1).value = JSON.stringify(s);
+    });
+  }
+}
+
+export async function readWorkbookFile(path: string): Promise<ExcelJsWorkbookPort> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return new ExcelJsWorkbookPort(wb);
+}
