@@ -1,0 +1,27 @@
+// Builds the example's 绩效自评 sheets in memory (ExcelJS) and snapshots them, as the real file would be read.
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { addLayoutSheet } from '../../src/adapters/file/exceljs-layout';
+import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
+import type { SheetLayout } from '../../src/port/layout';
+import type { WorkbookSnapshot } from '../../src/port/snapshot';
+import { performanceSheets, type PerformanceReference } from '../../scripts/examples/performance-sheets';
+
+export function loadReference(): PerformanceReference & Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/data/fuzhou-gxj-2024.json'), 'utf8'));
+}
+
+export function snapshotOf(layouts: SheetLayout[]): WorkbookSnapshot {
+  const wb = new ExcelJS.Workbook();
+  for (const l of layouts) addLayoutSheet(wb, l);
+  return workbookSnapshot(wb);
+}
+
+let cached: WorkbookSnapshot | null = null;
+
+/** The 56 + 1 reference tables as a workbook snapshot (built once per test file). */
+export function referenceSnapshot(): WorkbookSnapshot {
+  cached ??= snapshotOf(performanceSheets(loadReference()));
+  return cached;
+}
