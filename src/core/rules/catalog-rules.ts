@@ -1,0 +1,71 @@
+// Checks against the classification catalogs: code shape, parent rows, names.
+import { codeShapeProblem, knownName } from '../catalogs/functional';
+import { economicItem } from '../catalogs/economic';
+import type { Rule } from './engine';
+import { normName } from './names';
+
+export const CATALOG_RULES: Rule[] = [
+  {
+    id: 'C1',
+    severity: 'error',
+    title: '功能分类科目编码的形状：类 3 位、款 5 位、项 7 位，类须存在',
+    run(ctx) {
+      for (const t of Object.values(ctx.accounts.tables)) {
+        if (!t) continue;
+        for (const row of t.rows) {
+          if (!row.code || !row.key.startsWith('code:')) continue;
+          const problem = codeShapeProblem(row.code);
+          if (!problem) continue;
+          const why = problem === 'shape' ? '功能分类编码应为 3 位（类）、5 位（款）或 7 位（项）数字' : `不存在“${row.code.slice(0, 3)}”这个类`;
+          ctx.emit(t, 'error', `${ctx.name(t)}科目编码“${row.code}”（${row.label}）不是有效编码：${why}。`, row.codeRef ? [row.codeRef] : []);
+        }
+      }
+    },
+  },
+  {
+    id: 'C2',
+    severity: 'error',
+    title: '款须在其类之下、项须在其款之下（上级行存在且位置正确）',
+    run(ctx) {
+      for (const t of Object.values(ctx.accounts.tables)) {
+        if (!t) continue;
+        const coded = t.rows.filter((r) => r.code && r.key.startsWith('code:') && !codeShapeProblem(r.code));
+        const codes = new Set(coded.map((r) => r.code!));
+        let currentClass: string | null = null;
+        let currentKuan: string | null = null;
+        for (const row of coded) {
+          const code = row.code!;
+          const at = row.codeRef ? [row.codeRef] : [];
+          if (code.length === 3) {
+            currentClass = code;
+            currentKuan = null;
+            continue;
+          }
+          const parent = code.slice(0, code.length - 2);
+          if (!codes.has(parent)) {
+            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”的上级科目“${parent}”没有列出。各级科目应完整列示（类、款、项）。`, at);
+          } else if (code.length === 5 ? currentClass !== parent : currentKuan !== parent) {
+            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”没有排在其上级科目“${parent}”之下。`, at);
+          }
+          if (code.length === 5) currentKuan = code;
+        }
+      }
+    },
+  },
+  {
+    id: 'C3',
+    severity: 'warning',
+    title: '科目名称与编码对应（与已知科目名称表比较）',
+    run(ctx) {
+      for (const t of Object.values(ctx.accounts.tables)) {
+        if (!t) continue;
+        for (const row of t.rows) {
+          if (!row.code || !row.label) continue;
+          const known = row.key.startsWith('econ:') ? economicItem(row.code)?.name : row.key.startsWith('code:') ? knownName(row.code) : undefined;
+          if (!known || normName(known) === normName(row.label)) continue;
+          ctx.emit(t, 'warning', `${ctx.name(t)}科目“${row.code}”的名称写作“${row.label}”，科目表中为“${known}”。请核对编码与名称是否对应。`, row.labelRef ? [row.labelRef] : []);
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,25 @@
+// Chinese names of columns and rows, for findings.
+import type { TableData, TableRow } from '../model';
+import { allColumns, isClassRows, type Profile } from '../profiles';
+
+export function columnLabel(profile: Profile, t: TableData, key: string): string {
+  const spec = profile.tables[t.id];
+  const col = allColumns(spec).find((c) => c.key === key);
+  return col ? col.path[col.path.length - 1] : key;
+}
+
+export function fixedRowLabel(profile: Profile, t: TableData, key: string): string {
+  const spec = profile.tables[t.id];
+  if (spec.kind === 'ledger') {
+    for (const b of spec.blocks) for (const r of b.rows) if (!isClassRows(r) && r.key === key) return r.label.replace(/^[一二三四五六七八九十]+、/, '');
+  }
+  if (spec.kind === 'threePublic') {
+    const it = spec.items.find((i) => i.key === key);
+    if (it) return it.label.replace(/^(\d+\.\s*|其中：|（\d）)+/, '');
+  }
+  return t.rows.find((r) => r.key === key)?.label ?? key;
+}
+
+export function codedRowName(row: TableRow): string {
+  return row.key === 'total' ? '合计' : `${row.code} ${row.label}`;
+}

@@ -1,0 +1,350 @@
+// Identities inside one table (formats-rules-and-scoring.md §3.2, T1–T9).
+import type { TableData, TableRow } from '../model';
+import { hasColumn, type Rule, type RuleContext, type Term } from './engine';
+import { codedRowName, columnLabel, fixedRowLabel } from './labels';
+
+function term(ctx: RuleContext, t: TableData, rowKey: string, col: string, sign?: 1 | -1): Term {
+  return { cell: ctx.cell(t, rowKey, col), label: `“${fixedRowLabel(ctx.profile, t, rowKey)}”`, sign };
+}
+
+function classRows(t: TableData): TableRow[] {
+  return t.rows.filter((r) => r.key.startsWith('class:'));
+}
+
+/** Row identity: total column = Σ other columns, on every row that has them. */
+function rowIdentity(ctx: RuleContext, t: TableData, total: string, parts: Array<[string, 1 | -1]>): void {
+  for (const row of t.rows) {
+    if (!(total in row.cells)) continue;
+    const present = parts.filter(([k]) => k in row.cells);
+    if (present.length !== parts.length) continue;
+    ctx.sum(
+      t,
+      `${ctx.name(t)}“${codedRowName(row)}”行`,
+      { cell: row.cells[total], label: `“${columnLabel(ctx.profile, t, total)}”` },
+      present.map(([k, sign]) => ({ cell: row.cells[k], label: `“${columnLabel(ctx.profile, t, k)}”`, sign })),
+    );
+  }
+}
+
+/** 合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 — per column, where the lower level is printed. */
+export function hierarchy(ctx: RuleContext, t: TableData): void {
+  const coded = t.rows.filter((r) => r.code);
+  const total = t.rows.find((r) => r.key === 'total');
+  const columns = [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
+  const children = (parent: TableRow | undefined, len: number) =>
+    coded.filter((r) => r.code!.length === len && (!parent || r.code!.startsWith(parent.code!)));
+  const check = (parent: TableRow, kids: TableRow[], levelName: string) => {
+    if (kids.length === 0) return;
+    for (const col of columns) {
+      if (!(col in parent.cells) || kids.some((k) => !(col in k.cells))) continue;
+      ctx.sum(
+        t,
+        `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
+        { cell: parent.cells[col], label: `“${codedRowName(parent)}”` },
+        kids.map((k) => ({ cell: k.cells[col], label: `“${k.code}”` })),
+      );
+    }
+    void levelName;
+  };
+  if (total) check(total, children(undefined, 3), '类');
+  for (const lei of children(undefined, 3)) check(lei, children(lei, 5), '款');
+  for (const kuan of children(undefined, 5)) check(kuan, children(kuan, 7), '项');
+}
+
+const summary: Rule[] = [
+  {
+    id: 'T1-a',
+    severity: 'error',
+    title: '公开01表 本年收入合计 = 各项收入之和',
+    run(ctx) {
+      const t = ctx.table('summary');
+      if (!t) return;
+      const parts = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'];
+      ctx.sum(t, ctx.name(t), term(ctx, t, 'inc.total', 'amount'), parts.map((k) => term(ctx, t, k, 'amount')));
+    },
+  },
+  {
+    id: 'T1-b',
+    severity: 'error',
+    title: '公开01表 本年支出合计 = 各类支出之和',
+    run(ctx) {
+      const t = ctx.table('summary');
+      if (!t) return;
+      ctx.sum(
+        t,
+        ctx.name(t),
+        term(ctx, t, 'exp.total', 'amount'),
+        classRows(t).map((r) => ({ cell: r.cells.amount, label: `“${r.label.replace(/^[一二三四五六七八九十]+、/, '')}”` })),
+      );
+    },
+  },
+  {
+    id: 'T1-c',
+    severity: 'error',
+    title: '公开01表 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
+    run(ctx) {
+      const t = ctx.table('summary');
+      if (!t) return;
+      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }, ['inc.total', 'inc.useSurplus', 'inc.carryIn'].map((k) => term(ctx, t, k, 'amount')));
+    },
+  },
+  {
+    id: 'T1-d',
+    severity: 'error',
+    title: '公开01表 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余',
+    run(ctx) {
+      const t = ctx.table('summary');
+      if (!t) return;
+      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'exp.grand', 'amount'), label: '支出“总计”' }, ['exp.total', 'exp.surplusDistribution', 'exp.carryOut'].map((k) => term(ctx, t, k, 'amount')));
+    },
+  },
+  {
+    id: 'T1-e',
+    severity: 'error',
+    title: '公开01表 收入总计 = 支出总计',
+    run(ctx) {
+      const t = ctx.table('summary');
+      if (!t) return;
+      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'exp.grand', 'amount'), label: '支出“总计”' }, [{ ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }]);
+    },
+  },
+];
+
+const coded: Rule[] = [
+  {
+    id: 'T2-a',
+    severity: 'error',
+    title: '公开02表 每行 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入',
+    run(ctx) {
+      const t = ctx.table('income');
+      if (t) rowIdentity(ctx, t, 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'].map((k) => [k, 1]));
+    },
+  },
+  { id: 'T2-b', severity: 'error', title: '公开02表 合计 = Σ类，类 = Σ款，款 = Σ项（每列）', run: (ctx) => withTable(ctx, 'income', hierarchy) },
+  {
+    id: 'T3-a',
+    severity: 'error',
+    title: '公开03表 每行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助',
+    run(ctx) {
+      const t = ctx.table('expenditure');
+      if (t) rowIdentity(ctx, t, 'total', ['basic', 'project', 'remit', 'operating', 'affiliated'].map((k) => [k, 1]));
+    },
+  },
+  { id: 'T3-b', severity: 'error', title: '公开03表 合计 = Σ类，类 = Σ款，款 = Σ项（每列）', run: (ctx) => withTable(ctx, 'expenditure', hierarchy) },
+  {
+    id: 'T5-a',
+    severity: 'error',
+    title: '公开05表 每行 合计 = 基本支出 + 项目支出；合计 = Σ类，类 = Σ款，款 = Σ项',
+    run(ctx) {
+      const t = ctx.table('generalBudget');
+      if (!t) return;
+      rowIdentity(ctx, t, 'total', [['basic', 1], ['project', 1]]);
+      hierarchy(ctx, t);
+    },
+  },
+];
+
+const fiscal: Rule[] = [
+  {
+    id: 'T4-a',
+    severity: 'error',
+    title: '公开04表 每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营',
+    run(ctx) {
+      const t = ctx.table('fiscalSummary');
+      if (!t) return;
+      for (const row of t.rows) {
+        if (!('total' in row.cells)) continue;
+        ctx.sum(
+          t,
+          `${ctx.name(t)}“${row.label}”行`,
+          { cell: row.cells.total, label: '“合计”' },
+          ['gpb', 'gf', 'soe'].map((k) => ({ cell: row.cells[k], label: `“${columnLabel(ctx.profile, t, k)}”` })),
+        );
+      }
+    },
+  },
+  {
+    id: 'T4-b',
+    severity: 'error',
+    title: '公开04表 收入与支出平衡：本年收入 + 年初结转 = 本年支出 + 年末结转（合计及每类资金），总计相等',
+    run(ctx) {
+      const t = ctx.table('fiscalSummary');
+      if (!t) return;
+      const n = ctx.name(t);
+      ctx.sum(t, n, term(ctx, t, 'inc.total', 'amount'), ['inc.gpb', 'inc.gf', 'inc.soe'].map((k) => term(ctx, t, k, 'amount')));
+      ctx.sum(t, n, { ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }, ['inc.total', 'inc.carryIn'].map((k) => term(ctx, t, k, 'amount')));
+      for (const col of ['total', 'gpb', 'gf', 'soe']) {
+        const colName = columnLabel(ctx.profile, t, col);
+        if (!hasColumn(t, col)) continue;
+        ctx.sum(
+          t,
+          `${n}“${colName}”列`,
+          term(ctx, t, 'exp.total', col),
+          classRows(t).map((r) => ({ cell: r.cells[col], label: `“${r.label.replace(/^[一二三四五六七八九十]+、/, '')}”` })),
+        );
+        ctx.sum(t, `${n}“${colName}”列`, { ...term(ctx, t, 'exp.grand', col), label: '支出“总计”' }, ['exp.total', 'exp.carryOut'].map((k) => term(ctx, t, k, col)));
+      }
+      ctx.sum(t, n, { ...term(ctx, t, 'exp.grand', 'total'), label: '支出“总计”' }, [{ ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }]);
+      const funds: Array<[string, string]> = [['gpb', 'inc.gpb'], ['gf', 'inc.gf'], ['soe', 'inc.soe']];
+      for (const [col, inc] of funds) {
+        ctx.sum(t, `${n}“${columnLabel(ctx.profile, t, col)}”资金`, { ...term(ctx, t, 'exp.total', col), label: `本年支出“${columnLabel(ctx.profile, t, col)}”` }, [
+          term(ctx, t, inc, 'amount'),
+          { ...term(ctx, t, `inc.carryIn.${col}`, 'amount'), label: '年初结转和结余' },
+          { ...term(ctx, t, 'exp.carryOut', col, -1), label: '年末结转和结余' },
+        ]);
+      }
+    },
+  },
+  {
+    id: 'T4-c',
+    severity: 'error',
+    title: '公开04表 年初结转和结余 = 一 + 二 + 三',
+    run(ctx) {
+      const t = ctx.table('fiscalSummary');
+      if (!t) return;
+      ctx.sum(t, ctx.name(t), term(ctx, t, 'inc.carryIn', 'amount'), ['inc.carryIn.gpb', 'inc.carryIn.gf', 'inc.carryIn.soe'].map((k) => term(ctx, t, k, 'amount')));
+    },
+  },
+];
+
+const economic: Rule[] = [
+  {
+    id: 'T6-a',
+    severity: 'error',
+    title: '公开06表 301/302/303/310 等各类 = 其下各款之和',
+    run(ctx) {
+      const t = ctx.table('basicEconomic');
+      if (!t) return;
+      const econ = t.rows.filter((r) => r.key.startsWith('econ:'));
+      for (const cls of econ.filter((r) => r.code!.length === 3)) {
+        const items = econ.filter((r) => r.code!.length === 5 && r.code!.startsWith(cls.code!));
+        if (items.length === 0) continue;
+        ctx.sum(
+          t,
+          `${ctx.name(t)}“${cls.code} ${cls.label}”`,
+          { cell: cls.cells.amount, label: `“${cls.code} ${cls.label}”` },
+          items.map((i) => ({ cell: i.cells.amount, label: `“${i.code}”` })),
+        );
+      }
+    },
+  },
+  {
+    id: 'T6-b',
+    severity: 'error',
+    title: '公开06表 人员经费合计 = 301 + 303；公用经费合计 = 302 + 310 + 其他类',
+    run(ctx) {
+      const t = ctx.table('basicEconomic');
+      if (!t) return;
+      const econ = t.rows.filter((r) => r.key.startsWith('econ:'));
+      const classCodes = [...new Set(econ.map((r) => r.code!.slice(0, 3)))].sort();
+      const classTerm = (code: string): Term => {
+        const row = econ.find((r) => r.code === code);
+        if (row) return { cell: row.cells.amount, label: `“${code} ${row.label}”` };
+        // No class row printed: its items stand for it.
+        const items = econ.filter((r) => r.code!.startsWith(code));
+        const minor = items.reduce((s, i) => s + i.cells.amount.minor, 0);
+        return { cell: { minor, ref: items[0]?.cells.amount.ref ?? null }, label: `“${code}”各款` };
+      };
+      const personnel = classCodes.filter((c) => c === '301' || c === '303');
+      const pub = classCodes.filter((c) => c !== '301' && c !== '303');
+      ctx.sum(t, ctx.name(t), { cell: ctx.cell(t, 'personnelTotal', 'amount'), label: '“人员经费合计”' }, personnel.map(classTerm));
+      ctx.sum(t, ctx.name(t), { cell: ctx.cell(t, 'publicTotal', 'amount'), label: '“公用经费合计”' }, pub.map(classTerm));
+    },
+  },
+];
+
+const threePublic: Rule[] = [
+  {
+    id: 'T7-a',
+    severity: 'error',
+    title: '“三公”经费表 合计 = 出国 + 公务用车 + 接待；公务用车 = 购置 + 运行（预算数、决算数分别）',
+    run(ctx) {
+      const t = ctx.table('threePublic');
+      if (!t) return;
+      for (const m of ['budget', 'final']) {
+        if (!hasColumn(t, m)) continue;
+        const mName = m === 'budget' ? '预算数' : '决算数';
+        ctx.sum(t, `${ctx.name(t)}${mName}`, term(ctx, t, 'total', m), ['abroad', 'car', 'reception'].map((k) => term(ctx, t, k, m)));
+        ctx.sum(t, `${ctx.name(t)}${mName}`, term(ctx, t, 'car', m), ['carPurchase', 'carRun'].map((k) => term(ctx, t, k, m)));
+      }
+    },
+  },
+  {
+    id: 'T7-b',
+    severity: 'error',
+    title: '“三公”经费表 合计为 0 时各项均应为 0',
+    run(ctx) {
+      const t = ctx.table('threePublic');
+      if (!t) return;
+      for (const m of ['budget', 'final']) {
+        const total = ctx.cell(t, 'total', m);
+        if (!total || total.minor !== 0) continue;
+        for (const k of ['abroad', 'car', 'carPurchase', 'carRun', 'reception']) {
+          const c = ctx.cell(t, k, m);
+          // Only offsetting figures reach here without a T7-a finding; report them once.
+          if (c && c.minor !== 0 && !ctx.findings.some((f) => f.rule === 'T7-a' && f.cells.some((r) => r === c.ref))) {
+            ctx.emit(t, 'error', `${ctx.name(t)}“合计”为 0，但“${fixedRowLabel(ctx.profile, t, k)}”不为 0。`, [term(ctx, t, k, m), term(ctx, t, 'total', m)], 0, c.minor, t.unit);
+          }
+        }
+      }
+    },
+  },
+];
+
+/** T8/T9: 年初 + 本年收入 − 本年支出 = 年末; 本年支出 = 基本 + 项目; hierarchy; the empty-table 说明. */
+function fundRules(id: 'T8' | 'T9', topic: 'govFund' | 'stateCapital', what: string): Rule[] {
+  return [
+    {
+      id: `${id}-a`,
+      severity: 'error',
+      title: `${what} 每行 年初结转 + 本年收入 − 本年支出 = 年末结转；本年支出 = 基本 + 项目；层级汇总`,
+      run(ctx) {
+        const t = ctx.table(topic);
+        if (!t) return;
+        if (hasColumn(t, 'spendTotal')) {
+          rowIdentity(ctx, t, 'carryOut', [['carryIn', 1], ['income', 1], ['spendTotal', -1]]);
+          rowIdentity(ctx, t, 'spendTotal', [['basic', 1], ['project', 1]]);
+        } else {
+          rowIdentity(ctx, t, 'total', [['basic', 1], ['project', 1]]);
+        }
+        hierarchy(ctx, t);
+      },
+    },
+    {
+      id: `${id}-b`,
+      severity: 'error',
+      title: `${what} 无数据时须在表下作“没有……故本表无数据”说明`,
+      run(ctx) {
+        const t = ctx.table(topic);
+        if (!t) return;
+        const hasData = t.rows.some((r) => Object.values(r.cells).some((c) => c.minor !== 0));
+        const statement = t.notes.some((n) => /(没有|无).*(收支|收入|支出|数据)/.test(n));
+        if (!hasData && !statement) {
+          ctx.emit(t, 'error', `${ctx.name(t)}没有数据，但表下没有“本单位本年度没有……故本表无数据”之类的说明。请按公开要求保留表格并在表下作说明。`, t.titleRef ? [t.titleRef] : []);
+        }
+        if (hasData && statement && t.notes.some((n) => /故本表无数据/.test(n))) {
+          ctx.emit(t, 'warning', `${ctx.name(t)}有数据，但表下说明写着“本表无数据”，请删除或改正该说明。`, t.titleRef ? [t.titleRef] : []);
+        }
+        const residue = t.notes.find((n) => /仍保留该表格式|作下述说明/.test(n));
+        if (residue) {
+          ctx.emit(t, 'warning', `${ctx.name(t)}表下留有模板说明文字“${residue}”，公开前请删除，只保留对本单位情况的说明。`, t.titleRef ? [t.titleRef] : []);
+        }
+      },
+    },
+  ];
+}
+
+function withTable(ctx: RuleContext, topic: 'income' | 'expenditure', f: (ctx: RuleContext, t: TableData) => void): void {
+  const t = ctx.table(topic);
+  if (t) f(ctx, t);
+}
+
+export const TABLE_RULES: Rule[] = [
+  ...summary,
+  ...coded,
+  ...fiscal,
+  ...economic,
+  ...threePublic,
+  ...fundRules('T8', 'govFund', '政府性基金预算财政拨款收入支出决算表'),
+  ...fundRules('T9', 'stateCapital', '国有资本经营预算财政拨款支出决算表'),
+];

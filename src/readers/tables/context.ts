@@ -1,0 +1,94 @@
+// Shared pieces of reading one table: its unit line, its amounts, its findings.
+import { refText, type CellRef } from '../../core/cells';
+import type { Finding } from '../../core/findings';
+import { parseAmount, type MoneyUnit } from '../../core/money';
+import type { AmountCell, TableId } from '../../core/model';
+import type { CellValue } from '../../port/snapshot';
+import { ref, valueAt, type Region } from './region';
+import { findYear, isText, norm } from './text';
+
+export interface TableReadContext {
+  id: TableId;
+  /** `公开02表 收入决算表`, for messages. */
+  label: string;
+  region: Region;
+  unit: MoneyUnit;
+  findings: Finding[];
+}
+
+export interface RegionMeta {
+  unit: MoneyUnit | null;
+  unitRef: CellRef | null;
+  unitName: string | null;
+  year: number | null;
+  /** First row after the title block (title, marker, unit lines). */
+  bodyTop: number;
+}
+
+const UNIT_LINE = /^(?:金额)?单位[:：](.*)$/;
+const ORG_LINE = /^(?:编制单位|编制部门|部门|单位名称)[:：](.*)$/;
+
+/** Reads the lines between the title and the header: 单位：万元 / 单位：<unit name> / 编制单位 / year. */
+export function readMeta(region: Region, titleRow: number, titleText: string | null): RegionMeta {
+  const meta: RegionMeta = { unit: null, unitRef: null, unitName: null, year: titleText ? findYear(titleText) : null, bodyTop: titleRow + 1 };
+  const scanTo = Math.min(region.bottom, titleRow + 6);
+  for (let r = region.top; r <= scanTo; r++) {
+    let sawMeta = false;
+    for (let c = region.left; c <= region.right; c++) {
+      const v = valueAt(region, r, c);
+      if (!isText(v)) continue;
+      const t = norm(v);
+      // Several fields may share a cell: "编制单位：XX局    单位：万元".
+      for (const part of String(v).split(/\s{2,}|\t/).map(norm).filter(Boolean)) {
+        const u = UNIT_LINE.exec(part);
+        if (u) {
+          sawMeta = true;
+          const what = u[1];
+          if (what === '万元' || what === '元') {
+            meta.unit = what;
+            meta.unitRef = ref(region, r, c);
+          } else if (what === '千元' || what === '亿元') {
+            meta.unitRef = ref(region, r, c);
+          } else if (what) {
+            meta.unitName = meta.unitName ?? what;
+          }
+          continue;
+        }
+        const o = ORG_LINE.exec(part);
+        if (o && o[1]) {
+          sawMeta = true;
+          meta.unitName = meta.unitName ?? o[1];
+        }
+      }
+      if (meta.year === null && /^20\d{2}年度?$/.test(t)) meta.year = findYear(t);
+    }
+    if (sawMeta) meta.bodyTop = Math.max(meta.bodyTop, r + 1);
+  }
+  return meta;
+}
+
+export function addFinding(ctx: TableReadContext, f: Omit<Finding, 'table'>): void {
+  ctx.findings.push({ table: ctx.id, ...f });
+}
+
+/** Reads an amount cell; unreadable text becomes an error finding naming the cell. */
+export function readAmount(ctx: TableReadContext, row: number, col: number, what: string): AmountCell {
+  const raw: CellValue = valueAt(ctx.region, row, col);
+  const cell = ref(ctx.region, row, col);
+  const p = parseAmount(raw, ctx.unit);
+  switch (p.kind) {
+    case 'number':
+      return { minor: p.minor, ref: cell, raw };
+    case 'blank':
+    case 'dash':
+      return { minor: 0, ref: cell, blank: true, raw };
+    case 'invalid':
+      addFinding(ctx, {
+        rule: 'R-AMOUNT',
+        severity: 'error',
+        message: `${ctx.label}“${what}”的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
+        cells: [cell],
+      });
+      return { minor: 0, ref: cell, invalid: true, raw };
+  }
+}

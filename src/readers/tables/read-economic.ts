@@ -1,0 +1,132 @@
+// Reads 06表: blocks of (经济分类科目编码, 科目名称, 金额) side by side, and the 人员经费/公用经费 合计.
+import { economicItem } from '../../core/catalogs/economic';
+import type { TableRow } from '../../core/model';
+import type { EconomicSpec } from '../../core/profiles';
+import { addFinding, readAmount, type TableReadContext } from './context';
+import { findHeaderBottom, headerLabelSet, headerTokens } from './header';
+import type { BodyResult } from './read-coded';
+import { firstTextInRow } from './read-coded';
+import { ref, rowIsBlank, valueAt } from './region';
+import { isNoteText, isText, norm, normLabel, readCode } from './text';
+
+interface Block {
+  code: number;
+  name: number;
+  amount: number;
+}
+
+const ECON_CODE = /^3\d{2}(\d{2})?$/;
+
+export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, bodyTop: number): BodyResult {
+  const { region } = ctx;
+  const labels = headerLabelSet([spec.codeHeader, spec.nameHeader, spec.amountHeader, ...spec.blocks.map((b) => b.heading)]);
+  const headerBottom = findHeaderBottom(region, bodyTop, labels);
+  const tokens = headerTokens(region, bodyTop, headerBottom);
+  const last = (c: number) => {
+    const tk = tokens.get(c) ?? [];
+    return tk[tk.length - 1] ?? '';
+  };
+  const blocks: Block[] = [];
+  for (let c = region.left; c <= region.right; c++) {
+    if (!last(c).includes('编码')) continue;
+    let name = -1;
+    let amount = -1;
+    for (let d = c + 1; d <= Math.min(region.right, c + 4); d++) {
+      if (name < 0 && last(d).includes('名称')) name = d;
+      else if (amount < 0 && (last(d) === norm(spec.amountHeader) || last(d) === '金额' || last(d) === '决算数')) {
+        amount = d;
+        break;
+      }
+    }
+    if (name >= 0 && amount >= 0) blocks.push({ code: c, name, amount });
+  }
+  if (blocks.length === 0) blocks.push(...inferBlocks(ctx, headerBottom + 1));
+
+  const rows: TableRow[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  let lastRow = headerBottom;
+  let inNotes = false;
+  for (let r = headerBottom + 1; r <= region.bottom; r++) {
+    if (rowIsBlank(region, r)) continue;
+    const first = firstTextInRow(ctx, r);
+    if (inNotes || (first !== null && isNoteText(first))) {
+      inNotes = true;
+      if (first) notes.push(first.trim());
+      lastRow = r;
+      continue;
+    }
+    lastRow = r;
+    // 人员经费合计 / 公用经费合计: the figure is the first non-empty cell to the right of the label.
+    for (let c = region.left; c <= region.right; c++) {
+      const v = valueAt(region, r, c);
+      if (!isText(v)) continue;
+      const label = normLabel(v);
+      const key = label === norm(spec.personnelTotalLabel) ? 'personnelTotal' : label === norm(spec.publicTotalLabel) ? 'publicTotal' : null;
+      if (!key) continue;
+      for (let d = c + 1; d <= region.right; d++) {
+        const x = valueAt(region, r, d);
+        if (x === null || (typeof x === 'string' && x.trim() === '')) continue;
+        if (isText(x) && !/\d/.test(x) && x.trim() !== '—' && x.trim() !== '-') break;
+        rows.push({ key, label: String(v).trim(), labelRef: ref(region, r, c), cells: { amount: readAmount(ctx, r, d, String(v).trim()) } });
+        break;
+      }
+    }
+    for (const b of blocks) {
+      const code = readCode(valueAt(region, r, b.code));
+      if (!code) continue;
+      if (!ECON_CODE.test(code)) {
+        addFinding(ctx, {
+          rule: 'R-CODE',
+          severity: 'error',
+          message: `${ctx.label}的经济分类科目编码“${code}”格式不对（应为 3 位类或 5 位款，以 3 开头）。`,
+          cells: [ref(region, r, b.code)],
+        });
+        continue;
+      }
+      if (seen.has(code)) {
+        addFinding(ctx, {
+          rule: 'R-DUP',
+          severity: 'error',
+          message: `${ctx.label}经济分类科目“${code}”出现了两次。`,
+          cells: [ref(region, r, b.code)],
+        });
+        continue;
+      }
+      seen.add(code);
+      const nameV = valueAt(region, r, b.name);
+      const name = isText(nameV) ? String(nameV).trim() : economicItem(code)?.name ?? '';
+      rows.push({
+        key: `econ:${code}`,
+        label: name,
+        code,
+        labelRef: ref(region, r, b.name),
+        codeRef: ref(region, r, b.code),
+        cells: { amount: readAmount(ctx, r, b.amount, `${code} ${name}`) },
+      });
+    }
+  }
+  for (const [key, label] of [['personnelTotal', spec.personnelTotalLabel], ['publicTotal', spec.publicTotalLabel]] as const) {
+    if (!rows.some((r) => r.key === key)) {
+      addFinding(ctx, {
+        rule: 'R-MISSINGROW',
+        severity: 'error',
+        message: `${ctx.label}缺少“${label}”，相关核对无法进行。`,
+        cells: [ref(region, region.top, region.left)],
+      });
+    }
+  }
+  return { rows, notes, lastRow };
+}
+
+/** Without a header: each column holding economic codes starts a block (code, name, amount). */
+function inferBlocks(ctx: TableReadContext, from: number): Block[] {
+  const counts = new Map<number, number>();
+  for (let r = from; r <= ctx.region.bottom; r++) {
+    for (let c = ctx.region.left; c <= ctx.region.right; c++) {
+      const code = readCode(valueAt(ctx.region, r, c));
+      if (code && ECON_CODE.test(code)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].filter(([, n]) => n >= 2).map(([c]) => ({ code: c, name: c + 1, amount: c + 2 }));
+}
