@@ -50,6 +50,8 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
       fitToWidth: p.fitToWidth ? 1 : undefined,
       fitToHeight: p.fitToWidth ? 0 : undefined,
       printTitlesRow: p.printTitleRows ? `${p.printTitleRows[0] + 1}:${p.printTitleRows[1] + 1}` : undefined,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     };
   }
   return ws;

@@ -1,0 +1,91 @@
+// Coded tables (02, 03, 05, 08, 09; central 07/08): 类/款/项 rows in code order under a multi-row
+// header, the 合计 row where the profile puts it, the empty-table 说明 when there is no data.
+import { knownName } from '../../core/catalogs/functional';
+import type { MoneyUnit } from '../../core/money';
+import type { TableData, TableRow } from '../../core/model';
+import type { CodedSpec } from '../../core/profiles';
+import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
+import { Grid } from './grid';
+import { headerDepth, writeHeader, type HeaderColumn } from './headers';
+import type { LayoutContext } from './options';
+import { AMOUNT, CODE, HEADER, LABEL, TOTAL_LABEL, amountValue } from './styles';
+
+const SPLIT_LEVELS = ['类', '款', '项'];
+
+/** The code printed in each code column: `2011101`, or `201` `11` `01` when split. */
+export function codeParts(code: string, split: boolean): string[] {
+  if (!split) return [code];
+  return [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];
+}
+
+export function codedRows(table: TableData | undefined): TableRow[] {
+  return (table?.rows ?? [])
+    .filter((r) => r.key.startsWith('code:'))
+    .sort((a, b) => (a.code ?? a.key.slice(5)).localeCompare(b.code ?? b.key.slice(5)));
+}
+
+/** True when every amount of the table is zero or blank. */
+export function hasNoData(table: TableData | undefined): boolean {
+  return (table?.rows ?? []).every((r) => Object.values(r.cells).every((c) => c.minor === 0));
+}
+
+export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit: MoneyUnit, ctx: LayoutContext): TableLayout {
+  const split = ctx.codeStyle === 'split';
+  const codeCols = split ? 3 : 1;
+  const nameCol = codeCols;
+  const firstAmount = nameCol + 1;
+  const width = firstAmount + spec.columns.length;
+  const problems: string[] = [];
+
+  const grid = new Grid();
+  const headerTop = writeTitleLines(grid, spec, width, unit, ctx);
+  const headerColumns: HeaderColumn[] = [
+    ...SPLIT_LEVELS.slice(0, codeCols).map((level, i) => ({
+      col: i,
+      path: split ? [...spec.itemHeader, spec.codeHeader, level] : [...spec.itemHeader, spec.codeHeader],
+    })),
+    { col: nameCol, path: [...spec.itemHeader, spec.nameHeader] },
+    ...spec.columns.map((c, i) => ({ col: firstAmount + i, path: c.path })),
+  ];
+  const depth = headerDepth(headerColumns);
+  writeHeader(grid, headerTop, depth, headerColumns);
+  let row = headerTop + depth;
+  if (spec.columnNumbers) {
+    grid.area(row, 0, row, nameCol, '栏次', HEADER);
+    spec.columns.forEach((c, i) => grid.put(row, firstAmount + i, String(c.columnNo ?? i + 1), HEADER));
+    row++;
+  }
+  const headerBottom = row - 1;
+
+  const empty = spec.emptyNote !== undefined && hasNoData(table);
+  const writeAmounts = (r: number, source: TableRow | undefined) => {
+    spec.columns.forEach((c, i) => grid.put(r, firstAmount + i, amountValue(source?.cells[c.key], unit, ctx.zeroStyle), AMOUNT));
+  };
+  const writeTotal = () => {
+    for (let c = 0; c < nameCol; c++) grid.put(row, c, null, CODE);
+    grid.put(row, nameCol, '合计', TOTAL_LABEL);
+    writeAmounts(row, table?.rows.find((r) => r.key === 'total'));
+    row++;
+  };
+
+  if (spec.totalPosition === 'top') writeTotal();
+  if (!empty) {
+    for (const r of codedRows(table)) {
+      const code = r.code ?? r.key.slice(5);
+      codeParts(code, split).forEach((part, i) => grid.put(row, i, part === '' ? null : part, CODE));
+      grid.put(row, nameCol, r.label || knownName(code) || '', LABEL);
+      writeAmounts(row, r);
+      row++;
+    }
+  }
+  if (spec.totalPosition === 'bottom') writeTotal();
+
+  for (const r of table?.rows ?? []) {
+    if (r.key !== 'total' && !r.key.startsWith('code:')) {
+      problems.push(`${spec.marker ?? spec.title}：行“${r.label}”不是科目行，生成时未列出。`);
+    }
+  }
+  const notes = [...spec.notes, ...(empty && spec.emptyNote ? [spec.emptyNote] : [])];
+  writeNotes(grid, row, width, notes, ctx);
+  return finishTable(grid, spec.id, spec, width, headerBottom, problems);
+}

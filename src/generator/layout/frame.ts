@@ -1,0 +1,149 @@
+// What every table shares: title, 公开0X表 marker and unit lines above, notes below, and the
+// finishing pass (column widths that fit, row heights for wrapped text, page orientation).
+import type { MoneyUnit } from '../../core/money';
+import type { TableId } from '../../core/model';
+import type { TableSpec } from '../../core/profiles';
+import type { CellRange } from '../../port/snapshot';
+import type { LayoutCell } from '../../port/layout';
+import type { Grid } from './grid';
+import { fillNote, type LayoutContext } from './options';
+import {
+  AMOUNT,
+  BODY_FONT_SIZE,
+  LABEL,
+  HEADER,
+  LINE_HEIGHT,
+  MARKER,
+  NOTE,
+  TITLE,
+  UNIT_LEFT,
+  UNIT_RIGHT,
+  printedWidth,
+  textWidth,
+} from './styles';
+
+/** One table laid out, in coordinates relative to its top-left corner. */
+export interface TableLayout {
+  id: TableId;
+  title: string;
+  /** Number of columns and rows it occupies. */
+  width: number;
+  height: number;
+  cells: LayoutCell[];
+  merges: CellRange[];
+  columnWidths: number[];
+  rowHeights: Record<number, number>;
+  /** Rows from the title to the last header row (frozen, and repeated on each printed page). */
+  headerRows: [number, number];
+  landscape: boolean;
+  /** What could not be laid out as the spec says (Chinese, for the user). */
+  problems: string[];
+}
+
+const UNIT_TEXT: Record<MoneyUnit, string> = { 元: '单位：元', 万元: '单位：万元' };
+
+/** Title, marker and unit lines; returns the first row below them. */
+export function writeTitleLines(grid: Grid, spec: TableSpec, width: number, unit: MoneyUnit, ctx: LayoutContext): number {
+  grid.area(0, 0, 0, width - 1, spec.title, TITLE);
+  grid.rowHeights[0] = 30;
+  let row = 1;
+  if (spec.marker) {
+    grid.put(row, width - 1, spec.marker, MARKER);
+    row++;
+  }
+  const unitLine = `单位：${ctx.options.unitName}`;
+  if (width > 1) grid.area(row, 0, row, width - 2, unitLine, UNIT_LEFT);
+  else grid.put(row, 0, unitLine, UNIT_LEFT);
+  grid.put(row, width - 1, UNIT_TEXT[unit] ?? `单位：${unit}`, UNIT_RIGHT);
+  return row + 1;
+}
+
+/** The 注 lines (and the empty-table 说明) under the table, each merged across its width. */
+export function writeNotes(grid: Grid, top: number, width: number, notes: string[], ctx: LayoutContext): number {
+  let row = top;
+  for (const note of notes) {
+    grid.area(row, 0, row, width - 1, fillNote(note, ctx.options), NOTE);
+    row++;
+  }
+  return row;
+}
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 46;
+const MIN_AMOUNT_WIDTH = 12;
+const MIN_LABEL_WIDTH = 14;
+
+/** Column widths (characters) that fit the longest printed text of each column. */
+function fitColumnWidths(grid: Grid, width: number): number[] {
+  const widths = new Array<number>(width).fill(MIN_WIDTH);
+  for (const cell of grid.cells()) {
+    if (cell.value === null || grid.isMergedSlave(cell.row, cell.col)) continue;
+    const merge = grid.mergeAt(cell.row, cell.col);
+    if (merge && merge.right > merge.left) continue;
+    let w = printedWidth(cell.value, cell.style) * fontScale(cell.style?.fontSize);
+    // Header leaves may wrap onto two lines.
+    if (cell.style === HEADER) w = Math.max(Math.min(w, 8), Math.ceil(w / 2));
+    const floor = cell.style === AMOUNT ? MIN_AMOUNT_WIDTH : cell.style === LABEL ? MIN_LABEL_WIDTH : MIN_WIDTH;
+    widths[cell.col] = Math.max(widths[cell.col], floor, Math.min(MAX_WIDTH, Math.ceil(w) + 2));
+  }
+  return widths;
+}
+
+function fontScale(size: number | undefined): number {
+  return (size ?? BODY_FONT_SIZE) / BODY_FONT_SIZE;
+}
+
+/** Widens every column in proportion until `needed` fits over columns left…right. */
+function widenToFit(widths: number[], left: number, right: number, needed: number): void {
+  const span = widths.slice(left, right + 1).reduce((a, b) => a + b, 0);
+  if (span >= needed) return;
+  const factor = needed / span;
+  for (let c = left; c <= right; c++) widths[c] = Math.ceil(widths[c] * factor);
+}
+
+/** Heights of rows whose wrapped text needs more than one line. */
+function fitRowHeights(grid: Grid, widths: number[]): void {
+  for (const cell of grid.cells()) {
+    if (!cell.style?.wrap || cell.value === null || grid.isMergedSlave(cell.row, cell.col)) continue;
+    const m = grid.mergeAt(cell.row, cell.col) ?? { top: cell.row, bottom: cell.row, left: cell.col, right: cell.col };
+    const span = widths.slice(m.left, m.right + 1).reduce((a, b) => a + b, 0);
+    const lines = Math.max(1, Math.ceil((textWidth(String(cell.value)) * fontScale(cell.style.fontSize)) / Math.max(1, span - 1)));
+    if (lines === 1) continue;
+    const rows = m.bottom - m.top + 1;
+    const perRow = Math.ceil((lines * LINE_HEIGHT + 4) / rows);
+    for (let r = m.top; r <= m.bottom; r++) grid.rowHeights[r] = Math.max(grid.rowHeights[r] ?? 0, perRow);
+  }
+}
+
+/** Finishes a table: widths, heights, orientation. */
+export function finishTable(
+  grid: Grid,
+  id: TableId,
+  spec: TableSpec,
+  width: number,
+  headerBottom: number,
+  problems: string[],
+): TableLayout {
+  const widths = fitColumnWidths(grid, width);
+  // The title (18 pt) and the unit line must fit across the table.
+  widenToFit(widths, 0, width - 1, Math.ceil(textWidth(spec.title) * fontScale(TITLE.fontSize)) + 4);
+  const unitLine = grid.get(spec.marker ? 2 : 1, 0);
+  if (unitLine && typeof unitLine.value === 'string' && width > 1) {
+    widenToFit(widths, 0, width - 2, textWidth(unitLine.value) + 2);
+  }
+  fitRowHeights(grid, widths);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return {
+    id,
+    title: spec.title,
+    width,
+    height: grid.height,
+    cells: grid.cells(),
+    merges: grid.merges,
+    columnWidths: widths,
+    rowHeights: grid.rowHeights,
+    headerRows: [0, headerBottom],
+    landscape: total > 100,
+    problems,
+  };
+}

@@ -1,0 +1,53 @@
+// Multi-row headers from header paths: each leaf fills down to the last header row, and equal
+// group labels on adjacent columns merge across.
+import type { Grid } from './grid';
+import { HEADER } from './styles';
+
+export interface HeaderColumn {
+  col: number;
+  /** Labels from the top header row down to the leaf. */
+  path: string[];
+  /** Columns merge into one group cell only when their blocks match too (side-by-side blocks stay apart). */
+  block?: string;
+}
+
+export function headerDepth(columns: HeaderColumn[]): number {
+  return Math.max(1, ...columns.map((c) => c.path.length));
+}
+
+/** Writes the header rows top … top + height − 1. */
+export function writeHeader(grid: Grid, top: number, height: number, columns: HeaderColumn[]): void {
+  const sorted = [...columns].sort((a, b) => a.col - b.col);
+  for (let d = 0; d < height; d++) {
+    let i = 0;
+    while (i < sorted.length) {
+      const c = sorted[i];
+      const last = c.path.length - 1;
+      if (d === last) {
+        grid.area(top + d, c.col, top + height - 1, c.col, c.path[d], HEADER);
+        i++;
+        continue;
+      }
+      if (d > last) {
+        i++;
+        continue;
+      }
+      const key = groupKey(c, d);
+      let j = i;
+      while (
+        j + 1 < sorted.length &&
+        sorted[j + 1].col === sorted[j].col + 1 &&
+        sorted[j + 1].path.length - 1 > d &&
+        groupKey(sorted[j + 1], d) === key
+      ) {
+        j++;
+      }
+      grid.area(top + d, c.col, top + d, sorted[j].col, c.path[d], HEADER);
+      i = j + 1;
+    }
+  }
+}
+
+function groupKey(c: HeaderColumn, depth: number): string {
+  return `${c.block ?? ''}\u0000${c.path.slice(0, depth + 1).join('\u0000')}`;
+}
