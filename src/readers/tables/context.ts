@@ -39,7 +39,8 @@ export function readMeta(region: Region, titleRow: number, titleText: string | n
       if (!isText(v)) continue;
       const t = norm(v);
       // Several fields may share a cell: "编制单位：XX局    单位：万元".
-      for (const part of String(v).split(/\s{2,}|\t/).map(norm).filter(Boolean)) {
+      for (const rawPart of String(v).split(/\s{2,}|\t/).filter((p) => p.trim())) {
+        const part = norm(rawPart);
         const u = UNIT_LINE.exec(part);
         if (u) {
           sawMeta = true;
@@ -50,14 +51,14 @@ export function readMeta(region: Region, titleRow: number, titleText: string | n
           } else if (what === '千元' || what === '亿元') {
             meta.unitRef = ref(region, r, c);
           } else if (what) {
-            meta.unitName = meta.unitName ?? what;
+            meta.unitName = meta.unitName ?? rawPart.trim().replace(/^(?:金额)?单位\s*[:：]\s*/, '');
           }
           continue;
         }
         const o = ORG_LINE.exec(part);
         if (o && o[1]) {
           sawMeta = true;
-          meta.unitName = meta.unitName ?? o[1];
+          meta.unitName = meta.unitName ?? rawPart.trim().replace(/^[^:：]*[:：]\s*/, '');
         }
       }
       if (meta.year === null && /^20\d{2}年度?$/.test(t)) meta.year = findYear(t);

@@ -11,7 +11,7 @@ import { readEconomicBody } from './read-economic';
 import { readLedgerBody } from './read-ledger';
 import { readThreePublicBody } from './read-three-public';
 import { ref } from './region';
-import { norm } from './text';
+import { findYear, norm } from './text';
 
 export interface ReadOptions {
   /** Force a profile; otherwise the reader picks the one the tables match best. */
@@ -122,7 +122,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       titleRef: ref(t.region, anchor.row, anchor.col),
     };
     unitName = unitName ?? meta.unitName;
-    year = year ?? meta.year;
+    year = year ?? meta.year ?? body.notes.map(findYear).find((y) => y !== null) ?? findYear(anchor.sheet.name);
   }
   for (const id of TABLE_IDS) {
     if (!tables[id]) {

@@ -25,9 +25,8 @@ function findCodeColumns(tokens: Map<number, string[]>, spec: CodedSpec): CodeCo
   const [lei, kuan, xiang] = [lastIs('类'), lastIs('款'), lastIs('项')];
   if (lei.length && kuan.length && xiang.length) out.split = [lei[0], kuan[0], xiang[0]];
   for (const [c, tk] of tokens) {
-    const last = tk[tk.length - 1] ?? '';
-    if (out.name === null && (last === norm(spec.nameHeader) || last.endsWith('名称'))) out.name = c;
-    if (out.single === null && !out.split && last.includes('编码')) out.single = c;
+    if (out.name === null && tk.some((t) => t === norm(spec.nameHeader) || t.endsWith('名称'))) out.name = c;
+    if (out.single === null && !out.split && tk.some((t) => t.includes('编码'))) out.single = c;
   }
   return out;
 }

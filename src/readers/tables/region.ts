@@ -47,7 +47,8 @@ export function headerTokens(region: Region, headerTop: number, headerBottom: nu
     const tokens: string[] = [];
     for (let r = headerTop; r <= headerBottom; r++) {
       const t = norm(shownValue(region, r, c));
-      if (t && tokens[tokens.length - 1] !== t) tokens.push(t);
+      // 栏次 numbers (1, 2, 3…) are not labels.
+      if (t && !/^\d+$/.test(t) && tokens[tokens.length - 1] !== t) tokens.push(t);
     }
     out.set(c, tokens);
   }
