@@ -1,0 +1,144 @@
+// The Office.js adapter: the workbook port inside Excel. The core never sees Excel.*; this class sees only
+// the ExcelContextSurface, so the strict fake in the tests and the real host run the same code.
+//
+// Syncs (the budget the tests count): readSnapshot 2 (names; every used range at once), applyMarks 1 right
+// after a read (it reuses what the read learnt about existing marks) else 3, clearMarks 3, select 1,
+// addSheets 1 + one per write chunk. Reads are split in blocks only when the host refuses the single read.
+import type { CellRef } from '../../core/cells';
+import { a1 } from '../../core/cells';
+import type { SheetLayout } from '../../port/layout';
+import type { Mark, WorkbookPort } from '../../port/port';
+import type { WorkbookSnapshot } from '../../port/snapshot';
+import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
+import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
+import { groupMarksByCell, queueMarks, queueRemoval } from './marks';
+import { newRunId } from './mark-record';
+import { describeOfficeError, WorkbookAccessError } from './office-errors';
+import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
+import { layoutSteps, newSheetNames, packChunks } from './write-sheets';
+
+export interface OfficePortOptions {
+  run: ExcelRunner;
+  isSupported: ExcelApiCheck;
+  /** Called after each write chunk of addSheets: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Lets the UI breathe between chunks (desktop Excel restarts an add-in that blocks for 5 s). */
+  yieldBetweenChunks?: () => Promise<void>;
+}
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  readonly features: ExcelFeatures;
+  /** What the last readSnapshot learnt about existing marks; used once by the next applyMarks. */
+  private freshInspection: MarkInspection | null = null;
+
+  constructor(private readonly options: OfficePortOptions) {
+    if (!options.isSupported(EXCEL_API_FLOOR)) throw new WorkbookAccessError(BELOW_FLOOR_MESSAGE, 'below-floor');
+    this.features = detectFeatures(options.isSupported);
+  }
+
+  /** Chinese notes on what this host cannot do (shown once in the pane). */
+  limitations(): string[] {
+    const out: string[] = [];
+    if (!this.features.pageLayout) out.push('此版本 Excel 不支持由加载项设置打印格式：生成的公开表请在“页面布局”中设为 A4 横向、调整为一页宽。');
+    if (this.features.annotations === 'none') out.push('此版本 Excel 不支持由加载项添加批注：问题说明只显示在助手窗格中。');
+    return out;
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    this.freshInspection = null;
+    const result = await this.guard(async () => {
+      try {
+        return await this.options.run((ctx) => readWorkbookAtOnce(ctx, this.features));
+      } catch (e) {
+        if (!(e instanceof PayloadTooLargeError)) throw e;
+        return this.options.run((ctx) => readWorkbookChunked(ctx, this.features));
+      }
+    });
+    this.freshInspection = result.inspection;
+    return result.snapshot;
+  }
+
+  async applyMarks(marks: Mark[]): Promise<void> {
+    const cells = groupMarksByCell(marks);
+    const cached = this.freshInspection;
+    this.freshInspection = null;
+    await this.guard(async () => {
+      const attempt = (inspection: MarkInspection | null) =>
+        this.options.run(async (ctx) => {
+          const found = inspection ?? (await inspectMarks(ctx, this.features));
+          queueRemoval(ctx.workbook, found, this.features);
+          queueMarks(ctx, this.features, found, cells, newRunId());
+          await ctx.sync();
+        });
+      try {
+        await attempt(cached);
+      } catch (e) {
+        // The workbook changed since the read (a rule or note removed or added meanwhile): look again, once.
+        if (!cached) throw e;
+        await attempt(null);
+      }
+    });
+  }
+
+  async clearMarks(): Promise<number> {
+    this.freshInspection = null;
+    return this.guard(() =>
+      this.options.run(async (ctx) => {
+        const found = await inspectMarks(ctx, this.features);
+        queueRemoval(ctx.workbook, found, this.features);
+        await ctx.sync();
+        return found.record ? found.record.cells : found.ownRules.length + found.ownAnnotations.length;
+      }),
+    );
+  }
+
+  async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+    this.freshInspection = null;
+    return this.guard(() =>
+      this.options.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const names = newSheetNames(layouts, sheets.items.map((s) => s.name));
+        const created = new Map<number, WorksheetSurface>();
+        const steps = layouts.flatMap((layout, i) =>
+          layoutSteps(layout, names[i], i, this.features, (name) => {
+            const ws = sheets.add(name);
+            created.set(i, ws);
+            return ws;
+          }),
+        );
+        const chunks = packChunks(steps);
+        for (let k = 0; k < chunks.length; k++) {
+          if (this.features.suspendScreenUpdating) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+          for (const step of chunks[k]) step.queue(() => created.get(step.sheetIndex)!);
+          if (k === chunks.length - 1 && created.has(0)) created.get(0)!.activate();
+          await ctx.sync();
+          this.options.onProgress?.(k + 1, chunks.length);
+          if (k < chunks.length - 1) await this.options.yieldBetweenChunks?.();
+        }
+        return names;
+      }),
+    );
+  }
+
+  async select(cell: CellRef): Promise<void> {
+    await this.guard(() =>
+      this.options.run(async (ctx: ExcelContextSurface) => {
+        const ws = ctx.workbook.worksheets.getItem(cell.sheet);
+        ws.activate();
+        ws.getRange(a1(cell.row, cell.col)).select();
+        await ctx.sync();
+      }),
+    );
+  }
+
+  /** Every host error leaves as a WorkbookAccessError with a Chinese message. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw describeOfficeError(e);
+    }
+  }
+}

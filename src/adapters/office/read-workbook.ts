@@ -1,0 +1,229 @@
+// Reading the open workbook: every used range of every sheet (values, number formats, merges) and,
+// in the same syncs, what the mark code must know (our rules and annotations, cells with the user's notes).
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../port/snapshot';
+import { parseAddress, parseAreas } from './addresses';
+import type { ExcelFeatures } from './api-support';
+import type { AnnotationSurface, ExcelContextSurface, RangeSurface, WorkbookSurface, WorksheetSurface } from './excel-surface';
+import { isMarkFormula, isOwnAnnotation, MARK_RECORD_KEY, parseRecord, type MarkRecord } from './mark-record';
+
+/** Reads are capped at 5,000,000 cells per range; the chunked path reads this many cells per sync. */
+export const READ_CELLS_PER_SYNC = 100_000;
+
+/** What the mark code needs to know about the workbook; plain data, valid across request contexts. */
+export interface MarkInspection {
+  sheets: string[];
+  /** Our conditional-format rules (found by their formula tag), by sheet. */
+  ownRules: { sheet: string; id: string }[];
+  /** Our notes/comments, by sheet-qualified address. */
+  ownAnnotations: string[];
+  /** `sheet!row:col` of cells that carry the user's own note or comment: never written. */
+  userAnnotatedCells: Set<string>;
+  record: MarkRecord | null;
+}
+
+export const cellKey = (sheet: string, row: number, col: number): string => `${sheet}!${row}:${col}`;
+
+interface PendingInspection {
+  record: { isNullObject: boolean; value: unknown };
+  annotations: AnnotationSurface[];
+}
+
+/** Sync 1 of every read: sheet names, the mark record, the list of notes/comments. */
+export function queueFirstPass(workbook: WorkbookSurface, features: ExcelFeatures) {
+  workbook.worksheets.load('items/name');
+  const record = workbook.settings.getItemOrNullObject(MARK_RECORD_KEY);
+  record.load('value');
+  const collection = annotationCollection(workbook, features);
+  collection?.load('items/content');
+  return { record, collection };
+}
+
+export function annotationCollection(workbook: WorkbookSurface, features: ExcelFeatures) {
+  return features.annotations === 'notes' ? workbook.notes : features.annotations === 'comments' ? workbook.comments : null;
+}
+
+/** Sync 2 part: per sheet its conditional formats (with custom formulas), and each annotation's cell. */
+export function queueInspection(sheets: WorksheetSurface[], annotations: AnnotationSurface[]) {
+  const rules = sheets.map((ws) => {
+    ws.conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    return ws.conditionalFormats;
+  });
+  const locations = annotations.map((a) => {
+    const loc = a.getLocation();
+    loc.load('address');
+    return loc;
+  });
+  return { rules, locations };
+}
+
+export function collectInspection(
+  names: string[],
+  pending: PendingInspection,
+  queued: ReturnType<typeof queueInspection>,
+): MarkInspection {
+  const ownRules: MarkInspection['ownRules'] = [];
+  queued.rules.forEach((collection, i) => {
+    for (const cf of collection.items) {
+      if (cf.type !== 'Custom') continue;
+      const custom = cf.customOrNullObject;
+      if ((custom as unknown as { isNullObject?: boolean }).isNullObject) continue;
+      if (isMarkFormula(custom.rule.formula)) ownRules.push({ sheet: names[i], id: cf.id });
+    }
+  });
+  const ownAnnotations: string[] = [];
+  const userAnnotatedCells = new Set<string>();
+  pending.annotations.forEach((a, i) => {
+    const address = queued.locations[i].address;
+    if (isOwnAnnotation(a.content)) ownAnnotations.push(address);
+    else {
+      const { sheet, range } = parseAddress(address);
+      userAnnotatedCells.add(cellKey(sheet, range.top, range.left));
+    }
+  });
+  return {
+    sheets: names,
+    ownRules,
+    ownAnnotations,
+    userAnnotatedCells,
+    record: pending.record.isNullObject ? null : parseRecord(pending.record.value),
+  };
+}
+
+/** Two syncs: the inspection alone (for clearMarks, or applyMarks without a fresh read). */
+export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures): Promise<MarkInspection> {
+  const wb = context.workbook;
+  const first = queueFirstPass(wb, features);
+  await context.sync();
+  const sheets = wb.worksheets.items;
+  const annotations = first.collection ? first.collection.items : [];
+  const queued = queueInspection(sheets, annotations);
+  await context.sync();
+  return collectInspection(sheets.map((s) => s.name), { record: first.record, annotations }, queued);
+}
+
+export class PayloadTooLargeError extends Error {
+  constructor() {
+    super('payload too large for one read');
+  }
+}
+
+/**
+ * The whole workbook in two syncs: names first, then every used range in one batch.
+ * Throws PayloadTooLargeError when the host refuses or truncates (5 MB web payload, 5M-cell read):
+ * then readWorkbookChunked reads the same in blocks.
+ */
+export async function readWorkbookAtOnce(
+  context: ExcelContextSurface,
+  features: ExcelFeatures,
+): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
+  const wb = context.workbook;
+  const first = queueFirstPass(wb, features);
+  await context.sync();
+  const sheets = wb.worksheets.items;
+  const names = sheets.map((s) => s.name);
+  const annotations = first.collection ? first.collection.items : [];
+  const reads = sheets.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,rowCount,columnCount,values,numberFormat');
+    return { used, merged: queueMerges(ws, features) };
+  });
+  const queued = queueInspection(sheets, annotations);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (isPayloadError(e)) throw new PayloadTooLargeError();
+    throw e;
+  }
+  const out: SheetSnapshot[] = reads.map(({ used, merged }, i) => {
+    if (used.isNullObject) return emptySheet(names[i]);
+    if (!Array.isArray(used.values) && used.rowCount * used.columnCount > 0) throw new PayloadTooLargeError();
+    const origin = parseAddress(used.address).range;
+    return sheetFrom(names[i], origin, used.values, used.numberFormat, mergesOf(merged));
+  });
+  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations }, queued) };
+}
+
+/** The same read in row blocks of about READ_CELLS_PER_SYNC cells, one sync each. */
+export async function readWorkbookChunked(
+  context: ExcelContextSurface,
+  features: ExcelFeatures,
+): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
+  const wb = context.workbook;
+  const first = queueFirstPass(wb, features);
+  await context.sync();
+  const sheets = wb.worksheets.items;
+  const names = sheets.map((s) => s.name);
+  const annotations = first.collection ? first.collection.items : [];
+  const dims = sheets.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,rowCount,columnCount');
+    return { used, merged: queueMerges(ws, features) };
+  });
+  const queued = queueInspection(sheets, annotations);
+  await context.sync();
+  const out: SheetSnapshot[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const { used, merged } = dims[i];
+    if (used.isNullObject) {
+      out.push(emptySheet(names[i]));
+      continue;
+    }
+    const origin = parseAddress(used.address).range;
+    const cols = used.columnCount;
+    const rowsPerBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, cols)));
+    const values: unknown[][] = [];
+    const formats: unknown[][] = [];
+    for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
+      const n = Math.min(rowsPerBlock, used.rowCount - r);
+      const block = sheets[i].getRangeByIndexes(origin.top + r, origin.left, n, cols);
+      block.load('values,numberFormat');
+      await context.sync();
+      values.push(...block.values);
+      formats.push(...block.numberFormat);
+    }
+    out.push(sheetFrom(names[i], origin, values, formats, mergesOf(merged)));
+  }
+  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations }, queued) };
+}
+
+function queueMerges(ws: WorksheetSurface, features: ExcelFeatures) {
+  if (!features.mergedAreas) return null;
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load('address');
+  return merged;
+}
+
+function mergesOf(merged: { isNullObject: boolean; address: string } | null): CellRange[] {
+  if (!merged || merged.isNullObject) return [];
+  return parseAreas(merged.address);
+}
+
+function emptySheet(name: string): SheetSnapshot {
+  return { name, originRow: 0, originCol: 0, values: [], merges: [], numberFormats: [] };
+}
+
+function plain(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+function sheetFrom(name: string, origin: CellRange, values: unknown[][], formats: unknown[][], merges: CellRange[]): SheetSnapshot {
+  return {
+    name,
+    originRow: origin.top,
+    originCol: origin.left,
+    values: values.map((line) => line.map(plain)),
+    numberFormats: formats.map((line) => line.map((f) => (typeof f === 'string' && f !== 'General' ? f : null))),
+    merges,
+  };
+}
+
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && PAYLOAD_CODES.has(code);
+}
+
+export type { RangeSurface };
