@@ -1,0 +1,48 @@
+// Builds examples/fuzhou-gxj-2024-workings.xlsx (working sheets filled with the reference document's
+// 项-level figures) from the committed data examples/data/fuzhou-gxj-2024-workings.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
+import { WORKING_SHEETS } from '../src/generator/workings/spec';
+import { instructionsLayout, workingSheetLayout, type WorkingRowFill } from '../src/generator/workings/template';
+
+interface WorkingsJson {
+  unitName: string;
+  year: number;
+  unit: '元' | '万元';
+  detail: Array<Record<string, string | number>>;
+  fiscal: Array<Record<string, string | number>>;
+  economic: Array<Record<string, string | number>>;
+  threePublic: Record<string, Record<string, number>>;
+  counts: Record<string, number>;
+  carry?: Record<string, number>;
+}
+
+const root = join(__dirname, '..');
+
+function codeRows(list: Array<Record<string, string | number>>): WorkingRowFill[] {
+  return list.map(({ code, name, ...values }) => ({ key: String(code), name: String(name), values: values as Record<string, number> }));
+}
+
+export async function buildWorkingsExample(out = join(root, 'examples/fuzhou-gxj-2024-workings.xlsx')): Promise<string> {
+  const data = JSON.parse(readFileSync(join(root, 'examples/data/fuzhou-gxj-2024-workings.json'), 'utf8')) as WorkingsJson;
+  const settings = { unitName: data.unitName, year: data.year, unit: data.unit };
+  const fills: Record<string, WorkingRowFill[]> = {
+    detail: codeRows(data.detail),
+    fiscal: codeRows(data.fiscal),
+    economic: codeRows(data.economic),
+    threePublic: Object.entries(data.threePublic).map(([key, values]) => ({ key, values })),
+    counts: Object.entries(data.counts).map(([key, count]) => ({ key, values: { count } })),
+    carry: Object.entries(data.carry ?? {}).map(([key, amount]) => ({ key, values: { amount } })),
+  };
+  const wb = new ExcelJS.Workbook();
+  addLayoutSheet(wb, instructionsLayout());
+  for (const spec of WORKING_SHEETS) addLayoutSheet(wb, workingSheetLayout(spec, settings, fills[spec.id]));
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+if (require.main === module) {
+  buildWorkingsExample().then((p) => console.log(`已生成 ${p}`));
+}

@@ -1,0 +1,249 @@
+// Reads the working sheets (底稿): header-driven like the table reader, every amount with its cell,
+// every bad input a finding naming sheet and cell (never a guess).
+import { codeShapeProblem } from '../../core/catalogs/functional';
+import { a1, type CellRef } from '../../core/cells';
+import type { Finding } from '../../core/findings';
+import { parseAmount, toHalfWidth, type MoneyUnit } from '../../core/money';
+import type { AmountCell } from '../../core/model';
+import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
+import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
+
+export interface WorkingRow {
+  /** 7-digit functional code, 5-digit economic code, or a fixed-row key. */
+  key: string;
+  name: string;
+  nameRef: CellRef | null;
+  cells: Record<string, AmountCell>;
+}
+
+export interface WorkingSheet {
+  spec: WorkingSheetSpec;
+  sheet: string;
+  unit: MoneyUnit | null;
+  rows: WorkingRow[];
+  /** Names given for 类/款 codes (rows with a name and no amounts). */
+  names: Map<string, string>;
+}
+
+export interface WorkingData {
+  unitName: string | null;
+  year: number | null;
+  sheets: Partial<Record<WorkingSheetSpec['id'], WorkingSheet>>;
+}
+
+export interface WorkingReadResult {
+  data: WorkingData;
+  findings: Finding[];
+}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return toHalfWidth(String(v)).replace(/\s+/g, '').trim();
+}
+
+/** Value of a cell, or of the merge master that covers it. */
+function valueAt(sheet: SheetSnapshot, row: number, col: number): unknown {
+  const m = sheet.merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+  return m ? cellAt(sheet, m.top, m.left) : cellAt(sheet, row, col);
+}
+
+function titleOf(sheet: SheetSnapshot): string {
+  for (let c = 0; c <= Math.min(lastCol(sheet), 5); c++) {
+    const t = text(cellAt(sheet, 0, c));
+    if (t) return t;
+  }
+  return '';
+}
+
+/** The sheet of a working-sheet spec: by name, else by its title in the first row. */
+export function findWorkingSheet(snapshot: WorkbookSnapshot, spec: WorkingSheetSpec): SheetSnapshot | undefined {
+  return (
+    snapshot.sheets.find((s) => s.name === spec.name) ??
+    snapshot.sheets.find((s) => titleOf(s) === text(spec.title)) ??
+    snapshot.sheets.find((s) => s.name.startsWith(spec.name.split(' ')[0]) && titleOf(s).startsWith(text(spec.title).slice(0, 3)))
+  );
+}
+
+export function hasWorkingSheets(snapshot: WorkbookSnapshot): boolean {
+  return WORKING_SHEETS.some((spec) => !spec.optional && findWorkingSheet(snapshot, spec) !== undefined);
+}
+
+function ref(sheet: SheetSnapshot, row: number, col: number): CellRef {
+  return { sheet: sheet.name, row, col };
+}
+
+function at(sheet: SheetSnapshot, row: number, col: number): string {
+  return `${sheet.name}!${a1(row, col)}`;
+}
+
+/** A labelled setting above the header: `金额单位` then the value in a cell to the right, or `金额单位：万元`. */
+function setting(sheet: SheetSnapshot, label: string, above: number): { value: string; ref: CellRef } | null {
+  for (let r = 0; r < above; r++) {
+    for (let c = 0; c <= lastCol(sheet); c++) {
+      const t = text(cellAt(sheet, r, c));
+      if (!t.startsWith(label)) continue;
+      const rest = t.slice(label.length).replace(/^[:：]/, '');
+      if (rest) return { value: rest, ref: ref(sheet, r, c) };
+      for (let k = c + 1; k <= Math.min(lastCol(sheet), c + 3); k++) {
+        const v = text(cellAt(sheet, r, k));
+        if (v) return { value: v, ref: ref(sheet, r, k) };
+      }
+      return { value: '', ref: ref(sheet, r, c) };
+    }
+  }
+  return null;
+}
+
+function finding(message: string, cells: CellRef[], severity: Finding['severity'] = 'error'): Finding {
+  return { rule: 'W-INPUT', severity, table: '底稿', message, cells };
+}
+
+function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Finding[]): WorkingSheet | null {
+  // Header: the row holding the key header; its depth is the spec's.
+  let headerTop = -1;
+  for (let r = 0; r <= Math.min(lastRow(sheet), 15) && headerTop < 0; r++) {
+    for (let c = 0; c <= lastCol(sheet); c++) if (text(cellAt(sheet, r, c)) === text(spec.keyHeader)) headerTop = r;
+  }
+  if (headerTop < 0) {
+    findings.push(finding(`底稿“${sheet.name}”中找不到表头“${spec.keyHeader}”，无法读取该底稿。请使用模板的表头。`, [ref(sheet, 0, 0)]));
+    return null;
+  }
+  const depth = Math.max(1, ...spec.columns.map((c) => c.path.length));
+  const headerBottom = headerTop + depth - 1;
+  let keyCol = -1;
+  let nameCol = -1;
+  const columnOf = new Map<string, number>();
+  for (let c = 0; c <= lastCol(sheet); c++) {
+    const tokens: string[] = [];
+    for (let r = headerTop; r <= headerBottom; r++) {
+      const t = text(valueAt(sheet, r, c));
+      if (t && tokens[tokens.length - 1] !== t) tokens.push(t);
+    }
+    const leaf = tokens[tokens.length - 1];
+    if (leaf === text(spec.keyHeader) && keyCol < 0) keyCol = c;
+    else if (spec.nameHeader && leaf === text(spec.nameHeader) && nameCol < 0) nameCol = c;
+    else {
+      const match = spec.columns.find((col) => {
+        const path = col.path.map(text);
+        return path[path.length - 1] === leaf && path.slice(0, -1).every((p) => tokens.includes(p));
+      });
+      if (match && !columnOf.has(match.key)) columnOf.set(match.key, c);
+    }
+  }
+  for (const col of spec.columns) {
+    if (!columnOf.has(col.key)) {
+      findings.push(finding(`底稿“${sheet.name}”缺少“${col.path.join('—')}”列（表头在第 ${headerTop + 1} 行）。请按模板补齐该列。`, [ref(sheet, headerTop, 0)]));
+    }
+  }
+
+  let unit: MoneyUnit | null = null;
+  if (spec.money) {
+    const u = setting(sheet, SETTING_LABELS.unit, headerTop);
+    if (!u || !u.value) {
+      findings.push(finding(`底稿“${sheet.name}”没有声明金额单位。请在表头上方“金额单位”后填写“元”或“万元”。`, [u?.ref ?? ref(sheet, 1, 0)]));
+    } else if (u.value === '元' || u.value === '万元') {
+      unit = u.value;
+    } else {
+      findings.push(finding(`${at(sheet, u.ref.row, u.ref.col)} 的金额单位“${u.value}”无法识别，只能填写“元”或“万元”。`, [u.ref]));
+    }
+  }
+
+  const rows: WorkingRow[] = [];
+  const names = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
+    const rawKey = cellAt(sheet, r, keyCol);
+    const key = text(typeof rawKey === 'number' ? String(rawKey) : rawKey);
+    const name = nameCol >= 0 ? String(cellAt(sheet, r, nameCol) ?? '').trim() : '';
+    const rawValues = spec.columns.map((c) => (columnOf.has(c.key) ? cellAt(sheet, r, columnOf.get(c.key)!) : null));
+    const hasValues = rawValues.some((v) => text(v) !== '');
+    if (!key && !name && !hasValues) continue;
+    if (key === '合计' || key === '小计' || key === '总计') continue;
+
+    let rowKey: string;
+    if (spec.rows === 'fixed') {
+      const fixed = spec.fixedRows?.find((f) => text(f.label) === key);
+      if (!fixed) {
+        findings.push(finding(`${at(sheet, r, keyCol)} 的项目“${key}”不是本底稿的行，已忽略该行。请使用模板中的项目名称。`, [ref(sheet, r, keyCol)]));
+        continue;
+      }
+      rowKey = fixed.key;
+    } else {
+      const code = key.replace(/^'/, '');
+      if (!code) {
+        findings.push(finding(`${at(sheet, r, keyCol)} 缺少科目编码（该行有名称或金额）。请补填编码。`, [ref(sheet, r, keyCol)]));
+        continue;
+      }
+      const full = spec.rows === 'code' ? 7 : 5;
+      const shapeOk = spec.rows === 'code' ? codeShapeProblem(code) === null : /^3\d{2}(\d{2})?$/.test(code);
+      if (!shapeOk) {
+        findings.push(finding(`${at(sheet, r, keyCol)} 的编码“${code}”不是有效的${spec.rows === 'code' ? '支出功能分类' : '经济分类'}科目编码。`, [ref(sheet, r, keyCol)]));
+        continue;
+      }
+      if (code.length !== full) {
+        if (hasValues) {
+          findings.push(
+            finding(
+              `${at(sheet, r, keyCol)} 的编码“${code}”不是${spec.rows === 'code' ? '项级（7 位）' : '款级（5 位）'}科目，却填了金额。上级合计由程序计算，请只在明细科目行填金额。`,
+              [ref(sheet, r, keyCol)],
+            ),
+          );
+        } else if (name) names.set(code, name);
+        continue;
+      }
+      rowKey = code;
+    }
+    if (seen.has(rowKey)) {
+      findings.push(finding(`${at(sheet, r, keyCol)} 的“${key}”与第 ${seen.get(rowKey)! + 1} 行重复。请合并为一行。`, [ref(sheet, r, keyCol)]));
+      continue;
+    }
+    seen.set(rowKey, r);
+
+    const cells: Record<string, AmountCell> = {};
+    spec.columns.forEach((c, i) => {
+      const col = columnOf.get(c.key);
+      if (col === undefined) return;
+      const raw = rawValues[i];
+      const parsed = parseAmount(raw, c.count ? '元' : (unit ?? '元'));
+      const cellRef = ref(sheet, r, col);
+      if (parsed.kind === 'invalid') {
+        findings.push(finding(`${at(sheet, r, col)} 的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`, [cellRef]));
+        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+      } else if (parsed.kind === 'number') {
+        if (c.count && parsed.minor % 100 !== 0) {
+          findings.push(finding(`${at(sheet, r, col)} 的数量“${String(raw)}”不是整数。`, [cellRef]));
+        }
+        cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef, raw };
+      } else {
+        cells[c.key] = { minor: 0, ref: cellRef, blank: true, raw };
+      }
+    });
+    rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells });
+  }
+  return { spec, sheet: sheet.name, unit, rows, names };
+}
+
+/** Reads every working sheet present; the required ones missing are findings. */
+export function readWorkings(snapshot: WorkbookSnapshot): WorkingReadResult {
+  const findings: Finding[] = [];
+  const data: WorkingData = { unitName: null, year: null, sheets: {} };
+  for (const spec of WORKING_SHEETS) {
+    const sheet = findWorkingSheet(snapshot, spec);
+    if (!sheet) {
+      if (!spec.optional) findings.push(finding(`工作簿中没有底稿“${spec.name}”。请从模板插入该底稿并填写。`, []));
+      continue;
+    }
+    const read = readSheet(sheet, spec, findings);
+    if (read) data.sheets[spec.id] = read;
+    if (spec.id === 'detail') {
+      const name = setting(sheet, SETTING_LABELS.unitName, 6);
+      const year = setting(sheet, SETTING_LABELS.year, 6);
+      data.unitName = name?.value || null;
+      if (!data.unitName) findings.push(finding(`底稿“${sheet.name}”没有填写单位名称。`, [name?.ref ?? ref(sheet, 1, 0)]));
+      const y = year ? Number(year.value.replace(/年度?$/, '')) : NaN;
+      if (Number.isInteger(y) && y > 1990 && y < 2100) data.year = y;
+      else findings.push(finding(`底稿“${sheet.name}”的年度${year?.value ? `“${year.value}”` : ''}无法识别，请填写四位年份。`, [year?.ref ?? ref(sheet, 1, 0)]));
+    }
+  }
+  return { data, findings };
+}

@@ -1,0 +1,157 @@
+// The working sheets (底稿): what the officer fills in, described once as data. The template writer
+// and the working-sheet reader both use these specs, so the layout is never written twice.
+
+export interface WorkingColumn {
+  key: string;
+  /** Header path (group, leaf) as printed. */
+  path: string[];
+  /** Counts (团组数, 人次 …) are plain numbers, not money. */
+  count?: boolean;
+}
+
+export interface WorkingFixedRow {
+  key: string;
+  label: string;
+}
+
+export interface WorkingSheetSpec {
+  id: 'detail' | 'fiscal' | 'economic' | 'threePublic' | 'counts' | 'carry';
+  /** Sheet name in the template; the reader also accepts a sheet whose title matches. */
+  name: string;
+  title: string;
+  /** `code`: one row per 项 (functional code); `econ`: one row per economic 款; `fixed`: the listed rows. */
+  rows: 'code' | 'econ' | 'fixed';
+  keyHeader: string;
+  nameHeader?: string;
+  columns: WorkingColumn[];
+  fixedRows?: WorkingFixedRow[];
+  /** Whether the sheet declares a 金额单位 (every sheet with money does). */
+  money: boolean;
+  /** Lines of 填表说明 printed under the title. */
+  instructions: string[];
+  optional?: boolean;
+}
+
+const INCOME = '本年收入';
+const SPEND = '本年支出';
+
+export const FUND_GROUPS = [
+  { key: 'gpb', label: '一般公共预算财政拨款' },
+  { key: 'gf', label: '政府性基金预算财政拨款' },
+  { key: 'soe', label: '国有资本经营预算财政拨款' },
+] as const;
+
+export const WORKING_SHEETS: WorkingSheetSpec[] = [
+  {
+    id: 'detail',
+    name: '底稿1 收支明细',
+    title: '底稿1 收入支出明细（按项级科目）',
+    rows: 'code',
+    keyHeader: '科目编码',
+    nameHeader: '科目名称',
+    money: true,
+    instructions: [
+      '每个项级科目（7 位编码）填一行；编码按文本填写，如 2011101。类、款级合计由程序计算，不必填写。',
+      '可另填 3 位或 5 位编码的行只写科目名称（不填金额），用于目录中没有的类、款名称。',
+    ],
+    columns: [
+      { key: 'inc.gpb', path: [INCOME, '一般公共预算财政拨款收入'] },
+      { key: 'inc.gf', path: [INCOME, '政府性基金预算财政拨款收入'] },
+      { key: 'inc.soe', path: [INCOME, '国有资本经营预算财政拨款收入'] },
+      { key: 'inc.superior', path: [INCOME, '上级补助收入'] },
+      { key: 'inc.business', path: [INCOME, '事业收入'] },
+      { key: 'inc.operating', path: [INCOME, '经营收入'] },
+      { key: 'inc.affiliated', path: [INCOME, '附属单位上缴收入'] },
+      { key: 'inc.other', path: [INCOME, '其他收入'] },
+      { key: 'exp.basic', path: [SPEND, '基本支出'] },
+      { key: 'exp.project', path: [SPEND, '项目支出'] },
+      { key: 'exp.remit', path: [SPEND, '上缴上级支出'] },
+      { key: 'exp.operating', path: [SPEND, '经营支出'] },
+      { key: 'exp.affiliated', path: [SPEND, '对附属单位补助支出'] },
+    ],
+  },
+  {
+    id: 'fiscal',
+    name: '底稿2 财政拨款',
+    title: '底稿2 财政拨款支出及结转结余（按项级科目）',
+    rows: 'code',
+    keyHeader: '科目编码',
+    nameHeader: '科目名称',
+    money: true,
+    instructions: ['按资金性质填写财政拨款的基本支出、项目支出和年初、年末结转和结余；本年收入取自底稿1。'],
+    columns: FUND_GROUPS.flatMap((f) => [
+      { key: `${f.key}.carryIn`, path: [f.label, '年初结转和结余'] },
+      { key: `${f.key}.basic`, path: [f.label, '基本支出'] },
+      { key: `${f.key}.project`, path: [f.label, '项目支出'] },
+      { key: `${f.key}.carryOut`, path: [f.label, '年末结转和结余'] },
+    ]),
+  },
+  {
+    id: 'economic',
+    name: '底稿3 经济分类',
+    title: '底稿3 一般公共预算财政拨款基本支出（按经济分类款级科目）',
+    rows: 'econ',
+    keyHeader: '经济分类科目编码',
+    nameHeader: '科目名称',
+    money: true,
+    instructions: ['每个经济分类款级科目（5 位编码，如 30101）填一行；类级合计、人员经费和公用经费合计由程序计算。'],
+    columns: [{ key: 'amount', path: ['金额'] }],
+  },
+  {
+    id: 'threePublic',
+    name: '底稿4 三公经费',
+    title: '底稿4 “三公”经费',
+    rows: 'fixed',
+    keyHeader: '项目',
+    money: true,
+    instructions: ['预算数没有时留空。合计与公务用车购置及运行维护费由程序计算。'],
+    columns: [
+      { key: 'budget', path: ['预算数'] },
+      { key: 'final', path: ['决算数'] },
+    ],
+    fixedRows: [
+      { key: 'abroad', label: '因公出国（境）费' },
+      { key: 'carPurchase', label: '公务用车购置费' },
+      { key: 'carRun', label: '公务用车运行维护费' },
+      { key: 'reception', label: '公务接待费' },
+    ],
+  },
+  {
+    id: 'counts',
+    name: '底稿5 三公数量',
+    title: '底稿5 “三公”经费相关数量',
+    rows: 'fixed',
+    keyHeader: '项目',
+    money: false,
+    optional: true,
+    instructions: ['用于情况说明；不填不影响生成九张表。'],
+    columns: [{ key: 'count', path: ['数量'], count: true }],
+    fixedRows: [
+      { key: 'abroadGroups', label: '因公出国（境）团组数（个）' },
+      { key: 'abroadPersons', label: '因公出国（境）人次' },
+      { key: 'carsPurchased', label: '公务用车购置数（辆）' },
+      { key: 'carsHeld', label: '公务用车保有量（辆）' },
+      { key: 'receptionBatches', label: '国内公务接待批次' },
+      { key: 'receptionPersons', label: '国内公务接待人次' },
+    ],
+  },
+  {
+    id: 'carry',
+    name: '底稿6 非财政拨款结余',
+    title: '底稿6 非财政拨款结转结余及结余分配',
+    rows: 'fixed',
+    keyHeader: '项目',
+    money: true,
+    optional: true,
+    instructions: ['财政拨款的结转和结余在底稿2 填写；本表只填非财政拨款部分，没有时留空。'],
+    columns: [{ key: 'amount', path: ['金额'] }],
+    fixedRows: [
+      { key: 'useSurplus', label: '使用非财政拨款结余（含专用结余）' },
+      { key: 'carryIn', label: '非财政拨款年初结转和结余' },
+      { key: 'surplusDistribution', label: '结余分配' },
+      { key: 'carryOut', label: '非财政拨款年末结转和结余' },
+    ],
+  },
+];
+
+export const SETTING_LABELS = { unitName: '单位名称', year: '年度', unit: '金额单位' } as const;

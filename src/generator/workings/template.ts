@@ -1,0 +1,127 @@
+// The working-sheet template: empty (for `final-accounts template` and the add-in) or filled (examples).
+import type { CellStyle, SheetLayout } from '../../port/layout';
+import { Grid } from '../layout/grid';
+import { headerDepth, writeHeader, type HeaderColumn } from '../layout/headers';
+import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../layout/styles';
+import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
+
+export interface WorkingSettings {
+  unitName?: string;
+  year?: number;
+  unit?: '元' | '万元';
+}
+
+export interface WorkingRowFill {
+  /** Code (code/econ sheets) or fixed-row key. */
+  key: string;
+  name?: string;
+  values: Record<string, number | null>;
+}
+
+const TITLE: CellStyle = { bold: true, fontSize: 14, hAlign: 'left', vAlign: 'middle' };
+const SETTING_LABEL: CellStyle = { bold: true, hAlign: 'right', vAlign: 'middle' };
+const SETTING_VALUE: CellStyle = { hAlign: 'left', vAlign: 'middle', border: true, fill: 'FFFFF2CC' };
+const COUNT: CellStyle = { ...AMOUNT, numberFormat: '0' };
+const BLANK_ROWS = 30;
+
+/** Column count of a working sheet: key, name (if any), data columns. */
+function firstDataCol(spec: WorkingSheetSpec): number {
+  return spec.rows === 'fixed' ? 1 : 2;
+}
+
+export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSettings = {}, rows?: WorkingRowFill[]): SheetLayout {
+  const grid = new Grid();
+  const first = firstDataCol(spec);
+  const width = Math.max(first + spec.columns.length, 4);
+  grid.area(0, 0, 0, width - 1, spec.title, TITLE);
+  grid.rowHeights[0] = 24;
+
+  // Row 1: settings (单位名称 and 年度 on the first sheet; 金额单位 on every sheet with money).
+  const settingCells: Array<[string, string | number | null]> = [];
+  if (spec.id === 'detail') settingCells.push([SETTING_LABELS.unitName, settings.unitName ?? null], [SETTING_LABELS.year, settings.year ?? null]);
+  if (spec.money) settingCells.push([SETTING_LABELS.unit, settings.unit ?? '万元']);
+  settingCells.forEach(([label, value], i) => {
+    grid.put(1, i * 2, label, SETTING_LABEL);
+    grid.put(1, i * 2 + 1, value, SETTING_VALUE);
+  });
+
+  let row = 2;
+  for (const line of spec.instructions) {
+    grid.area(row, 0, row, width - 1, `说明：${line}`, NOTE);
+    row++;
+  }
+
+  const columns: HeaderColumn[] = [
+    { col: 0, path: [spec.keyHeader] },
+    ...(spec.nameHeader ? [{ col: 1, path: [spec.nameHeader] }] : []),
+    ...spec.columns.map((c, i) => ({ col: first + i, path: c.path })),
+  ];
+  const depth = headerDepth(columns);
+  writeHeader(grid, row, depth, columns);
+  row += depth;
+  const headerBottom = row - 1;
+
+  const valueStyle = (count?: boolean) => (count ? COUNT : AMOUNT);
+  if (spec.rows === 'fixed') {
+    for (const fixed of spec.fixedRows ?? []) {
+      const fill = rows?.find((r) => r.key === fixed.key);
+      grid.put(row, 0, fixed.label, LABEL);
+      spec.columns.forEach((c, i) => grid.put(row, first + i, fill?.values[c.key] ?? null, valueStyle(c.count)));
+      row++;
+    }
+  } else {
+    const fills = rows ?? [];
+    const count = rows ? fills.length : BLANK_ROWS;
+    for (let i = 0; i < count; i++) {
+      const fill = fills[i];
+      grid.put(row, 0, fill?.key ?? null, CODE);
+      grid.put(row, 1, fill?.name ?? null, fill ? LABEL : EMPTY);
+      spec.columns.forEach((c, j) => grid.put(row, first + j, fill?.values[c.key] ?? null, valueStyle(c.count)));
+      row++;
+    }
+  }
+
+  const widths = new Array<number>(width).fill(12);
+  widths[0] = spec.rows === 'fixed' ? 34 : 16;
+  if (spec.nameHeader) {
+    const longest = Math.max(10, ...(rows ?? []).map((r) => textWidth(r.name ?? '')));
+    widths[1] = Math.min(44, longest + 2);
+  }
+  spec.columns.forEach((c, i) => (widths[first + i] = Math.max(12, Math.ceil(textWidth(c.path[c.path.length - 1]) / 2) + 2)));
+  for (let r = 2; r < headerBottom - depth + 1; r++) grid.rowHeights[r] = 30;
+
+  return {
+    name: spec.name,
+    cells: grid.cells().map((c) => ({ ...c, style: { ...c.style, fontName: '宋体' } })),
+    merges: grid.merges,
+    columnWidths: widths,
+    rowHeights: grid.rowHeights,
+    frozenRows: headerBottom + 1,
+    pageSetup: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: [headerBottom - depth + 1, headerBottom] },
+  };
+}
+
+/** The instructions sheet placed first in the template. */
+export function instructionsLayout(): SheetLayout {
+  const lines = [
+    '决算公开助手 · 底稿填写说明',
+    '1. 在“底稿1”至“底稿6”中填写本年度决算数据；底稿5、底稿6 没有数据时可以留空。',
+    '2. 每张底稿第 2 行声明金额单位（元 或 万元）；底稿1 还需填写单位名称和年度。',
+    '3. 金额只填数字；编码按文本填写（如 2011101），不要带空格或名称。',
+    '4. 填好后运行“生成公开表”（命令行：final-accounts generate 本文件.xlsx -o 输出.xlsx），程序会新增九张公开表，不改动本工作簿中已有的任何工作表。',
+    '5. 类、款合计，各表合计、总计均由程序按项级明细精确计算，每个打印金额只四舍五入一次。',
+  ];
+  const grid = new Grid();
+  lines.forEach((l, i) => grid.put(i, 0, l, i === 0 ? TITLE : { hAlign: 'left', vAlign: 'middle' }));
+  return {
+    name: '底稿说明',
+    cells: grid.cells().map((c) => ({ ...c, style: { ...c.style, fontName: '宋体' } })),
+    merges: [],
+    columnWidths: [140],
+  };
+}
+
+/** Every sheet of the empty template, instructions first. */
+export function templateSheets(settings: WorkingSettings = {}): SheetLayout[] {
+  return [instructionsLayout(), ...WORKING_SHEETS.map((s) => workingSheetLayout(s, settings))];
+}
