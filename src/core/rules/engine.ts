@@ -65,7 +65,7 @@ export class RuleContext {
     const unit = t.unit;
     const cls = classifyDifference(actual - expected, nonZero, unit);
     if (cls === 'none') return;
-    const formula = addends.map((a, i) => `${i === 0 ? (a.sign === -1 ? '−' : '') : a.sign === -1 ? ' − ' : ' + '}${a.label}`).join('');
+    const formula = addends.length > 6 ? `其下 ${addends.length} 项之和` : addends.map((a, i) => `${i === 0 ? (a.sign === -1 ? '−' : '') : a.sign === -1 ? ' − ' : ' + '}${a.label}`).join('');
     const base = `${what}：${total.label} 应等于 ${formula} = ${formatAmount(expected, unit)}，实际为 ${formatAmount(actual, unit)}，相差 ${formatAmount(actual - expected, unit)}`;
     const severity: Severity = cls === 'tail' ? 'tail' : this.rule.severity;
     const message =
