@@ -1,0 +1,154 @@
+// The working-sheet example generates the nine published Fuzhou tables: every printed figure equals the
+// reference document's, except where the published table carries a rounding tail (listed below).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
+import { minorToUnit } from '../../src/core/money';
+import type { FinalAccounts, TableId } from '../../src/core/model';
+import { readAccounts } from '../../src/readers/tables';
+import { runGenerate } from '../../src/generator/generate-file';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const ROOT = join(__dirname, '../..');
+const REFERENCE = JSON.parse(readFileSync(join(ROOT, '../shared/reference/fuzhou-gxj-2024.json'), 'utf8'));
+
+type Published = Array<{ table: TableId; row: string; col: string; value: number }>;
+
+/** Every figure of the published tables, keyed like the model. */
+function publishedFigures(): Published {
+  const t = REFERENCE.tables;
+  const out: Published = [];
+  const add = (table: TableId, row: string, col: string, value: number | null) => {
+    if (value !== null) out.push({ table, row, col, value });
+  };
+  const incomeKeys = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'];
+  t.t01.income.forEach((r: { amount: number }, i: number) => add('01', incomeKeys[i], 'amount', r.amount));
+  t.t01.expenditure_by_class.forEach((r: { code: string; amount: number }) => add('01', `class:${r.code}`, 'amount', r.amount));
+  const coded = (table: TableId, src: { columns: string[]; total: Record<string, number | null>; rows: Array<Record<string, string | number>> }, keys: string[]) => {
+    src.columns.forEach((c, i) => add(table, 'total', keys[i], src.total[c]));
+    for (const r of src.rows) src.columns.forEach((c, i) => add(table, `code:${r.code}`, keys[i], r[c] as number));
+  };
+  coded('02', t.t02, ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']);
+  coded('03', t.t03, ['total', 'basic', 'project', 'remit', 'operating', 'affiliated']);
+  coded('05', t.t05, ['total', 'basic', 'project']);
+  ['inc.gpb', 'inc.gf', 'inc.soe'].forEach((k, i) => add('04', k, 'amount', t.t04.income[i].amount));
+  for (const r of t.t04.expenditure_by_class) {
+    add('04', `class:${r.code}`, 'total', r['合计']);
+    add('04', `class:${r.code}`, 'gpb', r['一般公共预算财政拨款']);
+    add('04', `class:${r.code}`, 'gf', r['政府性基金预算财政拨款']);
+    add('04', `class:${r.code}`, 'soe', r['国有资本经营预算财政拨款']);
+  }
+  for (const i of t.t06.items) add('06', `econ:${i.code}`, 'amount', i.amount);
+  const threeKeys: Record<string, string> = {
+    合计: 'total',
+    '因公出国（境）费': 'abroad',
+    公务用车购置及运行维护费: 'car',
+    公务用车购置费: 'carPurchase',
+    公务用车运行维护费: 'carRun',
+    公务接待费: 'reception',
+  };
+  for (const r of t.t07.rows) add('07', threeKeys[r.key], 'final', r.amount);
+  const fund = ['carryIn', 'income', 'spendTotal', 'basic', 'project', 'carryOut'];
+  t.t08['合计_numbers'].forEach((v: number, i: number) => add('08', 'total', fund[i], v));
+  t.t09['合计_numbers'].forEach((v: number, i: number) => add('09', 'total', ['total', 'basic', 'project'][i], v));
+  return out;
+}
+
+/**
+ * The published tables' rounding tails: the document printed these totals from its 元 ledger, so they
+ * differ by 0.01 from the exact total of the printed 项 figures, which the generator prints.
+ */
+const PUBLISHED_TAILS = [
+  // 类 208 and 215: the published 类 is 0.01 below the sum of its printed 项 (1653.67 = 50.00 + 38.68 +
+  // 1109.39 + 175.39 + 105.39 + 171.59 + 3.23; 10714.29 = 470.78 + 9558.69 + 230.30 + 454.52), and every
+  // total above them (合计, 01/04 收入, 05 基本/项目, 06 302) follows from its printed detail the same way.
+  '01 class:208 amount published 1653.66 generated 1653.67',
+  '01 class:215 amount published 10714.28 generated 10714.29',
+  '01 inc.gpb amount published 15922.99 generated 15923.02',
+  '02 code:208 fiscal published 1482.07 generated 1482.08',
+  '02 code:208 total published 1653.66 generated 1653.67',
+  '02 code:215 fiscal published 10714.28 generated 10714.29',
+  '02 code:215 total published 10714.28 generated 10714.29',
+  '02 total fiscal published 15922.99 generated 15923.02',
+  '02 total total published 16094.58 generated 16094.61',
+  '03 code:208 total published 1653.66 generated 1653.67',
+  '03 code:215 project published 10714.28 generated 10714.29',
+  '03 code:215 total published 10714.28 generated 10714.29',
+  '03 total basic published 3457.09 generated 3457.10',
+  '03 total project published 12637.49 generated 12637.51',
+  '03 total total published 16094.58 generated 16094.61',
+  '04 class:208 gpb published 1482.07 generated 1482.08',
+  '04 class:208 total published 1482.07 generated 1482.08',
+  '04 class:215 gpb published 10714.28 generated 10714.29',
+  '04 class:215 total published 10714.28 generated 10714.29',
+  '04 inc.gpb amount published 15922.99 generated 15923.02',
+  '05 code:208 total published 1482.07 generated 1482.08',
+  '05 code:215 project published 10714.28 generated 10714.29',
+  '05 code:215 total published 10714.28 generated 10714.29',
+  '05 total basic published 3285.50 generated 3285.51',
+  '05 total project published 12637.49 generated 12637.51',
+  '05 total total published 15922.99 generated 15923.02',
+  '06 econ:302 amount published 232.43 generated 232.44',
+];
+
+describe('generate from the Fuzhou working-sheet example', () => {
+  let generated: FinalAccounts;
+  let result: Awaited<ReturnType<typeof runGenerate>>;
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fa-gen-')), 'out.xlsx');
+    result = await runGenerate(join(ROOT, 'examples/fuzhou-gxj-2024-workings.xlsx'), out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const snap = workbookSnapshot(wb);
+    generated = readAccounts({ sheets: snap.sheets.filter((s) => result.addedSheets.includes(s.name)) }, { profile: 'fuzhou-2024' }).accounts;
+  }, 30000);
+
+  test('adds the nine sheets and reads its inputs without problems', () => {
+    expect(result.source).toBe('workings');
+    expect(result.inputFindings).toEqual([]);
+    expect(result.addedSheets).toHaveLength(9);
+    expect(Object.keys(generated.tables).sort()).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
+  });
+
+  test('every published figure is printed, equal except the listed rounding tails', () => {
+    const differences: string[] = [];
+    const missing: string[] = [];
+    for (const p of publishedFigures()) {
+      const row = generated.tables[p.table]?.rows.find((r) => r.key === p.row);
+      const cell = row?.cells[p.col];
+      if (!cell) {
+        missing.push(`${p.table} ${p.row} ${p.col}`);
+        continue;
+      }
+      const printed = minorToUnit(cell.minor, '万元');
+      if (Math.round(printed * 100) !== Math.round(p.value * 100)) {
+        differences.push(`${p.table} ${p.row} ${p.col} published ${p.value.toFixed(2)} generated ${printed.toFixed(2)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(differences.sort()).toEqual([...PUBLISHED_TAILS].sort());
+  });
+
+  test('each listed difference is a tail: at most 0.03 with the generated side the exact total of printed detail', () => {
+    for (const line of PUBLISHED_TAILS) {
+      const m = / published ([\d.]+) generated ([\d.]+)$/.exec(line)!;
+      expect(Math.abs(Math.round(Number(m[2]) * 100) - Math.round(Number(m[1]) * 100))).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('generated rows are exactly the published rows (no code more, none less)', () => {
+    for (const [id, src] of [['02', 't02'], ['03', 't03'], ['05', 't05']] as const) {
+      const published = REFERENCE.tables[src].rows.map((r: { code: string }) => r.code).sort();
+      const rows = generated.tables[id]!.rows.filter((r) => r.key.startsWith('code:')).map((r) => r.code);
+      expect(rows).toEqual(published);
+    }
+  });
+
+  test('check of the generated tables: no error, no cross-table shift', () => {
+    const findings = result.report!.findings;
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f) => f.message.includes('同一数字在两张表中差'))).toEqual([]);
+  });
+});
