@@ -1,0 +1,177 @@
+// Bad input: every case gives a clear Chinese finding with its cell, never a crash.
+import ExcelJS from 'exceljs';
+import { refText } from '../../src/core/cells';
+import { checkWorkbook } from '../../src/core/check';
+import type { Finding } from '../../src/core/findings';
+import { reportToJson } from '../../src/core/report';
+import { FUZHOU_XLSX, loadWorkbook, roundTrip } from '../helpers/example';
+
+const T = {
+  t02: '公开02表 收入决算表',
+  t03: '公开03表 支出决算表',
+  t04: '公开04表 财政拨款收入支出决算总表',
+  t05: '公开05表 一般公共预算财政拨款支出决算表',
+  t07: '公开07表 一般公共预算财政拨款“三公”经费支出决算表',
+};
+
+async function tablesOnly(): Promise<ExcelJS.Workbook> {
+  const wb = await loadWorkbook(FUZHOU_XLSX);
+  for (const ws of [...wb.worksheets]) if (!ws.name.startsWith('公开')) wb.removeWorksheet(ws.id);
+  return wb;
+}
+
+async function check(wb: ExcelJS.Workbook) {
+  return reportToJson(checkWorkbook(await roundTrip(wb), { profile: 'fuzhou-2024' }));
+}
+
+/** Findings that the unmodified example does not have. */
+async function newFindings(mutate: (wb: ExcelJS.Workbook) => void): Promise<ReturnType<typeof reportToJson>['findings']> {
+  const base = await check(await tablesOnly());
+  const wb = await tablesOnly();
+  mutate(wb);
+  const after = await check(wb);
+  const key = (f: (typeof base.findings)[number]) => `${f.rule}|${f.severity}|${f.message}`;
+  const had = new Set(base.findings.map(key));
+  return after.findings.filter((f) => !had.has(key(f)));
+}
+
+function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | null = null;
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (!found && String(c.value).replace(/\s/g, '') === text) found = c;
+    }),
+  );
+  if (!found) throw new Error(`no cell ${text} in ${ws.name}`);
+  return found;
+}
+
+/** The cell of `code`'s row in the column headed `header`. */
+function amountOf(ws: ExcelJS.Worksheet, code: string, header: string): ExcelJS.Cell {
+  const codeCell = findCell(ws, code);
+  const head = findCell(ws, header);
+  return ws.getCell(Number(codeCell.row), Number(head.col));
+}
+
+describe('bad input gives a clear finding, never a crash', () => {
+  it('text in an amount cell: an error naming the sheet and cell', async () => {
+    let at = '';
+    const added = await newFindings((wb) => {
+      const c = amountOf(wb.getWorksheet(T.t03)!, '2011302', '项目支出');
+      at = `${T.t03}!${c.address}`;
+      c.value = '待补';
+    });
+    const f = added.find((x) => x.rule === 'R-AMOUNT')!;
+    expect(f.severity).toBe('error');
+    expect(f.cells).toEqual([at]);
+    expect(f.message).toContain('“待补”无法识别为数字');
+    expect(f.message).toContain(at);
+    // The unreadable cell takes part in no identity, so it does not set off a chain of false sums.
+    expect(added.filter((x) => x.severity === 'error' && x.rule !== 'R-AMOUNT')).toEqual([]);
+  });
+
+  it('a missing table: an error naming the table', async () => {
+    const added = await newFindings((wb) => wb.removeWorksheet(wb.getWorksheet(T.t05)!.id));
+    const f = added.find((x) => x.rule === 'R-TABLE')!;
+    expect(f).toMatchObject({ severity: 'error', table: '05', cells: [] });
+    expect(f.message).toBe('没有找到公开05表（一般公共预算财政拨款支出决算表）。请确认工作簿中有该表，且表名或“公开05表”标注与公开格式一致。');
+    // Cross-table rules that need 05 are skipped, not reported as mismatches.
+    expect(added.filter((x) => x.rule.startsWith('X'))).toEqual([]);
+  });
+
+  it('shuffled columns are read by their headers: nothing new', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t02)!;
+      const a = findCell(ws, '上级补助收入').col;
+      const b = findCell(ws, '其他收入').col;
+      ws.eachRow((row) => {
+        // Writing to a merged slave writes its master: swap masters only.
+        if (row.getCell(a).master.address !== row.getCell(a).address) return;
+        const x = row.getCell(a).value;
+        row.getCell(a).value = row.getCell(b).value;
+        row.getCell(b).value = x;
+      });
+      expect(findCell(ws, '其他收入').col).toBe(a);
+    });
+    expect(added).toEqual([]);
+  });
+
+  it('blank rows inside a table are skipped: nothing new', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t03)!;
+      const r = Number(findCell(ws, '2080116').row);
+      ws.spliceRows(r, 0, [], []);
+      ws.spliceRows(r + 6, 0, []);
+    });
+    expect(added).toEqual([]);
+  });
+
+  it('a table in 元 is read in 元 and ties to the 万元 tables', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t07)!;
+      findCell(ws, '单位：万元').value = '单位：元';
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'number' && Number(c.col) === 3) c.value = Math.round(c.value * 1_000_000) / 100;
+        }),
+      );
+    });
+    expect(added).toEqual([]);
+    const wb = await tablesOnly();
+    const ws = wb.getWorksheet(T.t07)!;
+    findCell(ws, '单位：万元').value = '单位：元';
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'number' && Number(c.col) === 3) c.value = Math.round(c.value * 1_000_000) / 100;
+      }),
+    );
+    const total = amountOf(ws, '合计', '决算数');
+    total.value = Number(total.value) + 1; // one 元 too many
+    const f = (await check(wb)).findings.find((x) => x.rule === 'T7-a')!;
+    expect(f).toMatchObject({ severity: 'error', expected: 156800, actual: 156801, difference: 1 });
+  });
+
+  it('merged headers, unmerged headers: both read the same', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t04)!;
+      for (const m of [...((ws.model as { merges?: string[] }).merges ?? [])]) ws.unMergeCells(m);
+      // A header written over two rows instead of merged: 本年支出 above 小计/基本支出/项目支出 only once.
+      const ws5 = wb.getWorksheet(T.t05)!;
+      for (const m of [...((ws5.model as { merges?: string[] }).merges ?? [])]) ws5.unMergeCells(m);
+    });
+    expect(added).toEqual([]);
+  });
+
+  it('full-width digits, thousands separators, dashes and numeric codes read as figures: nothing new', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t03)!;
+      amountOf(ws, '2080501', '本年支出合计').value = '１１０９．３９';
+      amountOf(ws, '2150805', '本年支出合计').value = '9,558.69';
+      amountOf(ws, '2150805', '项目支出').value = ' 9,558.69 ';
+      amountOf(ws, '2150805', '基本支出').value = '—';
+      findCell(ws, '2011301').value = 2011301;
+    });
+    expect(added).toEqual([]);
+  });
+
+  it('an empty workbook: one clear error per table, no crash', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    const r = await check(wb);
+    expect(r.tables).toEqual([]);
+    expect(r.findings.map((f) => f.rule)).toEqual(Array(9).fill('R-TABLE'));
+    expect(r.summary.error).toBe(9);
+  });
+
+  it('a row with figures but no code, and a code that is not a code', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t02)!;
+      findCell(ws, '2080110').value = '208-01-10';
+    });
+    const f = added.find((x: Finding | (typeof added)[number]) => x.rule === 'R-CODE')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('“208-01-10”不是数字编码');
+    expect(f.cells[0]).toMatch(new RegExp(`^${T.t02}!A\\d+$`));
+    expect(refText({ sheet: T.t02, row: 0, col: 0 })).toBe(`${T.t02}!A1`);
+  });
+});
