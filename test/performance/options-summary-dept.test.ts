@@ -1,0 +1,94 @@
+import { checkPerformance, formatProjectSummaries, parseRubricOption, RubricOptionError } from '../../src/core/performance';
+import { performanceSheets } from '../../scripts/examples/performance-sheets';
+import { loadReference, snapshotOf } from './helpers';
+
+describe('parseRubricOption', () => {
+  it('defaults to the 2024 公开表 rubric with no 执行率 rule', () => {
+    expect(parseRubricOption()).toEqual({ rubric: 'gongkai-2024', settings: {} });
+  });
+
+  it('takes key=value settings', () => {
+    expect(parseRubricOption('gongkai-2024', ['execRateRule=tiered', 'execRateTiers=90:10,80:8,0:0', 'lteConvention=b'])).toEqual({
+      rubric: 'gongkai-2024',
+      settings: { execRateRule: 'tiered', execRateTiers: '90:10,80:8,0:0', lteConvention: 'b' },
+    });
+  });
+
+  it.each([
+    [['execRateRule=tiered'], 'execRateTiers'],
+    [['execRateRule=sometimes'], 'sometimes'],
+    [['lteConvention=c'], 'lteConvention'],
+    [['colour=red'], 'colour'],
+    [['execRateRule'], 'key=value'],
+  ])('rejects %j with a Chinese message naming the problem', (settings, word) => {
+    expect(() => parseRubricOption('gongkai-2024', settings)).toThrow(RubricOptionError);
+    expect(() => parseRubricOption('gongkai-2024', settings)).toThrow(word);
+  });
+
+  it('rejects an unknown rubric id and lists the known ones', () => {
+    expect(() => parseRubricOption('fujian-2019')).toThrow(/fujian-2018-r17/);
+  });
+});
+
+describe('a tiered 执行率 rule set as data', () => {
+  it('checks each 执行率 score against the tiers', () => {
+    const ref = loadReference();
+    const snapshot = snapshotOf(performanceSheets({ ...ref, performance: ref.performance.filter((p) => [13, 31].includes(p.index)), deptOverall: undefined }));
+    const options = parseRubricOption('gongkai-2024', ['execRateRule=tiered', 'execRateTiers=90:10,80:8,60:6,0:0']);
+    const p3 = checkPerformance(snapshot, options).findings.filter((f) => f.rule === 'P3');
+    // 81.54% → 8 by the tiers (printed 10); 93.76% → 10 (printed 7).
+    expect(p3.map((f) => [f.expected, f.actual])).toEqual([
+      [8, 10],
+      [10, 7],
+    ]);
+  });
+});
+
+describe('formatProjectSummaries', () => {
+  it('prints one aligned line per project under Chinese headings', () => {
+    const text = formatProjectSummaries([
+      { project: '软件产业发展专项', sheet: '绩效自评31-40', printedTotal: 90, recomputedTotal: 90, grade: '优', findings: 2 },
+      { project: '部门整体', sheet: 'S', printedTotal: null, recomputedTotal: 94.46, grade: '优', findings: 0 },
+    ]);
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^序号\s+项目\s+工作表\s+印刷总分\s+复核总分\s+等级\s+问题数$/);
+    expect(lines[2]).toMatch(/软件产业发展专项\s+绩效自评31-40\s+90\s+90\s+优\s+2$/);
+    expect(lines[3]).toMatch(/部门整体\s+S\s+—\s+94\.46\s+优\s+0$/);
+    expect(text).toContain('绩效自评表共2张，其中1张有问题。');
+  });
+
+  it('says so when there is no table', () => {
+    expect(formatProjectSummaries([])).toBe('未找到绩效自评表。');
+  });
+});
+
+describe('部门整体 funds identities', () => {
+  const ref = loadReference();
+  const dept = ref.deptOverall!;
+  function check(funds: typeof dept.funds) {
+    const snapshot = snapshotOf(performanceSheets({ ...ref, performance: [], deptOverall: { ...dept, funds } }));
+    return checkPerformance(snapshot).findings.filter((f) => f.rule.startsWith('D'));
+  }
+
+  it('holds on the reference table', () => {
+    expect(check(dept.funds)).toEqual([]);
+  });
+
+  it('reports 小计 ≠ ① + ②, ⑤ ≠ ④ ÷ ③, ⑥ ≠ ③ − ④, ⑦ ≠ ⑥ ÷ ③ and rows not adding to 合计', () => {
+    const funds = JSON.parse(JSON.stringify(dept.funds));
+    funds['中央财政资金']['小计③'] = 3068; // digits swapped: ① + ② = 3086
+    funds['中央财政资金']['支出实现率⑤'] = 54.37; // digits swapped too
+    funds['省级财政资金']['本年度结余金额⑥'] = 6796.67; // 43014.92 − 36245.25 = 6769.67
+    funds['地方财政资金']['资金结余率⑦'] = 9.05; // 5644.30 ÷ 59399.20 = 9.50%
+    const found = check(funds).map((f) => [f.rule, f.expected ?? (f.expectedMinor! / 1e6), f.actual ?? (f.actualMinor! / 1e6)]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['D1', 3086, 3068],
+        ['D2', 45.63, 54.37], // against the printed ③: 1400 ÷ 3068
+        ['D3', 6769.67, 6796.67],
+        ['D4', 9.5, 9.05],
+        ['D5', 105482.12, 105500.12],
+      ]),
+    );
+  });
+});
