@@ -84,11 +84,10 @@ function setting(sheet: SheetSnapshot, label: string, above: number): { value: s
       if (!t.startsWith(label)) continue;
       const rest = t.slice(label.length).replace(/^[:：]/, '');
       if (rest) return { value: rest, ref: ref(sheet, r, c) };
-      for (let k = c + 1; k <= Math.min(lastCol(sheet), c + 3); k++) {
-        const v = text(cellAt(sheet, r, k));
-        if (v) return { value: v, ref: ref(sheet, r, k) };
-      }
-      return { value: '', ref: ref(sheet, r, c) };
+      // The value is the cell right of the label (never the next label of the row).
+      const v = text(cellAt(sheet, r, c + 1));
+      const isLabel = Object.values(SETTING_LABELS).some((l) => v.startsWith(l));
+      return { value: isLabel ? '' : v, ref: ref(sheet, r, c + 1) };
     }
   }
   return null;
