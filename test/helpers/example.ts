@@ -43,3 +43,22 @@ export function setCell(sheet: SheetSnapshot, row: number, col: number, value: C
   while (line.length <= c) line.push(null);
   line[c] = value;
 }
+
+export function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | null = null;
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (!found && String(c.value).replace(/\s/g, '') === text) found = c;
+    }),
+  );
+  if (!found) throw new Error(`no cell ${text} in ${ws.name}`);
+  return found;
+}
+
+/** The cell of `code`'s row in the column headed `header`. */
+export function amountOf(ws: ExcelJS.Worksheet, code: string, header: string): ExcelJS.Cell {
+  const codeCell = findCell(ws, code);
+  const head = findCell(ws, header);
+  return ws.getCell(Number(codeCell.row), Number(head.col));
+}
+

@@ -4,7 +4,7 @@ import { refText } from '../../src/core/cells';
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { reportToJson } from '../../src/core/report';
-import { FUZHOU_XLSX, loadWorkbook, roundTrip } from '../helpers/example';
+import { amountOf, findCell, FUZHOU_XLSX, loadWorkbook, roundTrip } from '../helpers/example';
 
 const T = {
   t02: '公开02表 收入决算表',
@@ -33,24 +33,6 @@ async function newFindings(mutate: (wb: ExcelJS.Workbook) => void): Promise<Retu
   const key = (f: (typeof base.findings)[number]) => `${f.rule}|${f.severity}|${f.message}`;
   const had = new Set(base.findings.map(key));
   return after.findings.filter((f) => !had.has(key(f)));
-}
-
-function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
-  let found: ExcelJS.Cell | null = null;
-  ws.eachRow((row) =>
-    row.eachCell((c) => {
-      if (!found && String(c.value).replace(/\s/g, '') === text) found = c;
-    }),
-  );
-  if (!found) throw new Error(`no cell ${text} in ${ws.name}`);
-  return found;
-}
-
-/** The cell of `code`'s row in the column headed `header`. */
-function amountOf(ws: ExcelJS.Worksheet, code: string, header: string): ExcelJS.Cell {
-  const codeCell = findCell(ws, code);
-  const head = findCell(ws, header);
-  return ws.getCell(Number(codeCell.row), Number(head.col));
 }
 
 describe('bad input gives a clear finding, never a crash', () => {

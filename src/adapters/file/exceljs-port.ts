@@ -62,7 +62,9 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
         seen.add(k);
       }
       const worst = ms.reduce((a, b) => (rank[b.severity] < rank[a.severity] ? b : a));
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst.severity] } };
+      // ExcelJS shares one style object between cells loaded with the same style: detach it first,
+      // or the fill would spread to every cell that shares it.
+      cell.style = { ...detachedStyle(cell), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst.severity] } } };
       cell.note = ms.map((m) => m.message).join('\n');
     }
     this.storeSaved(saved);
@@ -74,8 +76,10 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       const ws = this.workbook.getWorksheet(s.sheet);
       if (!ws) continue;
       const cell = ws.getCell(s.row + 1, s.col + 1);
-      // ExcelJS has no "unset": assigning undefined removes the property from the cell style.
-      (cell as unknown as { fill: ExcelJS.Fill | undefined }).fill = s.fill ?? undefined;
+      const style = detachedStyle(cell);
+      if (s.fill) style.fill = s.fill;
+      else delete style.fill;
+      cell.style = style;
       (cell as unknown as { note: ExcelJS.Comment | string | undefined }).note = s.note ?? undefined;
     }
     const marksSheet = this.workbook.getWorksheet(MARKS_SHEET);
@@ -114,6 +118,10 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       ws.getCell(i + 1, 1).value = JSON.stringify(s);
     });
   }
+}
+
+function detachedStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
+  return JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
 }
 
 export async function readWorkbookFile(path: string): Promise<ExcelJsWorkbookPort> {

@@ -1,0 +1,57 @@
+// The ExcelJS file adapter: marks touch only the marked cells, and clearing restores every cell exactly,
+// also after the workbook was saved and opened again.
+import ExcelJS from 'exceljs';
+import { ExcelJsWorkbookPort, MARKS_SHEET } from '../../src/adapters/file/exceljs-port';
+import { checkWorkbook } from '../../src/core/check';
+import { FUZHOU_XLSX, loadWorkbook } from '../helpers/example';
+
+function styles(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    if (ws.name === MARKS_SHEET) continue;
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        out.set(`${ws.name}!${r}:${col}`, JSON.stringify([c.value, c.style, c.note ?? null]));
+      }),
+    );
+  }
+  return out;
+}
+
+describe('ExcelJsWorkbookPort marks', () => {
+  it('marks exactly the finding cells and clears back to the original, across save and reopen', async () => {
+    const wb = await loadWorkbook(FUZHOU_XLSX);
+    // A user's own fill and note on a cell that will be marked.
+    const ws3 = wb.getWorksheet('公开03表 支出决算表')!;
+    const report0 = checkWorkbook(await new ExcelJsWorkbookPort(wb).readSnapshot(), { profile: 'fuzhou-2024' });
+    const first = report0.findings.find((f) => f.table === '03' && f.cells.length)!.cells[0];
+    const userCell = ws3.getCell(first.row + 1, first.col + 1);
+    userCell.style = { ...JSON.parse(JSON.stringify(userCell.style)), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } } };
+    userCell.note = '用户自己的批注';
+    const before = styles(wb);
+
+    const port = new ExcelJsWorkbookPort(wb);
+    const report = checkWorkbook(await port.readSnapshot(), { profile: 'fuzhou-2024' });
+    const marks = report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: f.message })));
+    await port.applyMarks(marks);
+    const marked = styles(wb);
+    const markedKeys = new Set(marks.map((m) => `${m.cell.sheet}!${m.cell.row + 1}:${m.cell.col + 1}`));
+    let changed = 0;
+    for (const [k, v] of before) {
+      if (markedKeys.has(k)) {
+        expect(marked.get(k)).not.toBe(v);
+        changed++;
+      } else {
+        expect(marked.get(k)).toBe(v); // nothing else changes, even cells sharing a style with a marked one
+      }
+    }
+    expect(changed).toBe(markedKeys.size);
+
+    // Save, reopen, clear: the record of marks lives in the workbook.
+    const reopened = await ExcelJsWorkbookPort.fromBuffer(await port.toBuffer());
+    expect(await reopened.clearMarks()).toBe(markedKeys.size);
+    const after = styles(reopened.workbook);
+    for (const [k, v] of before) expect(after.get(k)).toBe(v);
+    expect(reopened.workbook.getWorksheet(MARKS_SHEET)).toBeUndefined();
+  });
+});

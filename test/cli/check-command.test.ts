@@ -1,0 +1,96 @@
+// The `final-accounts check` command: JSON shape, exit codes, Chinese errors, the marked copy.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { amountOf, FUZHOU_XLSX, ROOT } from '../helpers/example';
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'fa-cli-'));
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+describe('final-accounts check', () => {
+  it('--json prints the documented shape', async () => {
+    const r = await run(['check', FUZHOU_XLSX, '--json']);
+    const j = JSON.parse(r.out);
+    // The nine tables hold no error; the 绩效自评 tables of the reference do, so the exit code is 1.
+    expect(j.findings.filter((f: { table: string; severity: string }) => /^\d{2}$/.test(f.table) && f.severity === 'error')).toEqual([]);
+    expect(r.code).toBe(j.summary.error > 0 ? 1 : 0);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['file', 'profile', 'unit', 'year', 'amountUnit', 'tables', 'findings', 'summary']));
+    expect(j).toMatchObject({ file: FUZHOU_XLSX, profile: 'fuzhou-2024', unit: '福州市工业和信息化局（本级）', year: 2024, amountUnit: '万元' });
+    expect(j.tables[0]).toEqual({ id: '01', title: '收入支出决算总表', sheet: '公开01表 收入支出决算总表', range: expect.stringMatching(/^A1:[A-Z]+\d+$/) });
+    const tail = j.findings.find((f: { severity: string }) => f.severity === 'tail');
+    expect(Object.keys(tail)).toEqual(expect.arrayContaining(['rule', 'severity', 'table', 'message', 'cells', 'expected', 'actual', 'difference']));
+    expect(tail.cells[0]).toMatch(/^公开0\d表 [^!]+![A-Z]+\d+$/);
+    expect(j.summary).toEqual({
+      error: j.findings.filter((f: { severity: string }) => f.severity === 'error').length,
+      warning: j.findings.filter((f: { severity: string }) => f.severity === 'warning').length,
+      tail: j.findings.filter((f: { severity: string }) => f.severity === 'tail').length,
+    });
+  });
+
+  it('prints findings grouped by table and a one-line summary', async () => {
+    const r = await run(['check', FUZHOU_XLSX]);
+    expect(r.out).toMatch(/■ 公开03表 支出决算表（工作表“公开03表 支出决算表” A1:[A-Z]+\d+） — 错误 0，提示 0，尾差 \d+/);
+    expect(r.out.trim().split('\n').pop()).toMatch(/^检查完成：福州市工业和信息化局（本级） 2024年度，格式 fuzhou-2024，找到 9\/9 张表；错误 \d+ 个，提示 \d+ 个，尾差 \d+ 个。$/);
+  });
+
+  it('exits 1 when there are errors, and --marked writes a marked copy without touching the input', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(FUZHOU_XLSX);
+    const ws = wb.getWorksheet('公开07表 一般公共预算财政拨款“三公”经费支出决算表')!;
+    const total = amountOf(ws, '合计', '决算数');
+    total.value = 99.99;
+    const input = join(tmp, 'broken.xlsx');
+    await wb.xlsx.writeFile(input);
+    const before = sha(input);
+    const marked = join(tmp, 'marked.xlsx');
+    const r = await run(['check', input, '--marked', marked]);
+    expect(r.code).toBe(1);
+    expect(sha(input)).toBe(before);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(marked);
+    const cell = out.getWorksheet(ws.name)!.getCell(total.address);
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(typeof cell.note === 'string' ? cell.note : cell.note?.texts?.map((t) => t.text).join(''))).toContain('T7-a');
+    expect(out.getWorksheet('公开01表 收入支出决算总表')!.getCell('A1').value).toBe('收入支出决算总表');
+  });
+
+  it('exits 2 with a Chinese message for a file that is not xlsx, a missing file and bad arguments', async () => {
+    const notXlsx = join(tmp, 'notes.xlsx');
+    writeFileSync(notXlsx, '这不是一个工作簿');
+    const a = await run(['check', notXlsx]);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('不是有效的 .xlsx 工作簿');
+    const b = await run(['check', join(tmp, 'nope.xlsx')]);
+    expect(b).toMatchObject({ code: 2 });
+    expect(b.err).toContain('找不到文件');
+    const c = await run(['check', FUZHOU_XLSX, '--profile', 'beijing-1999']);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('不认识的格式“beijing-1999”');
+    const d = await run(['check', FUZHOU_XLSX, '--bogus']);
+    expect(d.code).toBe(2);
+    expect(d.err).toContain('不认识的参数');
+    const e = await run(['check', FUZHOU_XLSX, '--marked', FUZHOU_XLSX]);
+    expect(e.code).toBe(2);
+  });
+
+  it('the installed command runs (bin → compiled CLI)', () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+    const r = spawnSync('node', [join(ROOT, 'bin/final-accounts.js'), 'check', FUZHOU_XLSX, '--json'], { encoding: 'utf8' });
+    const j = JSON.parse(r.stdout);
+    expect(j.tables).toHaveLength(9);
+    expect(r.status).toBe(j.summary.error > 0 ? 1 : 0);
+    const bad = spawnSync('node', [join(ROOT, 'bin/final-accounts.js'), 'check', join(ROOT, 'package.json')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
