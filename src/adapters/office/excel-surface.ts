@@ -68,6 +68,7 @@ export interface RangeSurface extends NullableSurface {
 
 export interface RangeAreasSurface extends NullableSurface {
   readonly address: string;
+  readonly format: RangeFormatSurface;
   readonly conditionalFormats: ConditionalFormatCollectionSurface;
 }
 

@@ -45,8 +45,9 @@ export function annotationCollection(workbook: WorkbookSurface, features: ExcelF
 /** Sync 2 part: per sheet its conditional formats (with custom formulas), and each annotation's cell. */
 export function queueInspection(sheets: WorksheetSurface[], annotations: AnnotationSurface[]) {
   const rules = sheets.map((ws) => {
-    ws.conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
-    return ws.conditionalFormats;
+    const collection = ws.conditionalFormats;
+    collection.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    return collection;
   });
   const locations = annotations.map((a) => {
     const loc = a.getLocation();

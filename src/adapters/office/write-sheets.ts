@@ -3,9 +3,9 @@
 import type { CellStyle, LayoutCell, SheetLayout } from '../../port/layout';
 import { uniqueSheetName } from '../../port/port';
 import type { CellRange } from '../../port/snapshot';
-import { cellsToRects, rectAddress } from './addresses';
+import { addressLists, cellsToRects, rectAddress } from './addresses';
 import type { ExcelFeatures } from './api-support';
-import type { RangeSurface, WorksheetSurface } from './excel-surface';
+import type { RangeFormatSurface, WorksheetSurface } from './excel-surface';
 import { argbToHex, widthCharsToPoints } from './units';
 
 /** Microsoft's chunking sample writes 10,000 cells per request. */
@@ -40,35 +40,87 @@ export function excelInput(value: LayoutCell['value']): string | number | boolea
   return coercible && value !== '' ? `'${value}` : value;
 }
 
-function styleKey(s: CellStyle): string {
-  return JSON.stringify([s.bold, s.fontSize, s.fontName, s.hAlign, s.vAlign, s.wrap, s.indent, s.border, s.fill]);
-}
+/** The style attributes written as formats (number formats go with the values). */
+type FormatAttr = Exclude<keyof CellStyle, 'numberFormat'>;
+const FORMAT_ATTRS: FormatAttr[] = ['bold', 'fontSize', 'fontName', 'hAlign', 'vAlign', 'wrap', 'indent', 'border', 'fill'];
 
-function queueStyle(range: RangeSurface, style: CellStyle, rect: CellRange, features: ExcelFeatures): void {
-  const f = range.format;
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.fontSize) f.font.size = style.fontSize;
-  if (style.fontName) f.font.name = style.fontName;
-  if (style.hAlign) f.horizontalAlignment = H_ALIGN[style.hAlign];
-  if (style.vAlign) f.verticalAlignment = V_ALIGN[style.vAlign];
-  if (style.wrap) f.wrapText = true;
-  if (style.indent && features.indent) f.indentLevel = style.indent;
-  if (style.fill) f.fill.color = argbToHex(style.fill);
-  if (style.border) {
-    const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (rect.right > rect.left) edges.push('InsideVertical');
-    if (rect.bottom > rect.top) edges.push('InsideHorizontal');
-    for (const e of edges) {
-      const b = f.borders.getItem(e);
-      b.style = 'Continuous';
-      b.weight = 'Thin';
-      b.color = '#000000';
+type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+/** Sets one attribute on a Range or RangeAreas format; `rect` is null for RangeAreas (all edges set). */
+function queueAttr(format: RangeFormatSurface, attr: FormatAttr, value: CellStyle[FormatAttr], rect: CellRange | null): void {
+  switch (attr) {
+    case 'bold':
+      format.font.bold = value as boolean;
+      return;
+    case 'fontSize':
+      format.font.size = value as number;
+      return;
+    case 'fontName':
+      format.font.name = value as string;
+      return;
+    case 'hAlign':
+      format.horizontalAlignment = H_ALIGN[value as keyof typeof H_ALIGN];
+      return;
+    case 'vAlign':
+      format.verticalAlignment = V_ALIGN[value as keyof typeof V_ALIGN];
+      return;
+    case 'wrap':
+      format.wrapText = true;
+      return;
+    case 'indent':
+      format.indentLevel = value as number;
+      return;
+    case 'fill':
+      format.fill.color = argbToHex(value as string);
+      return;
+    case 'border': {
+      const edges: Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+      if (!rect || rect.right > rect.left) edges.push('InsideVertical');
+      if (!rect || rect.bottom > rect.top) edges.push('InsideHorizontal');
+      for (const e of edges) {
+        const b = format.borders.getItem(e);
+        b.style = 'Continuous';
+        b.weight = 'Thin';
+        b.color = '#000000';
+      }
     }
   }
 }
 
-function styleCalls(style: CellStyle): number {
-  return 1 + Object.keys(style).length + (style.border ? 18 : 0);
+const ATTR_CALLS: Record<FormatAttr, number> = { bold: 2, fontSize: 2, fontName: 2, hAlign: 2, vAlign: 2, wrap: 2, indent: 2, fill: 2, border: 20 };
+
+/**
+ * The format steps of a layout, one attribute at a time: the cells sharing an attribute value form
+ * rectangles; on ExcelApi 1.9 the rectangles of one value go in one RangeAreas per address list, on 1.7
+ * each rectangle is one Range. Layering by attribute keeps the call count low (borders cover whole tables).
+ */
+function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFeatures): WriteStep[] {
+  const steps: WriteStep[] = [];
+  for (const attr of FORMAT_ATTRS) {
+    if (attr === 'indent' && !features.indent) continue;
+    const byValue = new Map<string, { value: CellStyle[FormatAttr]; cells: LayoutCell[] }>();
+    for (const c of layout.cells) {
+      const v = c.style?.[attr];
+      if (v === undefined || v === false || v === 0 || v === '') continue;
+      const k = JSON.stringify(v);
+      const entry = byValue.get(k) ?? { value: v, cells: [] };
+      entry.cells.push(c);
+      byValue.set(k, entry);
+    }
+    for (const { value, cells } of byValue.values()) {
+      const rects = cellsToRects(cells);
+      if (features.rangeAreas) {
+        for (const list of addressLists(rects.map(rectAddress))) {
+          steps.push({ sheetIndex, cells: 0, calls: ATTR_CALLS[attr] + 1, queue: (sheet) => queueAttr(sheet().getRanges(list).format, attr, value, null) });
+        }
+      } else {
+        for (const rect of rects) {
+          steps.push({ sheetIndex, cells: 0, calls: ATTR_CALLS[attr] + 1, queue: (sheet) => queueAttr(sheet().getRange(rectAddress(rect)).format, attr, value, rect) });
+        }
+      }
+    }
+  }
+  return steps;
 }
 
 /** The steps that write one layout into the sheet `sheet()` (created by the first step). */
@@ -130,24 +182,7 @@ export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: numbe
       },
     });
   }
-  const byStyle = new Map<string, { style: CellStyle; cells: LayoutCell[] }>();
-  for (const c of layout.cells) {
-    if (!c.style) continue;
-    const { numberFormat: _nf, ...rest } = c.style;
-    if (Object.values(rest).every((v) => v === undefined || v === false || v === 0)) continue;
-    const k = styleKey(rest);
-    byStyle.set(k, { style: rest, cells: [...(byStyle.get(k)?.cells ?? []), c] });
-  }
-  for (const { style, cells } of byStyle.values()) {
-    for (const rect of cellsToRects(cells)) {
-      steps.push({
-        sheetIndex,
-        cells: 0,
-        calls: styleCalls(style),
-        queue: (sheet) => queueStyle(sheet().getRange(rectAddress(rect)), style, rect, features),
-      });
-    }
-  }
+  steps.push(...formatSteps(layout, sheetIndex, features));
   for (const m of layout.merges) {
     steps.push({ sheetIndex, cells: 0, calls: 1, queue: (sheet) => sheet().getRange(rectAddress(m)).merge(false) });
   }
