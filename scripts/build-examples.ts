@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
 import { FUZHOU_2024 } from '../src/core/profiles/fuzhou-2024';
-import { layoutTables } from '../src/generator/layout';
+import { SHANGHAI_2024 } from '../src/core/profiles/shanghai-2024';
+import { layoutTables, type LayoutOptions } from '../src/generator/layout';
 import { fuzhouAccounts, type FuzhouJson } from './examples/fuzhou-tables';
 import { performanceSheets } from './examples/performance-sheets';
+import type { ShanghaiDocument } from './examples/shanghai-data';
+import { shanghaiAccounts, useDocumentNotes } from './examples/shanghai-tables';
 
 const ROOT = join(__dirname, '..');
 
@@ -34,9 +37,38 @@ export async function buildFuzhou(outDir = join(ROOT, 'examples')): Promise<stri
   return path;
 }
 
+/**
+ * The three Shanghai 普陀区 2024 documents (examples/data/shanghai-putuo-*-2024.json, from shanghai-data.ts), each
+ * laid out a different way so that the reader meets every Shanghai form: 财政局 with split 类/款/项 code
+ * columns (as its PDF prints them), 规划资源局 (24-row 类 list) with the nine tables stacked on one sheet,
+ * 社会工作部 one table per sheet with a single code column.
+ */
+export const SHANGHAI_EXAMPLES: Array<{ name: string; layout: Partial<LayoutOptions> }> = [
+  { name: 'shanghai-putuo-czj-2024', layout: { codeStyle: 'split' } },
+  { name: 'shanghai-putuo-guihuaziyuan-2024', layout: { oneSheet: '部门决算公开表' } },
+  { name: 'shanghai-putuo-shehuigongzuobu-2024', layout: {} },
+];
+
+export async function buildShanghai(outDir = join(ROOT, 'examples')): Promise<string[]> {
+  const paths: string[] = [];
+  for (const { name, layout } of SHANGHAI_EXAMPLES) {
+    const doc = JSON.parse(readFileSync(join(ROOT, `examples/data/${name}.json`), 'utf8')) as ShanghaiDocument;
+    const accounts = shanghaiAccounts(doc);
+    const path = join(outDir, `${name}.xlsx`);
+    await writeBook(path, (wb) => {
+      const sheets = layoutTables(accounts, SHANGHAI_2024, { unitName: doc.unit, year: doc.year, scope: doc.scope, ...layout });
+      for (const l of useDocumentNotes(sheets, accounts)) addLayoutSheet(wb, l);
+    });
+    paths.push(path);
+  }
+  return paths;
+}
+
 if (require.main === module) {
-  buildFuzhou().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  buildFuzhou()
+    .then(() => buildShanghai())
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }
