@@ -4,10 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkWorkbook } from '../core/check';
 
+import { refText } from '../core/cells';
 import { summarize } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import { formatProjectSummaries, parseRubricOption, RubricOptionError } from '../core/performance';
+import { GenerateInputError, runGenerate, runTemplate } from '../generator/generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { formatFindings, summaryLine } from './format';
 
@@ -15,10 +18,18 @@ export const HELP = `决算公开助手 final-accounts
 
 用法：
   final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
+                       [--rubric 评分规则] [--rubric-setting 键=值 …]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
-      --profile   fuzhou-2024（默认自动识别）| shanghai-2024 | central-2024
-      --json      以 JSON 输出结果
-      --marked    另存一份标记了问题单元格的副本（原文件不会被修改）
+      --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
+      --json            以 JSON 输出结果
+      --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
+      --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
+      --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
+                        execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
+  final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式]
+      由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
+  final-accounts template -o <底稿.xlsx>
+      写出一份空白底稿（含填写说明）。
   final-accounts --help
 
 退出码：0 没有错误；1 有错误；2 文件无法读取或参数错误。
@@ -57,9 +68,11 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   if (!file) throw new ArgsError('请指定要检查的 .xlsx 文件。');
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
+  if (marked && existsSync(marked)) throw new UserError(`输出文件“${marked}”已存在，不会覆盖；请换一个文件名或先移走它。`);
   const port = await openWorkbook(file);
   const snapshot = await port.readSnapshot();
-  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file });
+  const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
+  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance });
   if (marked) {
     await port.applyMarks(report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `[${f.rule}] ${f.message}` }))));
     await writeFile(marked, await port.toBuffer());
@@ -68,11 +81,46 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
     io.out(JSON.stringify(reportToJson(report), null, 2));
   } else {
     io.out(formatFindings(report));
+    if (report.projects.length) {
+      io.out('');
+      io.out('绩效自评汇总：');
+      io.out(formatProjectSummaries(report.projects));
+    }
     io.out('');
     io.out(summaryLine(report));
     if (marked) io.out(`已另存标记副本：${marked}`);
   }
   return summarize(report.findings).error > 0 ? 1 : 0;
+}
+
+async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number> {
+  const [input] = args.positionals;
+  const out = flag(args, '-o', '--out');
+  if (!input) throw new ArgsError('请指定输入的 .xlsx 文件。');
+  if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts generate 底稿.xlsx -o 公开表.xlsx');
+  await openWorkbook(input); // the same Chinese messages for a missing or unreadable file
+  if (existsSync(out)) throw new UserError(`输出文件“${out}”已存在，不会覆盖；请换一个文件名或先移走它。`);
+  const result = await runGenerate(input, out, profileOption(args));
+  const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
+  for (const f of result.inputFindings) io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
+  if (result.addedSheets.length === 0) {
+    io.err(`没有生成任何工作表：输入中有 ${inputErrors.length} 个错误需要先改正。`);
+    return inputErrors.length ? 1 : 2;
+  }
+  io.out(`已由${result.source === 'workings' ? '底稿' : '已有的公开表'}生成，新增工作表：`);
+  for (const name of result.addedSheets) io.out(`  + ${name}`);
+  io.out(`已写入：${out}（原文件未改动）`);
+  if (result.report) io.out(`生成表检查：${summaryLine(result.report)}`);
+  return result.report && summarize(result.report.findings).error > 0 ? 1 : 0;
+}
+
+async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number> {
+  const out = flag(args, '-o', '--out') ?? args.positionals[0];
+  if (!out) throw new ArgsError('请用 -o 指定底稿文件名，例如：final-accounts template -o 底稿.xlsx');
+  if (existsSync(out)) throw new UserError(`文件“${out}”已存在，不会覆盖；请换一个文件名。`);
+  const names = await runTemplate(out);
+  io.out(`已写出空白底稿：${out}（工作表：${names.join('、')}）`);
+  return 0;
 }
 
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
@@ -85,11 +133,15 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     switch (args.command) {
       case 'check':
         return await runCheck(args, io);
+      case 'generate':
+        return await runGenerateCommand(args, io);
+      case 'template':
+        return await runTemplateCommand(args, io);
       default:
         throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
     }
   } catch (e) {
-    if (e instanceof ArgsError || e instanceof UserError) {
+    if (e instanceof ArgsError || e instanceof UserError || e instanceof RubricOptionError || e instanceof GenerateInputError) {
       io.err(`错误：${e.message}`);
       return 2;
     }
