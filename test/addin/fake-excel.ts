@@ -528,10 +528,6 @@ class FakeWorksheetProxy extends FakeProxy {
   get name(): string {
     return this.loadedValue('name');
   }
-  private cfProxy: FakeConditionalFormatCollection | null = null;
-  get conditionalFormats(): FakeConditionalFormatCollection {
-    return (this.cfProxy ??= new FakeConditionalFormatCollection(this.ctx, this, null));
-  }
   get freezePanes() {
     return {
       freezeRows: (count = 1) => {

@@ -40,7 +40,6 @@ export interface WorksheetCollectionSurface extends LoadableSurface {
 
 export interface WorksheetSurface extends LoadableSurface {
   readonly name: string;
-  readonly conditionalFormats: ConditionalFormatCollectionSurface;
   readonly freezePanes: FreezePanesSurface;
   /** ExcelApi 1.9. */
   readonly pageLayout: PageLayoutSurface;

@@ -44,7 +44,7 @@ export function groupMarksByCell(marks: Mark[]): CellMark[] {
 /** Queues the deletion of every mark the inspection found (rules by id, annotations by cell) and of the record. */
 export function queueRemoval(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures): void {
   for (const rule of inspection.ownRules) {
-    workbook.worksheets.getItem(rule.sheet).conditionalFormats.getItem(rule.id).delete();
+    workbook.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete();
   }
   for (const address of inspection.ownAnnotations) {
     if (features.annotations === 'notes') workbook.notes.getItem(address).delete();

@@ -45,7 +45,8 @@ export function annotationCollection(workbook: WorkbookSurface, features: ExcelF
 /** Sync 2 part: per sheet its conditional formats (with custom formulas), and each annotation's cell. */
 export function queueInspection(sheets: WorksheetSurface[], annotations: AnnotationSurface[]) {
   const rules = sheets.map((ws) => {
-    const collection = ws.conditionalFormats;
+    // A worksheet has no rule list of its own: the whole-sheet range lists every rule on the sheet.
+    const collection = ws.getRange().conditionalFormats;
     collection.load('items/id,items/type,items/customOrNullObject/rule/formula');
     return collection;
   });

@@ -1,0 +1,63 @@
+// The findings, grouped by table and severity, with counts; each row jumps to its cell.
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CellRef } from '../../core/cells';
+import type { Severity } from '../../core/findings';
+import type { FindingGroup } from '../findings-view';
+
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', tail: 'informative' };
+
+const useStyles = makeStyles({
+  group: { marginTop: tokens.spacingVerticalM },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  row: { width: '100%', justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: '4px', paddingBottom: '4px' },
+  rowBody: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
+  where: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface FindingsListProps {
+  groups: FindingGroup[];
+  onJump: (cell: CellRef) => void;
+  disabled?: boolean;
+}
+
+export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
+  const styles = useStyles();
+  if (groups.length === 0) return null;
+  return (
+    <section aria-label="检查结果">
+      {groups.map((g) => (
+        <div key={g.key} className={styles.group} role="group" aria-label={g.label}>
+          <div className={styles.header}>
+            <Text weight="semibold">{g.label}</Text>
+            {g.counts.error > 0 && <Badge color="danger" appearance="tint">错误 {g.counts.error}</Badge>}
+            {g.counts.warning > 0 && <Badge color="warning" appearance="tint">提示 {g.counts.warning}</Badge>}
+            {g.counts.tail > 0 && <Badge color="informative" appearance="tint">尾差 {g.counts.tail}</Badge>}
+          </div>
+          {g.bySeverity.map((s) => (
+            <ul key={s.severity} className={styles.list} aria-label={`${g.label} ${s.label}`}>
+              {s.rows.map((row) => (
+                <li key={row.key}>
+                  <Button
+                    appearance="subtle"
+                    className={styles.row}
+                    disabled={disabled || !row.cell}
+                    onClick={() => row.cell && onJump(row.cell)}
+                    title={row.cell ? `跳到 ${row.cellText}` : undefined}
+                  >
+                    <span className={styles.rowBody}>
+                      <span>
+                        <Badge color={SEVERITY_COLOR[row.severity]} size="small">{row.severityLabel}</Badge> {row.message}
+                      </span>
+                      {row.cellText && <span className={styles.where}>{row.cellText}</span>}
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// The task pane: choices, the three actions, progress, messages and the findings list.
+// Rendering only; everything it does goes through the PaneController.
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES } from '../choices';
+import type { PaneController } from '../pane-controller';
+import { FindingsList } from './FindingsList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface TaskPaneProps {
+  controller: PaneController;
+}
+
+export function TaskPane({ controller }: TaskPaneProps) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const busy = state.running !== null && state.running !== 'jump';
+  const profileLabel = PROFILE_CHOICES.find((c) => c.id === (state.profile ?? AUTO))?.label ?? '';
+  const rubricLabel = RUBRIC_CHOICES.find((c) => c.id === (state.rubric ?? AUTO))?.label ?? '';
+  return (
+    <main className={styles.root}>
+      <Text as="h1" size={500} weight="semibold">
+        决算公开助手
+      </Text>
+      <Field label="表式">
+        <Dropdown
+          value={profileLabel}
+          selectedOptions={[state.profile ?? AUTO]}
+          disabled={busy}
+          onOptionSelect={(_, d) => controller.setProfile(d.optionValue || undefined)}
+        >
+          {PROFILE_CHOICES.map((c) => (
+            <Option key={c.id || 'auto'} value={c.id}>
+              {c.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="绩效自评评分规则">
+        <Dropdown
+          value={rubricLabel}
+          selectedOptions={[state.rubric ?? AUTO]}
+          disabled={busy}
+          onOptionSelect={(_, d) => controller.setRubric(d.optionValue || undefined)}
+        >
+          {RUBRIC_CHOICES.map((c) => (
+            <Option key={c.id || 'default'} value={c.id}>
+              {c.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void controller.check()}>
+          检查
+        </Button>
+        <Button disabled={busy} onClick={() => void controller.generate()}>
+          一键生成公开表
+        </Button>
+        <Button disabled={busy} onClick={() => void controller.clear()}>
+          清除标记
+        </Button>
+      </div>
+      {busy && state.progress && (
+        <Field validationMessage={state.progress.label} validationState="none">
+          <ProgressBar value={state.progress.fraction} aria-label={state.progress.label} />
+        </Field>
+      )}
+      {state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{state.error.title}</MessageBarTitle>
+            {state.error.detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice && (
+        <MessageBar intent={state.report && state.report.findings.length > 0 ? 'warning' : 'success'}>
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.hints.map((h) => (
+        <MessageBar key={h} intent="info">
+          <MessageBarBody>{h}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {!busy && !state.report && !state.error && !state.notice && (
+        <Text className={styles.empty}>点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。</Text>
+      )}
+      <FindingsList groups={state.groups} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
+    </main>
+  );
+}

@@ -1,0 +1,145 @@
+// The task pane's logic without React or Office: it takes a WorkbookPort (Office.js in Excel, ExcelJS on
+// the browser page) and runs check / generate / clear / jump, holding the state the components render.
+import type { CellRef } from '../core/cells';
+import { checkWorkbook, type CheckOptions } from '../core/check';
+import type { CheckReport } from '../core/report';
+import type { WorkbookPort } from '../port/port';
+import type { WorkbookSnapshot } from '../port/snapshot';
+import { groupFindings, marksFromFindings, type FindingGroup } from './findings-view';
+import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
+import { toPaneError, type PaneError } from './pane-errors';
+
+export type PaneTask = 'check' | 'generate' | 'clear' | 'jump';
+
+export interface PaneProgress {
+  label: string;
+  /** 0…1 when known. */
+  fraction?: number;
+}
+
+export interface PaneState {
+  running: PaneTask | null;
+  progress: PaneProgress | null;
+  report: CheckReport | null;
+  groups: FindingGroup[];
+  error: PaneError | null;
+  /** A short Chinese result line (已标记…, 已生成…, 已清除…). */
+  notice: string | null;
+  /** Notes that stay (host limitations, layout problems). */
+  hints: string[];
+  profile: string | undefined;
+  rubric: string | undefined;
+}
+
+export interface PaneDependencies {
+  port: WorkbookPort;
+  check?: (snapshot: WorkbookSnapshot, options: CheckOptions) => CheckReport;
+  layouts?: (snapshot: WorkbookSnapshot, profile?: string) => GeneratedLayouts;
+  /** What the host cannot do, shown once (e.g. OfficeWorkbookPort.limitations()). */
+  limitations?: string[];
+}
+
+const TASK_LABEL: Record<PaneTask, string> = { check: '检查', generate: '生成公开表', clear: '清除标记', jump: '定位单元格' };
+
+export class PaneController {
+  private state: PaneState;
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly deps: PaneDependencies) {
+    this.state = {
+      running: null,
+      progress: null,
+      report: null,
+      groups: [],
+      error: null,
+      notice: null,
+      hints: deps.limitations ?? [],
+      profile: undefined,
+      rubric: undefined,
+    };
+  }
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setProfile(profile: string | undefined): void {
+    this.update({ profile });
+  }
+
+  setRubric(rubric: string | undefined): void {
+    this.update({ rubric });
+  }
+
+  /** For adapters that report chunked progress (generate). */
+  reportProgress(done: number, total: number): void {
+    if (!this.state.running || !this.state.progress) return;
+    this.update({ progress: { label: this.state.progress.label, fraction: total > 0 ? done / total : undefined } });
+  }
+
+  async check(): Promise<void> {
+    await this.task('check', async () => {
+      this.update({ progress: { label: '正在读取工作簿…', fraction: 0.1 } });
+      const snapshot = await this.deps.port.readSnapshot();
+      this.update({ progress: { label: '正在核对各表…', fraction: 0.4 } });
+      const check = this.deps.check ?? checkWorkbook;
+      const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
+      this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
+      await this.deps.port.applyMarks(marksFromFindings(report.findings));
+      const n = report.findings.length;
+      const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
+      this.update({ report, groups: groupFindings(report), notice });
+    });
+  }
+
+  async generate(): Promise<void> {
+    await this.task('generate', async () => {
+      this.update({ progress: { label: '正在读取工作簿…', fraction: 0.05 } });
+      const snapshot = await this.deps.port.readSnapshot();
+      const layouts = (this.deps.layouts ?? layoutsFromSnapshot)(snapshot, this.state.profile);
+      this.update({ progress: { label: `正在写入 ${layouts.sheets.length} 张公开表…`, fraction: 0.2 } });
+      const names = await this.deps.port.addSheets(layouts.sheets);
+      this.update({
+        notice: `已生成 ${names.length} 张工作表：${names.join('、')}。原有工作表均未改动。`,
+        hints: [...(this.deps.limitations ?? []), ...layouts.problems],
+      });
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.task('clear', async () => {
+      this.update({ progress: { label: '正在清除标记…' } });
+      const n = await this.deps.port.clearMarks();
+      this.update({ notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。', report: null, groups: [] });
+    });
+  }
+
+  async jump(cell: CellRef): Promise<void> {
+    if (this.state.running && this.state.running !== 'jump') return;
+    try {
+      await this.deps.port.select(cell);
+    } catch (e) {
+      this.update({ error: toPaneError(e, TASK_LABEL.jump) });
+    }
+  }
+
+  private async task(task: PaneTask, work: () => Promise<void>): Promise<void> {
+    if (this.state.running) return;
+    this.update({ running: task, error: null, notice: null, progress: { label: '准备中…' } });
+    try {
+      await work();
+    } catch (e) {
+      this.update({ error: toPaneError(e, TASK_LABEL[task]) });
+    } finally {
+      this.update({ running: null, progress: null });
+    }
+  }
+
+  private update(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
