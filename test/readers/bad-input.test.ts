@@ -157,3 +157,20 @@ describe('bad input gives a clear finding, never a crash', () => {
     expect(refText({ sheet: T.t02, row: 0, col: 0 })).toBe(`${T.t02}!A1`);
   });
 });
+
+describe('blank zeros (the Shanghai style)', () => {
+  it('reads blank 人员经费合计/公用经费合计 cells as zero totals, not as missing rows', async () => {
+    const wb = await loadWorkbook(`${__dirname}/../../examples/shanghai-putuo-shehuigongzuobu-2024.xlsx`);
+    const ws = wb.worksheets.find((w) => w.name.includes('06'))!;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'number') c.value = null;
+      }),
+    );
+    const r = reportToJson(checkWorkbook(await roundTrip(wb), { profile: 'shanghai-2024' }));
+    expect(r.findings.filter((f) => f.table === '06' && f.rule.startsWith('R-'))).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'T6-b')).toEqual([]);
+    // 05 still says 105.58 of 基本支出: the empty 06 no longer ties to it.
+    expect(r.findings.find((f) => f.rule === 'X9')).toMatchObject({ severity: 'error', expected: 0, actual: 105.58 });
+  });
+});

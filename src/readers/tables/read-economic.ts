@@ -64,12 +64,23 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       const label = normLabel(v);
       const key = label === norm(spec.personnelTotalLabel) ? 'personnelTotal' : label === norm(spec.publicTotalLabel) ? 'publicTotal' : null;
       if (!key) continue;
+      // The segment of this label runs to the next text label (人员经费合计 | … | 公用经费合计 | …).
+      let end = region.right;
+      let figure = -1;
       for (let d = c + 1; d <= region.right; d++) {
         const x = valueAt(region, r, d);
         if (x === null || (typeof x === 'string' && x.trim() === '')) continue;
-        if (isText(x) && !/\d/.test(x) && x.trim() !== '—' && x.trim() !== '-') break;
-        rows.push({ key, label: String(v).trim(), labelRef: ref(region, r, c), cells: { amount: readAmount(ctx, r, d, String(v).trim()) } });
+        if (isText(x) && !/\d/.test(x) && x.trim() !== '—' && x.trim() !== '-') {
+          end = d - 1;
+          break;
+        }
+        figure = d;
         break;
+      }
+      // A blank total (zeros printed blank): its cell is the last amount column of the segment.
+      if (figure < 0) figure = Math.max(-1, ...blocks.map((b) => b.amount).filter((a) => a > c && a <= end));
+      if (figure >= 0) {
+        rows.push({ key, label: String(v).trim(), labelRef: ref(region, r, c), cells: { amount: readAmount(ctx, r, figure, String(v).trim()) } });
       }
     }
     for (const b of blocks) {
