@@ -1,0 +1,139 @@
+/**
+ * @jest-environment jsdom
+ */
+// The pane's states, rendered with React and Fluent UI in jsdom: empty, running, findings (click jumps), errors.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { CellRef } from '../../src/core/cells';
+import type { CheckReport } from '../../src/core/report';
+import type { SheetLayout } from '../../src/port/layout';
+import type { Mark, WorkbookPort } from '../../src/port/port';
+import type { WorkbookSnapshot } from '../../src/port/snapshot';
+import { TaskPane } from '../../src/taskpane/components/TaskPane';
+import { PaneController } from '../../src/taskpane/pane-controller';
+
+beforeAll(() => {
+  // Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+/** A fake port that records calls and lets a test hold a read open (to see the running state). */
+class FakeRecordingPort implements WorkbookPort {
+  marks: Mark[] = [];
+  selected: CellRef[] = [];
+  release: (() => void) | null = null;
+  hold = false;
+  failWith: Error | null = null;
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    if (this.failWith) throw this.failWith;
+    if (this.hold) await new Promise<void>((r) => (this.release = r));
+    return { sheets: [] };
+  }
+  async applyMarks(marks: Mark[]): Promise<void> {
+    this.marks = marks;
+  }
+  async clearMarks(): Promise<number> {
+    return this.marks.length;
+  }
+  async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+    return layouts.map((l) => l.name);
+  }
+  async select(cell: CellRef): Promise<void> {
+    this.selected.push(cell);
+  }
+}
+
+const REPORT: CheckReport = {
+  profile: 'fuzhou-2024',
+  unit: '测试单位',
+  year: 2024,
+  amountUnit: '万元',
+  tables: [{ id: '01', title: '收入支出决算总表', sheet: '01表', range: 'A1:F40' }],
+  findings: [
+    { rule: 'T1', severity: 'error', table: '01', message: '收入合计不等于各项收入之和', cells: [{ sheet: '01表', row: 9, col: 2 }] },
+    { rule: 'T1', severity: 'tail', table: '01', message: '差 0.01 万元，属尾差', cells: [{ sheet: '01表', row: 12, col: 2 }] },
+    { rule: 'P3', severity: 'warning', table: '某项目', message: '执行率得分与规则不符', cells: [{ sheet: '绩效', row: 4, col: 5 }] },
+  ],
+  projects: [],
+};
+
+function renderPane(port: FakeRecordingPort, report: CheckReport = REPORT) {
+  const controller = new PaneController({ port, check: () => report, layouts: () => ({ sheets: [], problems: [] }) });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane controller={controller} />
+    </FluentProvider>,
+  );
+  return controller;
+}
+
+test('empty: explains what to do, buttons enabled', () => {
+  renderPane(new FakeRecordingPort());
+  expect(screen.getByText(/点击“检查”核对当前工作簿/)).toBeTruthy();
+  expect((screen.getByRole('button', { name: '检查' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('running: progress shown, actions disabled until the work ends', async () => {
+  const port = new FakeRecordingPort();
+  port.hold = true;
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText('正在读取工作簿…')).toBeTruthy();
+  expect((screen.getByRole('button', { name: '检查' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: '清除标记' }) as HTMLButtonElement).disabled).toBe(true);
+  await act(async () => {
+    port.release!();
+  });
+  expect(screen.queryByText('正在读取工作簿…')).toBeNull();
+  expect((screen.getByRole('button', { name: '检查' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('findings: grouped by table with counts, marks applied, a click selects the cell', async () => {
+  const port = new FakeRecordingPort();
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
+  const table01 = screen.getByRole('group', { name: '公开01表 收入支出决算总表' });
+  expect(table01.textContent).toContain('错误 1');
+  expect(table01.textContent).toContain('尾差 1');
+  expect(screen.getByRole('group', { name: '某项目' }).textContent).toContain('提示 1');
+  expect(port.marks.map((m) => [m.cell.row, m.severity])).toEqual([
+    [9, 'error'],
+    [12, 'tail'],
+    [4, 'warning'],
+  ]);
+  await act(async () => {
+    fireEvent.click(screen.getByText('收入合计不等于各项收入之和'));
+  });
+  expect(port.selected).toEqual([{ sheet: '01表', row: 9, col: 2 }]);
+});
+
+test('errors: a Chinese message with what to do, and the pane stays usable', async () => {
+  const port = new FakeRecordingPort();
+  port.failWith = Object.assign(new Error('x'), { userMessage: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后再试。' });
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText('检查未完成')).toBeTruthy();
+  expect(screen.getByText(/请按 Enter 或 Esc/)).toBeTruthy();
+  expect((screen.getByRole('button', { name: '检查' }) as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('an unexpected error is still shown in Chinese, not as a crash', async () => {
+  const port = new FakeRecordingPort();
+  port.failWith = new TypeError('Cannot read properties of undefined');
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText(/发生了意外错误/)).toBeTruthy();
+});
