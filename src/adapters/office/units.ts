@@ -10,10 +10,10 @@ export function widthCharsToPoints(chars: number): number {
   return Math.round((px / PX_PER_POINT) * 100) / 100;
 }
 
-/** Points → characters, the inverse of widthCharsToPoints (to two decimals). */
+/** Points → characters (OOXML width, padding included), the inverse of widthCharsToPoints (to two decimals). */
 export function widthPointsToChars(points: number): number {
   const px = points * PX_PER_POINT;
-  return Math.round(((px - 5) / DIGIT_PX) * 100) / 100;
+  return Math.round((px / DIGIT_PX) * 100) / 100;
 }
 
 /** ARGB `FFRRGGBB` (or `RRGGBB`) → `#RRGGBB`. */
