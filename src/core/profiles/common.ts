@@ -186,3 +186,27 @@ export function threePublicSpec(base: Pick<ThreePublicSpec, 'id' | 'title' | 'or
     ...base,
   };
 }
+
+/** 02表 收入决算表; only the code header differs between profiles. */
+export function incomeSpec(codeHeader?: string): CodedSpec {
+  return codedSpec({
+    id: '02',
+    topic: 'income',
+    title: '收入决算表',
+    ...(codeHeader ? { codeHeader } : {}),
+    columns: INCOME_COLUMNS,
+    notes: ['注：本表反映{scope}本年度取得的各项收入情况。'],
+  });
+}
+
+/** 03表 支出决算表. */
+export function expenditureSpec(codeHeader?: string): CodedSpec {
+  return codedSpec({
+    id: '03',
+    topic: 'expenditure',
+    title: '支出决算表',
+    ...(codeHeader ? { codeHeader } : {}),
+    columns: EXPENDITURE_COLUMNS,
+    notes: ['注：本表反映{scope}本年度各项支出情况。'],
+  });
+}

@@ -1,6 +1,6 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
 // (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt). The default profile.
-import { codedSpec, EXPENDITURE_COLUMNS, FUND_COLUMNS, fiscalSummarySpec, INCOME_COLUMNS, spendColumns, summarySpec, threePublicSpec } from './common';
+import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
 import type { EconomicSpec, Profile } from './spec';
 
 export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = {
@@ -34,20 +34,8 @@ export const FUZHOU_2024: Profile = {
       itemHeaders: [['收入', '项目'], ['支出', '项目(按支出功能分类)']],
       notes: ['注：1. 本表反映{scope}本年度的总收支和年末结转结余情况。', '2. 本套报表金额单位转换时可能存在尾数误差。'],
     }),
-    '02': codedSpec({
-      id: '02',
-      topic: 'income',
-      title: '收入决算表',
-      columns: INCOME_COLUMNS,
-      notes: ['注：本表反映{scope}本年度取得的各项收入情况。'],
-    }),
-    '03': codedSpec({
-      id: '03',
-      topic: 'expenditure',
-      title: '支出决算表',
-      columns: EXPENDITURE_COLUMNS,
-      notes: ['注：本表反映{scope}本年度各项支出情况。'],
-    }),
+    '02': incomeSpec(),
+    '03': expenditureSpec(),
     '04': fiscalSummarySpec({
       short: true,
       itemHeaders: [['收入', '项目'], ['支出', '项目（按功能分类）']],

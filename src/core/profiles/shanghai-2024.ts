@@ -1,7 +1,7 @@
 // shanghai-2024: the Shanghai 2024 部门决算 template and the three 普陀区 documents
 // (shared/reference/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
-import { codedSpec, EXPENDITURE_COLUMNS, FUND_COLUMNS, fiscalSummarySpec, INCOME_COLUMNS, spendColumns, summarySpec, threePublicSpec } from './common';
+import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
 import type { Profile } from './spec';
 
 export const SHANGHAI_2024: Profile = {
@@ -14,22 +14,8 @@ export const SHANGHAI_2024: Profile = {
       itemHeaders: [['收入', '项目'], ['支出', '项目']],
       notes: ['注：本表反映{scope}本年度的总收支和年末结转结余情况。'],
     }),
-    '02': codedSpec({
-      id: '02',
-      topic: 'income',
-      title: '收入决算表',
-      codeHeader: '功能分类科目编码',
-      columns: INCOME_COLUMNS,
-      notes: ['注：本表反映{scope}本年度取得的各项收入情况。'],
-    }),
-    '03': codedSpec({
-      id: '03',
-      topic: 'expenditure',
-      title: '支出决算表',
-      codeHeader: '功能分类科目编码',
-      columns: EXPENDITURE_COLUMNS,
-      notes: ['注：本表反映{scope}本年度各项支出情况。'],
-    }),
+    '02': incomeSpec('功能分类科目编码'),
+    '03': expenditureSpec('功能分类科目编码'),
     '04': fiscalSummarySpec({
       short: false,
       itemHeaders: [['收入', '项目'], ['支出', '项目']],
@@ -97,6 +83,3 @@ export const SHANGHAI_2024: Profile = {
     }),
   },
 };
-
-// spendColumns is kept in the import list for profiles derived from this one.
-void spendColumns;
