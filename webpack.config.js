@@ -37,8 +37,18 @@ function contentSecurityPolicy(officeJsUrl, dev) {
 async function httpsOptions() {
   // Only the dev server needs certificates; a build never asks for them.
   const devCerts = require('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (e) {
+    // Installing the CA needs admin rights (sudo on Linux). The certificates exist anyway: serve with them,
+    // and say that browsers/Office on this machine will not trust them until the CA is installed.
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const file = (name) => fs.readFileSync(path.join(dir, name));
+    if (!fs.existsSync(path.join(dir, 'localhost.crt'))) throw e;
+    console.warn(`Could not install the dev CA (${e.message.split('\n')[0]}). Serving with ${dir}; trust ca.crt there to sideload from this machine.`);
+    return { ca: file('ca.crt'), key: file('localhost.key'), cert: file('localhost.crt') };
+  }
 }
 
 module.exports = async (env, argv) => {
