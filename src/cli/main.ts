@@ -12,6 +12,7 @@ import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exc
 import { formatProjectSummaries, parseRubricOption, RubricOptionError } from '../core/performance';
 import { GenerateInputError, runGenerate, runTemplate } from '../generator/generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
+import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
 
 export const HELP = `决算公开助手 final-accounts
@@ -28,6 +29,10 @@ export const HELP = `决算公开助手 final-accounts
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
   final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式]
       由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
+  final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--quiet]
+  final-accounts generate <文件夹> -o <输出文件夹> [--workers N] [--quiet]
+      批量处理文件夹中的每个 .xlsx（多线程，默认使用全部 CPU 核心）；某个文件出错只报告该文件，不中断其余文件。
+      汇总表（单位、年度、错误、提示、尾差、绩效总分问题）写入 批量检查汇总.csv / 批量生成汇总.csv 及同名 .json。
   final-accounts template -o <底稿.xlsx>
       写出一份空白底稿（含填写说明）。
   final-accounts --help
@@ -63,9 +68,33 @@ const stdio: Output = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
+function isFolder(path: string | undefined): path is string {
+  return !!path && existsSync(path) && statSync(path).isDirectory();
+}
+
+/** `check <folder>` and `generate <folder> -o <outdir>`: every .xlsx of the folder (src/cli/batch). */
+async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io: Output): Promise<number> {
+  const workers = flag(args, '--workers');
+  if (workers !== undefined && !/^\d+$/.test(workers)) throw new ArgsError(`--workers 应为线程数（整数），而不是“${workers}”。`);
+  const result = await runBatch(
+    {
+      kind,
+      folder: args.positionals[0],
+      outDir: flag(args, '-o', '--out'),
+      workers: workers === undefined ? undefined : Number(workers),
+      profile: profileOption(args),
+      performance: parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []),
+      quiet: args.flags.has('--quiet'),
+    },
+    { ...io, progress: io === stdio ? process.stderr : undefined },
+  );
+  return result.exitCode;
+}
+
 async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new ArgsError('请指定要检查的 .xlsx 文件。');
+  if (isFolder(file)) return runBatchCommand('check', args, io);
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked && existsSync(marked)) throw new UserError(`输出文件“${marked}”已存在，不会覆盖；请换一个文件名或先移走它。`);
@@ -97,6 +126,7 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   const [input] = args.positionals;
   const out = flag(args, '-o', '--out');
   if (!input) throw new ArgsError('请指定输入的 .xlsx 文件。');
+  if (isFolder(input)) return runBatchCommand('generate', args, io);
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts generate 底稿.xlsx -o 公开表.xlsx');
   await openWorkbook(input); // the same Chinese messages for a missing or unreadable file
   if (existsSync(out)) throw new UserError(`输出文件“${out}”已存在，不会覆盖；请换一个文件名或先移走它。`);
@@ -141,7 +171,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
     }
   } catch (e) {
-    if (e instanceof ArgsError || e instanceof UserError || e instanceof RubricOptionError || e instanceof GenerateInputError) {
+    if (e instanceof ArgsError || e instanceof UserError || e instanceof RubricOptionError || e instanceof GenerateInputError || e instanceof BatchInputError) {
       io.err(`错误：${e.message}`);
       return 2;
     }

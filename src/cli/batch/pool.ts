@@ -1,0 +1,99 @@
+// Runs batch tasks on a pool of worker threads, one file per task; a crashed worker costs its one file
+// (that file gets a failure row) and is replaced. Rows come back in the order of the tasks.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runTask, type BatchRow, type BatchTask } from './task';
+
+export interface PoolOptions {
+  /** Worker threads; 0 runs the tasks in this thread (one at a time). Default: the machine's cores. */
+  workers?: number;
+  onDone?: (row: BatchRow, done: number, total: number) => void;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** A worker running the compiled worker.js, or (from the TypeScript sources: tests, tsx) worker.ts via tsx. */
+function spawnWorker(): Worker {
+  const js = join(__dirname, 'worker.js');
+  if (existsSync(js)) return new Worker(js);
+  const ts = join(__dirname, 'worker.ts');
+  const tsx = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(ts)});`, { eval: true });
+}
+
+function crashRow(task: BatchTask, message: string): BatchRow {
+  return {
+    file: task.file,
+    status: 'failed',
+    unit: null,
+    year: null,
+    profile: null,
+    errors: 0,
+    warnings: 0,
+    tails: 0,
+    performanceTables: 0,
+    totalIssues: 0,
+    message: `处理该文件时出现内部错误：${message.slice(0, 200)}`,
+    ms: 0,
+  };
+}
+
+export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Promise<BatchRow[]> {
+  const rows: BatchRow[] = new Array(tasks.length);
+  let done = 0;
+  const finish = (i: number, row: BatchRow) => {
+    rows[i] = row;
+    done += 1;
+    options.onDone?.(row, done, tasks.length);
+  };
+  const count = Math.min(options.workers ?? defaultWorkers(), tasks.length);
+  if (count <= 0) {
+    for (let i = 0; i < tasks.length; i++) finish(i, await runTask(tasks[i]));
+    return rows;
+  }
+  let next = 0;
+  await new Promise<void>((resolveAll) => {
+    let live = 0;
+    const start = () => {
+      if (next >= tasks.length) {
+        if (live === 0) resolveAll();
+        return;
+      }
+      live += 1;
+      const worker = spawnWorker();
+      let current = -1;
+      const feed = () => {
+        if (next >= tasks.length) {
+          current = -1;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ id: current, task: tasks[current] });
+      };
+      worker.on('message', (msg: { id: number; row?: BatchRow; error?: string }) => {
+        finish(msg.id, msg.row ?? crashRow(tasks[msg.id], msg.error ?? ''));
+        feed();
+      });
+      const lost = (message: string) => {
+        if (current >= 0) finish(current, crashRow(tasks[current], message));
+        current = -1;
+      };
+      worker.on('error', (e) => lost(e.message));
+      worker.on('exit', (code) => {
+        if (current >= 0) lost(`工作线程意外退出（代码 ${code}）`);
+        live -= 1;
+        // Replace a lost worker while work remains; finish when the last one ends.
+        if (next < tasks.length) start();
+        else if (live === 0) resolveAll();
+      });
+      feed();
+    };
+    for (let k = 0; k < count; k++) start();
+  });
+  return rows;
+}

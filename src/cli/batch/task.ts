@@ -1,0 +1,128 @@
+// One file of a batch: check it, or generate its tables into the output folder. Runs inside a worker
+// thread (or in-process); never throws: a file that cannot be read becomes a row with its error.
+import { existsSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { readWorkbookFile } from '../../adapters/file/exceljs-port';
+import { checkWorkbook } from '../../core/check';
+import { summarize } from '../../core/findings';
+import type { PerformanceOptions } from '../../core/performance';
+import type { CheckReport, ProjectSummary } from '../../core/report';
+import { runGenerate } from '../../generator/generate-file';
+
+export interface BatchTask {
+  kind: 'check' | 'generate';
+  file: string;
+  /** For generate: the folder the output file goes to. */
+  outDir?: string;
+  profile?: string;
+  performance?: PerformanceOptions;
+}
+
+export type BatchStatus = 'ok' | 'failed' | 'no-tables';
+
+export interface BatchRow {
+  file: string;
+  status: BatchStatus;
+  unit: string | null;
+  year: number | null;
+  profile: string | null;
+  errors: number;
+  warnings: number;
+  tails: number;
+  /** 绩效自评 tables read (项目 and 部门整体). */
+  performanceTables: number;
+  /** 绩效 tables whose 总分 is missing or differs from the recomputed total. */
+  totalIssues: number;
+  /** For generate: the output file and the sheets added. */
+  output?: string;
+  addedSheets?: number;
+  /** Chinese message for a file that failed or had nothing to check. */
+  message?: string;
+  ms: number;
+}
+
+/** Tolerance of a 总分 against its recomputed value (the rubric's own total tolerance). */
+const TOTAL_TOLERANCE = 0.1;
+
+export function totalIssues(projects: ProjectSummary[]): number {
+  return projects.filter(
+    (p) => p.printedTotal === null || (p.recomputedTotal !== null && Math.abs(p.printedTotal - p.recomputedTotal) > TOTAL_TOLERANCE + 1e-9),
+  ).length;
+}
+
+function emptyRow(file: string, status: BatchStatus, message: string, ms: number): BatchRow {
+  return { file, status, unit: null, year: null, profile: null, errors: 0, warnings: 0, tails: 0, performanceTables: 0, totalIssues: 0, message, ms };
+}
+
+function reportRow(file: string, report: CheckReport, ms: number): BatchRow {
+  const s = summarize(report.findings);
+  const noTables = report.tables.length === 0 && report.projects.length === 0;
+  return {
+    file,
+    status: noTables ? 'no-tables' : 'ok',
+    unit: report.unit,
+    year: report.year,
+    profile: report.profile,
+    errors: s.error,
+    warnings: s.warning,
+    tails: s.tail,
+    performanceTables: report.projects.length,
+    totalIssues: totalIssues(report.projects),
+    ...(noTables ? { message: '没有找到公开表或绩效自评表。' } : {}),
+    ms,
+  };
+}
+
+/** The output path of a generated file: `<outDir>/<name>-公开表.xlsx`. */
+export function generatedPath(file: string, outDir: string): string {
+  return join(outDir, `${basename(file, extname(file))}-公开表.xlsx`);
+}
+
+function failure(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return `无法读取：它不是有效的 .xlsx 工作簿（${m.slice(0, 120)}）。`;
+}
+
+export async function runTask(task: BatchTask): Promise<BatchRow> {
+  const t0 = performance.now();
+  const ms = () => Math.round(performance.now() - t0);
+  const file = task.file;
+  if (!existsSync(file)) return emptyRow(file, 'failed', '找不到文件。', ms());
+  if (statSync(file).size === 0) return emptyRow(file, 'failed', '文件是空的（0 字节），不是有效的 .xlsx 工作簿。', ms());
+  if (task.kind === 'check') {
+    let snapshot;
+    try {
+      snapshot = await (await readWorkbookFile(file)).readSnapshot();
+    } catch (e) {
+      return emptyRow(file, 'failed', failure(e), ms());
+    }
+    try {
+      return reportRow(file, checkWorkbook(snapshot, { profile: task.profile, performance: task.performance, file }), ms());
+    } catch (e) {
+      return emptyRow(file, 'failed', `检查时出现内部错误：${(e as Error).message.slice(0, 200)}`, ms());
+    }
+  }
+  const out = generatedPath(file, task.outDir ?? '.');
+  if (existsSync(out)) return emptyRow(file, 'failed', `输出文件“${out}”已存在，不会覆盖。`, ms());
+  let result;
+  try {
+    result = await runGenerate(file, out, task.profile);
+  } catch (e) {
+    const m = (e as Error).message ?? String(e);
+    return emptyRow(file, 'failed', /zip|central directory|signature|corrupt|end of data/i.test(m) ? failure(e) : `生成失败：${m.slice(0, 200)}`, ms());
+  }
+  const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
+  if (result.addedSheets.length === 0 || !result.report) {
+    const noInput = inputErrors.some((f) => f.rule === 'G-NOINPUT');
+    const row = emptyRow(file, noInput ? 'no-tables' : 'failed', noInput ? '既没有底稿，也没有可识别的公开表，未生成。' : `输入有 ${inputErrors.length} 个错误，未生成。`, ms());
+    row.errors = inputErrors.length;
+    row.warnings = result.inputFindings.length - inputErrors.length;
+    return row;
+  }
+  const row = reportRow(file, result.report, ms());
+  row.output = out;
+  row.addedSheets = result.addedSheets.length;
+  // Problems of the input (warnings of the working sheets) count too.
+  row.warnings += result.inputFindings.filter((f) => f.severity === 'warning').length;
+  return row;
+}

@@ -1,0 +1,111 @@
+// The folder batch: valid units among a corrupt file, an empty file and a workbook with no tables; each bad
+// file is reported in its own row and error line, the others are checked / generated in full, on worker threads.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { runBatch, runTask } from '../../src/cli/batch';
+import { main } from '../../src/cli/main';
+import { syntheticWorkload } from '../../src/synthetic';
+import { writeWorkload } from '../../src/synthetic/file';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fa-batch-'));
+  await writeWorkload(syntheticWorkload('small', 'tables', 11, '甲单位'), join(dir, 'a-甲单位.xlsx'));
+  await writeWorkload(syntheticWorkload('small', 'workings', 12, '乙单位'), join(dir, 'b-乙单位底稿.xlsx'));
+  // A zip cut in half: the start of a real workbook, then nothing.
+  const whole = readFileSync(join(dir, 'a-甲单位.xlsx'));
+  writeFileSync(join(dir, 'c-损坏.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
+  writeFileSync(join(dir, 'd-空文件.xlsx'), Buffer.alloc(0));
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('备忘').addRows([['会议纪要'], ['今天讨论了预算编制进度。']]);
+  await wb.xlsx.writeFile(join(dir, 'e-没有表.xlsx'));
+  writeFileSync(join(dir, 'notes.txt'), 'not a workbook');
+}, 60000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+}
+
+describe('batch check of a folder', () => {
+  test('every .xlsx gets a row; the corrupt, empty and table-less files are reported, the valid ones checked', async () => {
+    const { out, err, io } = capture();
+    const summaryDir = join(dir, 'summary-check');
+    const result = await runBatch({ kind: 'check', folder: dir, outDir: summaryDir, workers: 2 }, io);
+    const byName = Object.fromEntries(result.rows.map((r) => [r.file.split(/[\\/]/).pop(), r]));
+    expect(Object.keys(byName).sort()).toEqual(['a-甲单位.xlsx', 'b-乙单位底稿.xlsx', 'c-损坏.xlsx', 'd-空文件.xlsx', 'e-没有表.xlsx']);
+
+    const a = byName['a-甲单位.xlsx'];
+    expect(a).toMatchObject({ status: 'ok', unit: '甲单位', year: 2024, errors: 0, warnings: 0, performanceTables: 3, totalIssues: 0 });
+    expect(a.tails).toBeGreaterThan(0);
+    // The working sheets alone are not the nine tables: the check says each one is missing.
+    expect(byName['b-乙单位底稿.xlsx'].status).toBe('ok');
+    expect(byName['b-乙单位底稿.xlsx'].errors).toBe(9);
+    expect(byName['c-损坏.xlsx']).toMatchObject({ status: 'failed' });
+    expect(byName['c-损坏.xlsx'].message).toMatch(/不是有效的 \.xlsx/);
+    expect(byName['d-空文件.xlsx']).toMatchObject({ status: 'failed', message: expect.stringMatching(/空的/) });
+    expect(byName['e-没有表.xlsx']).toMatchObject({ status: 'no-tables', performanceTables: 0 });
+
+    // One error line per failed file, naming it.
+    expect(err.filter((l) => l.startsWith('错误：c-损坏.xlsx'))).toHaveLength(1);
+    expect(err.filter((l) => l.startsWith('错误：d-空文件.xlsx'))).toHaveLength(1);
+    expect(err).toHaveLength(2);
+    expect(out.join('\n')).toMatch(/共 5 个文件：完成 2，失败 2，无可识别的表 1/);
+    expect(result.exitCode).toBe(2);
+
+    const csv = readFileSync(result.csvPath);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('文件,单位,年度,状态,错误,提示,尾差,绩效自评表数,绩效总分问题,说明,用时(毫秒)');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^a-甲单位\.xlsx,甲单位,2024,完成,0,0,\d+,3,0,,\d+$/);
+    const json = JSON.parse(readFileSync(result.jsonPath, 'utf8'));
+    expect(json.totals).toMatchObject({ files: 5, ok: 2, failed: 2, noTables: 1 });
+    expect(json.rows.map((r: { status: string }) => r.status)).toEqual(['ok', 'ok', 'failed', 'failed', 'no-tables']);
+  }, 120000);
+
+  test('a second run does not overwrite the first summary', async () => {
+    const summaryDir = join(dir, 'summary-twice');
+    const first = await runBatch({ kind: 'check', folder: dir, outDir: summaryDir, workers: 0 }, capture().io);
+    const second = await runBatch({ kind: 'check', folder: dir, outDir: summaryDir, workers: 0 }, capture().io);
+    expect(second.csvPath).not.toBe(first.csvPath);
+    expect(readdirSync(summaryDir).sort()).toEqual(['批量检查汇总(2).csv', '批量检查汇总(2).json', '批量检查汇总.csv', '批量检查汇总.json']);
+  }, 120000);
+});
+
+describe('batch generate of a folder', () => {
+  test('generates from the nine tables and from the working sheets; bad files are rows, not a stop', async () => {
+    const outDir = join(dir, 'out');
+    const { err, io } = capture();
+    const result = await runBatch({ kind: 'generate', folder: dir, outDir, workers: 2 }, io);
+    const byName = Object.fromEntries(result.rows.map((r) => [r.file.split(/[\\/]/).pop(), r]));
+    expect(byName['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, unit: '甲单位' });
+    expect(byName['b-乙单位底稿.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, unit: '乙单位' });
+    expect(byName['c-损坏.xlsx'].status).toBe('failed');
+    expect(byName['d-空文件.xlsx'].status).toBe('failed');
+    expect(byName['e-没有表.xlsx'].status).toBe('no-tables');
+    expect(err).toHaveLength(2);
+    const files = readdirSync(outDir).sort();
+    expect(files).toEqual(['a-甲单位-公开表.xlsx', 'b-乙单位底稿-公开表.xlsx', '批量生成汇总.csv', '批量生成汇总.json']);
+    // The generated file checks clean on its own.
+    const again = await runTask({ kind: 'check', file: join(outDir, 'b-乙单位底稿-公开表.xlsx') });
+    expect(again).toMatchObject({ status: 'ok', errors: 0, unit: '乙单位' });
+  }, 120000);
+});
+
+describe('CLI dispatch', () => {
+  test('check <folder> runs the batch; generate <folder> without -o is refused', async () => {
+    const c = capture();
+    expect(await main(['check', dir, '-o', join(dir, 'summary-cli'), '--workers', '1', '--quiet'], c.io)).toBe(2);
+    expect(c.out.join('\n')).toMatch(/共 5 个文件/);
+    const g = capture();
+    expect(await main(['generate', dir], g.io)).toBe(2);
+    expect(g.err.join('\n')).toMatch(/-o/);
+  }, 120000);
+});
