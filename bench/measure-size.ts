@@ -1,0 +1,174 @@
+// Measures one workload size (both forms) in its own process, so that peak memory is this size's alone.
+// Run by bench/run.ts; prints one JSON line. Usage: tsx bench/measure-size.ts <size> [runs]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
+import { workbookSnapshot } from '../src/adapters/file/exceljs-snapshot';
+import { OfficeWorkbookPort } from '../src/adapters/office/office-port';
+import { checkWorkbook } from '../src/core/check';
+import type { FinalAccounts } from '../src/core/model';
+import { checkPerformance } from '../src/core/performance';
+import { DEFAULT_PROFILE_ID, profileById } from '../src/core/profiles';
+import { runTableRules } from '../src/core/rules';
+import { deriveAccounts } from '../src/generator/derive';
+import { generate } from '../src/generator/generate';
+import { printedAccounts } from '../src/generator/printed';
+import { readWorkings } from '../src/generator/workings/reader';
+import type { WorkbookSnapshot } from '../src/port/snapshot';
+import { readAccounts } from '../src/readers/tables';
+import { SIZES, syntheticWorkload, type SizeId, type WorkloadForm } from '../src/synthetic';
+import { workloadBuffer } from '../src/synthetic/file';
+import { FakeExcel } from '../test/addin/fake-excel';
+
+const profile = profileById(DEFAULT_PROFILE_ID)!;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median wall time (ms) of `runs` runs after one warm-up. */
+async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+function readModel(form: WorkloadForm, snap: WorkbookSnapshot): FinalAccounts {
+  if (form === 'tables') return readAccounts(snap).accounts;
+  return printedAccounts(deriveAccounts(readWorkings(snap).data, profile));
+}
+
+export interface OfficeFigures {
+  checkMarkSyncs: number;
+  marks: number;
+  clearSyncs: number;
+  generateSyncs: number;
+  generateChunks: number;
+  maxRequestBytes: { checkMark: number; clear: number; generate: number };
+  medianRequestBytes: { checkMark: number; clear: number; generate: number };
+}
+
+/** The Office adapter on the strict fake: the workbook's values loaded into FakeExcel, then check+mark, clear, generate. */
+async function officeFigures(snap: WorkbookSnapshot): Promise<OfficeFigures> {
+  const fx = new FakeExcel('1.13');
+  for (const s of snap.sheets) fx.addSheet(s.name, s.values, { row: s.originRow, col: s.originCol }).merges.push(...s.merges);
+  const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
+  const stats = () => ({ syncs: fx.stats.syncs, max: Math.max(0, ...fx.stats.requestBytes), med: median(fx.stats.requestBytes.length ? fx.stats.requestBytes : [0]) });
+
+  fx.resetStats();
+  const read = await port.readSnapshot();
+  const report = checkWorkbook(read);
+  const marks = report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `[${f.rule}] ${f.message}` })));
+  await port.applyMarks(marks);
+  const cm = stats();
+
+  fx.resetStats();
+  await port.clearMarks();
+  const cl = stats();
+
+  const layouts = generate(read, profile).sheets;
+  let chunks = 0;
+  const gport = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported, onProgress: (_d, total) => (chunks = total) });
+  fx.resetStats();
+  await gport.addSheets(layouts);
+  const gen = stats();
+  return {
+    checkMarkSyncs: cm.syncs,
+    marks: marks.length,
+    clearSyncs: cl.syncs,
+    generateSyncs: gen.syncs,
+    generateChunks: chunks,
+    maxRequestBytes: { checkMark: cm.max, clear: cl.max, generate: gen.max },
+    medianRequestBytes: { checkMark: cm.med, clear: cl.med, generate: gen.med },
+  };
+}
+
+export interface FormFigures {
+  form: WorkloadForm;
+  fileBytes: number;
+  cells: number;
+  /** Medians in ms. */
+  loadMs: number;
+  snapshotMs: number;
+  readMs: number;
+  checksMs: number;
+  scoringMs: number;
+  generateMs: number;
+  writeMs: number;
+  findings: { error: number; warning: number; tail: number };
+  office: OfficeFigures;
+}
+
+async function measureForm(size: SizeId, form: WorkloadForm, runs: number, workDir: string): Promise<FormFigures> {
+  const w = syntheticWorkload(size, form, 2024);
+  const buf = await workloadBuffer(w);
+  writeFileSync(join(workDir, `${size}-${form}.xlsx`), buf);
+  const loadMs = await time(runs, () => load(buf));
+  const wb = await load(buf);
+  const snapshotMs = await time(runs, () => workbookSnapshot(wb));
+  const snap = workbookSnapshot(wb);
+  const readMs = await time(runs, () => readModel(form, snap));
+  const accounts = readModel(form, snap);
+  const checksMs = await time(runs, () => runTableRules(accounts, profile));
+  const scoringMs = await time(runs, () => checkPerformance(snap));
+  const generateMs = await time(runs, () => generate(snap, profile));
+  const layouts = generate(snap, profile).sheets;
+  // write: the generated sheets added to the loaded workbook, then the whole file written (as runGenerate does).
+  const writes: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const fresh = await load(buf);
+    const t0 = performance.now();
+    for (const l of layouts) addLayoutSheet(fresh, l);
+    await fresh.xlsx.writeBuffer();
+    if (i > 0) writes.push(performance.now() - t0);
+  }
+  const report = checkWorkbook(snap);
+  const f = { error: 0, warning: 0, tail: 0 };
+  for (const x of report.findings) f[x.severity]++;
+  const cells = snap.sheets.reduce((n, s) => n + s.values.reduce((m, line) => m + line.filter((v) => v !== null).length, 0), 0);
+  return {
+    form,
+    fileBytes: buf.length,
+    cells,
+    loadMs,
+    snapshotMs,
+    readMs,
+    checksMs,
+    scoringMs,
+    generateMs,
+    writeMs: median(writes),
+    findings: f,
+    office: await officeFigures(snap),
+  };
+}
+
+async function mainSize(): Promise<void> {
+  const size = process.argv[2] as SizeId;
+  if (!SIZES[size]) throw new Error(`unknown size ${size}`);
+  const runs = Number(process.argv[3] ?? 5);
+  const workDir = join(__dirname, 'work');
+  mkdirSync(workDir, { recursive: true });
+  const forms: FormFigures[] = [];
+  for (const form of ['tables', 'workings'] as const) forms.push(await measureForm(size, form, runs, workDir));
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ size, runs, peakRssMb, forms })}\n`);
+}
+
+mainSize().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
