@@ -68,6 +68,37 @@ export function writeNotes(grid: Grid, top: number, width: number, notes: string
   return row;
 }
 
+/** Printable A4 area in points, with the margins the sheet writers set (0.5" left/right, 0.6" top/bottom). */
+const A4_SHORT = 595 - 72;
+const A4_LONG = 842 - 86;
+/** Height (points) of a row without an explicit height: Excel's default for the workbook's Calibri 11. */
+const DEFAULT_ROW_HEIGHT = 15;
+/** Below this fit-to-width scale a portrait page is too small to read; the table goes landscape. */
+const MIN_PORTRAIT_SCALE = 0.65;
+
+/** Printed width (points) of a column `chars` wide (Excel: 7 px a character plus 5 px padding, at 96 dpi). */
+function columnPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/**
+ * Landscape when the table, fitted to the page width, needs fewer A4 pages that way, or when a
+ * portrait page would print it too small; otherwise portrait (as the published tables are).
+ */
+export function chooseLandscape(widths: number[], rowHeights: Record<number, number>, height: number): boolean {
+  const tableWidth = widths.reduce((a, w) => a + columnPoints(w), 0);
+  let tableHeight = 0;
+  for (let r = 0; r < height; r++) tableHeight += rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
+  const fit = (pageWidth: number, pageHeight: number) => {
+    const scale = Math.min(1, pageWidth / tableWidth);
+    return { scale, pages: Math.max(1, Math.ceil((tableHeight * scale) / pageHeight)) };
+  };
+  const portrait = fit(A4_SHORT, A4_LONG);
+  const landscape = fit(A4_LONG, A4_SHORT);
+  if (portrait.scale < MIN_PORTRAIT_SCALE) return true;
+  return landscape.pages < portrait.pages;
+}
+
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 46;
 const MIN_AMOUNT_WIDTH = 12;
@@ -132,7 +163,6 @@ export function finishTable(
     widenToFit(widths, 0, width - 2, textWidth(unitLine.value) + 2);
   }
   fitRowHeights(grid, widths);
-  const total = widths.reduce((a, b) => a + b, 0);
   return {
     id,
     title: spec.title,
@@ -143,7 +173,7 @@ export function finishTable(
     columnWidths: widths,
     rowHeights: grid.rowHeights,
     headerRows: [0, headerBottom],
-    landscape: total > 100,
+    landscape: chooseLandscape(widths, grid.rowHeights, grid.height),
     problems,
   };
 }
