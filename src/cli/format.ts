@@ -39,5 +39,6 @@ export function formatFindings(report: CheckReport): string {
 export function summaryLine(report: CheckReport): string {
   const s = summarize(report.findings);
   const found = report.tables.length;
-  return `检查完成：${report.unit ?? '（未识别单位名称）'} ${report.year ?? ''}年度，格式 ${report.profile}，找到 ${found}/9 张表；错误 ${s.error} 个，提示 ${s.warning} 个，尾差 ${s.tail} 个。`;
+  const year = report.year ? ` ${report.year}年度` : '';
+  return `检查完成：${report.unit ?? '（未识别单位名称）'}${year}，格式 ${report.profile}，找到 ${found}/9 张表；错误 ${s.error} 个，提示 ${s.warning} 个，尾差 ${s.tail} 个。`;
 }

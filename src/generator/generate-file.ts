@@ -9,6 +9,8 @@ import { DEFAULT_PROFILE_ID, profileById, PROFILES } from '../core/profiles';
 import type { CheckReport } from '../core/report';
 import { generate, type GenerateOptions } from './generate';
 import { templateSheets } from './workings/template';
+import { hasWorkingSheets } from './workings/reader';
+import { readAccounts } from '../readers/tables';
 
 export interface GenerateFileResult {
   /** Names of the sheets added (suffixed where a name was taken). */
@@ -35,13 +37,19 @@ export async function runGenerate(
   if (resolve(inPath) === resolve(outPath)) {
     throw new GenerateInputError(`输出文件不能与输入文件相同（${inPath}）：生成结果写入新文件，原文件保持不变。`);
   }
-  const profile = profileById(profileId ?? DEFAULT_PROFILE_ID);
-  if (!profile) {
+  if (profileId && !profileById(profileId)) {
     throw new GenerateInputError(`未知的格式“${profileId}”。可用：${PROFILES.map((p) => p.id).join('、')}。`);
   }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(inPath);
-  const result = generate(workbookSnapshot(wb), profile, options);
+  const snapshot = workbookSnapshot(wb);
+  // Without --profile: working sheets print in the default profile; existing tables keep the profile they match.
+  const profile = profileId
+    ? profileById(profileId)!
+    : hasWorkingSheets(snapshot)
+      ? profileById(DEFAULT_PROFILE_ID)!
+      : readAccounts(snapshot).profile;
+  const result = generate(snapshot, profile, options);
   if (result.sheets.length === 0) {
     return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source };
   }
