@@ -84,6 +84,20 @@ describe('final-accounts check', () => {
     expect(e.code).toBe(2);
   });
 
+  it('passes the 绩效 rubric and its settings through, and refuses unknown ones in Chinese', async () => {
+    const base = JSON.parse((await run(['check', FUZHOU_XLSX, '--json'])).out);
+    const ruled = JSON.parse((await run(['check', FUZHOU_XLSX, '--json', '--rubric-setting', 'execRateRule=proportional'])).out);
+    const p3 = (j: { findings: Array<{ rule: string }> }) => j.findings.filter((f) => f.rule === 'P3').length;
+    expect(p3(base)).toBe(0); // no 执行率 rule configured: only rule-independent checks
+    expect(p3(ruled)).toBeGreaterThan(0);
+    expect(base.projects.length).toBe(57);
+    const text = await run(['check', FUZHOU_XLSX]);
+    expect(text.out).toContain('绩效自评汇总：');
+    const bad = await run(['check', FUZHOU_XLSX, '--rubric', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('评分规则“nope”不存在');
+  });
+
   it('the installed command runs (bin → compiled CLI)', () => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
     const r = spawnSync('node', [join(ROOT, 'bin/final-accounts.js'), 'check', FUZHOU_XLSX, '--json'], { encoding: 'utf8' });
