@@ -2,14 +2,24 @@
 import { toHalfWidth } from '../../core/money';
 import type { CellValue } from '../../port/snapshot';
 
+/** Results of norm() by input text: the same labels and headers are normalised many times per read. */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 50_000;
+
 /** Removes spaces, quotes and line breaks; unifies brackets and digits. */
 export function norm(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  return toHalfWidth(String(value))
+  const key = String(value);
+  const hit = NORM_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const out = toHalfWidth(key)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/[“”"‘’'「」]/g, '')
     .replace(/[【\[]/g, '(')
     .replace(/[】\]]/g, ')');
+  if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+  NORM_CACHE.set(key, out);
+  return out;
 }
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|\(\d+\)|\([一二三四五六七八九十]+\)|其中[:：]?)+/;
