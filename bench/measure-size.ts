@@ -152,7 +152,7 @@ async function measureForm(size: SizeId, form: WorkloadForm, runs: number, workD
     generateMs,
     writeMs: median(writes),
     findings: f,
-    office: await officeFigures(snap),
+    office: await officeFigures(snap).catch((e: Error & { hostCode?: string }) => ({ failed: `${e.hostCode ?? ''} ${e.message}`.trim() }) as unknown as OfficeFigures),
   };
 }
 
