@@ -17,19 +17,17 @@ export type ParsedAmount =
   | { kind: 'dash' }
   | { kind: 'invalid'; text: string };
 
-const FULL_WIDTH_DIGITS = /[０-９]/g;
+const HALF_WIDTH: Record<string, string> = {
+  '．': '.', '。': '.', '，': ',', '－': '-', '−': '-', '﹣': '-', '（': '(', '）': ')', '＋': '+', '\u3000': ' ',
+};
+const NEEDS_HALF_WIDTH = /[０-９．。，－−﹣（）＋\u3000]/g;
 
-/** Normalises full-width digits and punctuation that real workbooks contain. */
+/** Normalises full-width digits and punctuation that real workbooks contain (one pass; most text has none). */
 export function toHalfWidth(text: string): string {
-  return text
-    .replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.')
-    .replace(/[，,]/g, ',')
-    .replace(/[－−﹣]/g, '-')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/[＋]/g, '+')
-    .replace(/\u3000/g, ' ');
+  NEEDS_HALF_WIDTH.lastIndex = 0;
+  if (!NEEDS_HALF_WIDTH.test(text)) return text;
+  NEEDS_HALF_WIDTH.lastIndex = 0;
+  return text.replace(NEEDS_HALF_WIDTH, (ch) => HALF_WIDTH[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 const DASHES = new Set(['-', '--', '—', '——', '–', '/', '－', '一']);

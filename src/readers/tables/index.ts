@@ -53,12 +53,15 @@ function usedRight(t: LocatedTable, bottom: number): number {
 
 interface ProfileRead extends ReadResult {
   score: number;
+  /** Every table found by its exact title and marker, read without an error: no other profile can do better. */
+  perfect: boolean;
 }
 
 function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead {
   const findings: Finding[] = [];
   const tables: Partial<Record<TableId, TableData>> = {};
   let score = 0;
+  let imperfect = 0;
   let unitName: string | null = null;
   let year: number | null = null;
   for (const t of located) {
@@ -74,6 +77,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       if (`0${anchor.markerNo}` === spec.id) score += 2;
       else {
         score -= 3;
+        imperfect++;
         findings.push({
           table: spec.id,
           rule: 'R-MARKER',
@@ -84,6 +88,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       }
     }
     if (anchor.titleText && norm(anchor.titleText).endsWith(norm(spec.title))) score += 1;
+    else imperfect++;
     if (tables[spec.id]) {
       findings.push({
         table: spec.id,
@@ -107,6 +112,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
     }
     const body = readBody(ctx, spec, Math.max(meta.bodyTop, (anchor.markerRow ?? anchor.row) + 1));
     const errors = ctx.findings.filter((f) => f.severity === 'error').length;
+    imperfect += errors;
     score -= errors + 0.25 * ctx.findings.filter((f) => f.severity === 'warning').length;
     findings.push(...ctx.findings);
     const bottom = Math.max(body.lastRow, anchor.row);
@@ -136,7 +142,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       });
     }
   }
-  return { accounts: { unitName, year, profileId: profile.id, tables }, profile, findings, score };
+  return { accounts: { unitName, year, profileId: profile.id, tables }, profile, findings, score, perfect: imperfect === 0 && Object.keys(tables).length > 0 };
 }
 
 export function readAccounts(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
@@ -152,7 +158,8 @@ export function readAccounts(snapshot: WorkbookSnapshot, options: ReadOptions = 
   for (const p of ordered) {
     const r = readWithProfile(located, p);
     if (!best || r.score > best.score) best = r;
+    if (r.perfect) break; // the common case: one read, not three
   }
-  const { score: _score, ...result } = best!;
+  const { score: _score, perfect: _perfect, ...result } = best!;
   return result;
 }
