@@ -1,7 +1,7 @@
 // Identities between tables (formats-rules-and-scoring.md §3.2, X1–X13).
 import { formatAmount, minorPerCent } from '../money';
 import type { TableData } from '../model';
-import { hasColumn, type Rule, type RuleContext, type Term } from './engine';
+import { hasColumn, rowOf, type Rule, type RuleContext, type Term } from './engine';
 import { columnLabel, fixedRowLabel } from './labels';
 
 function t1Term(ctx: RuleContext, t: TableData, key: string, col = 'amount'): Term {
@@ -9,7 +9,7 @@ function t1Term(ctx: RuleContext, t: TableData, key: string, col = 'amount'): Te
 }
 
 function codedTerm(ctx: RuleContext, t: TableData, rowKey: string, col: string): Term {
-  const row = t.rows.find((r) => r.key === rowKey);
+  const row = rowOf(t, rowKey);
   const rowName = rowKey === 'total' ? '合计' : row ? `${row.code} ${row.label}` : rowKey.replace('code:', '');
   return { cell: ctx.cellOrZero(t, rowKey, col), label: `${ctx.name(t)}“${rowName}”行“${columnLabel(ctx.profile, t, col)}”` };
 }
@@ -203,7 +203,7 @@ export const CROSS_RULES: Rule[] = [
       if (!t6 || !t7) return;
       const pairs: Array<[string, string]> = [['30212', 'abroad'], ['30217', 'reception'], ['30231', 'carRun'], ['31013', 'carPurchase']];
       for (const [code, key] of pairs) {
-        const row = t6.rows.find((r) => r.key === `econ:${code}`);
+        const row = rowOf(t6, `econ:${code}`);
         if (!row) continue;
         ctx.atMost(
           t6,
@@ -225,8 +225,8 @@ export const CROSS_RULES: Rule[] = [
       if (!t5 || !t6) return;
       const pairs: Array<[string, string]> = [['30108', '2080505'], ['30109', '2080506'], ['30113', '2210201']];
       for (const [econ, func] of pairs) {
-        const e = t6.rows.find((r) => r.key === `econ:${econ}`);
-        const f = t5.rows.find((r) => r.key === `code:${func}`);
+        const e = rowOf(t6, `econ:${econ}`);
+        const f = rowOf(t5, `code:${func}`);
         if (!e || !f || !f.cells.basic || !f.cells.project || f.cells.project.minor !== 0) continue;
         const d = e.cells.amount.minor - f.cells.basic.minor;
         if (Math.abs(d) <= minorPerCent(t6.unit)) continue;

@@ -41,13 +41,13 @@ export class RuleContext {
   }
 
   cell(t: TableData | undefined, rowKey: string, col: string): AmountCell | undefined {
-    return t?.rows.find((r) => r.key === rowKey)?.cells[col];
+    return t ? rowOf(t, rowKey)?.cells[col] : undefined;
   }
 
   /** A cell, or a zero standing for a row the table does not print (coded tables list only used codes). */
   cellOrZero(t: TableData | undefined, rowKey: string, col: string): AmountCell | undefined {
     if (!t) return undefined;
-    const row = t.rows.find((r) => r.key === rowKey);
+    const row = rowOf(t, rowKey);
     if (!row) return hasColumn(t, col) ? { minor: 0, ref: null, blank: true } : undefined;
     return row.cells[col];
   }
@@ -121,8 +121,27 @@ export class RuleContext {
   }
 }
 
+const ROW_INDEX = new WeakMap<TableData, Map<string, TableRow>>();
+const COLUMNS = new WeakMap<TableData, Set<string>>();
+
+/** A table's row by key, through an index built once per table (rules look rows up many times). */
+export function rowOf(t: TableData, key: string): TableRow | undefined {
+  let index = ROW_INDEX.get(t);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (!index.has(r.key)) index.set(r.key, r);
+    ROW_INDEX.set(t, index);
+  }
+  return index.get(key);
+}
+
 export function hasColumn(t: TableData, col: string): boolean {
-  return t.rows.some((r) => col in r.cells);
+  let cols = COLUMNS.get(t);
+  if (!cols) {
+    cols = new Set(t.rows.flatMap((r) => Object.keys(r.cells)));
+    COLUMNS.set(t, cols);
+  }
+  return cols.has(col);
 }
 
 /** `“208 社会保障和就业支出”行“基本支出”`. */

@@ -31,10 +31,16 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
   const coded = t.rows.filter((r) => r.code);
   const total = t.rows.find((r) => r.key === 'total');
   const columns = [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
-  const children = (parent: TableRow | undefined, len: number) =>
-    coded.filter((r) => r.code!.length === len && (!parent || r.code!.startsWith(parent.code!)));
-  const check = (parent: TableRow, kids: TableRow[], levelName: string) => {
-    if (kids.length === 0) return;
+  // Children by parent code, built in one pass (no scan per parent).
+  const kidsOf = new Map<string, TableRow[]>();
+  for (const r of coded) {
+    const code = r.code!;
+    const parent = code.length === 3 ? '' : code.length === 5 || code.length === 7 ? code.slice(0, code.length - 2) : null;
+    if (parent === null) continue;
+    kidsOf.set(parent, [...(kidsOf.get(parent) ?? []), r]);
+  }
+  const check = (parent: TableRow, kids: TableRow[] | undefined) => {
+    if (!kids || kids.length === 0) return;
     for (const col of columns) {
       if (!(col in parent.cells) || kids.some((k) => !(col in k.cells))) continue;
       ctx.sum(
@@ -44,11 +50,9 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
         kids.map((k) => ({ cell: k.cells[col], label: `“${k.code}”` })),
       );
     }
-    void levelName;
   };
-  if (total) check(total, children(undefined, 3), '类');
-  for (const lei of children(undefined, 3)) check(lei, children(lei, 5), '款');
-  for (const kuan of children(undefined, 5)) check(kuan, children(kuan, 7), '项');
+  if (total) check(total, kidsOf.get(''));
+  for (const r of coded) if (r.code!.length === 3 || r.code!.length === 5) check(r, kidsOf.get(r.code!));
 }
 
 const summary: Rule[] = [
