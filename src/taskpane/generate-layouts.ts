@@ -1,6 +1,9 @@
-// The nine tables to generate, from what the workbook holds (the same reader and layout the CLI uses).
-import { TABLE_IDS } from '../core/model';
-import { layoutAllTables } from '../generator/layout';
+// The nine tables to generate, from what the workbook holds: the CLI's own generation (`generate` in
+// src/generator/generate.ts), so the add-in, the browser page and `final-accounts generate` write the same sheets.
+import { refText } from '../core/cells';
+import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
+import { generate } from '../generator/generate';
+import { hasWorkingSheets } from '../generator/workings/reader';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts } from '../readers/tables';
@@ -15,13 +18,33 @@ export class NothingToGenerateError extends Error {
   readonly userMessage = '在当前工作簿中没有找到任何公开表（01–09表）的数据，无法生成。请先在工作簿中填好公开表或工作底稿，再点“一键生成公开表”。';
 }
 
+/** The input (working sheets or tables) has errors: nothing is generated from figures that cannot be read. */
+export class GenerateInputProblemsError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+  }
+}
+
+/** Without a chosen profile: working sheets print in the default profile; tables keep the profile they match. */
+export function generationProfile(snapshot: WorkbookSnapshot, profileId?: string): Profile {
+  if (profileId) {
+    const chosen = profileById(profileId);
+    if (!chosen) throw new Error(`unknown profile ${profileId}`);
+    return chosen;
+  }
+  return hasWorkingSheets(snapshot) ? profileById(DEFAULT_PROFILE_ID)! : readAccounts(snapshot).profile;
+}
+
 export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: string): GeneratedLayouts {
-  const read = readAccounts(snapshot, { profile: profileId });
-  if (!TABLE_IDS.some((id) => read.accounts.tables[id])) throw new NothingToGenerateError();
-  const laid = layoutAllTables(read.accounts, read.profile, {
-    unitName: read.accounts.unitName ?? '',
-    year: read.accounts.year ?? new Date().getFullYear() - 1,
-    scope: '单位',
-  });
-  return { sheets: laid.sheets, problems: laid.problems };
+  const result = generate(snapshot, generationProfile(snapshot, profileId));
+  if (result.sheets.length === 0) {
+    if (result.findings.some((f) => f.rule === 'G-NOINPUT')) throw new NothingToGenerateError();
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const listed = errors.slice(0, 5).map((f) => `${f.cells.length ? `${f.cells.map(refText).join('、')}：` : ''}${f.message}`);
+    const more = errors.length > listed.length ? `（另有 ${errors.length - listed.length} 个）` : '';
+    throw new GenerateInputProblemsError(`底稿中有 ${errors.length} 个错误，改正后才能生成：${listed.join('；')}${more}`);
+  }
+  // Notes on the tables themselves are what 检查 reports; here only the working sheets' and the layout's.
+  const notes = result.findings.filter((f) => f.rule === 'G-LAYOUT' || result.source === 'workings');
+  return { sheets: result.sheets, problems: notes.map((f) => f.message) };
 }
