@@ -4,6 +4,10 @@
 //
 //   ADDIN_BASE_URL=https://intranet.example/final-accounts/ npm run build
 //   OFFICE_JS_URL=https://intranet.example/office-js/office.js npm run build   (self-hosted office.js)
+//
+// The standalone page (the same pane without Excel, src/page) is built with the add-in as dist/page.html, and
+// alone by `npm run build:page` (webpack --env page) into dist/page/ (index.html + page.js): no office.js,
+// a Content-Security-Policy allowing only the page's own origin.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -51,8 +55,46 @@ async function httpsOptions() {
   }
 }
 
+/** The standalone page loads nothing but itself: no office.js, no CDN, no connections elsewhere. */
+function pageContentSecurityPolicy() {
+  const self = "'self'";
+  return [
+    `default-src ${self}`,
+    `script-src ${self}`,
+    // Fluent UI (Griffel) inserts its styles at run time.
+    `style-src ${self} 'unsafe-inline'`,
+    `img-src ${self} data: blob:`,
+    `font-src ${self} data:`,
+    `connect-src ${self}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const tsRule = (dev) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } },
+});
+
+/** `--env page`: the standalone page alone, into dist/page/ (what `npm run serve` and the e2e tests serve). */
+function pageOnlyConfig(dev) {
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: { page: './src/page/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist', 'page'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [tsRule(dev)] },
+    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/page/page.html', chunks: ['page'], csp: pageContentSecurityPolicy() })],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  if (env && env.page) return pageOnlyConfig(dev);
   const officeJsUrl = process.env.OFFICE_JS_URL || DEFAULT_OFFICE_JS_URL;
   const csp = contentSecurityPolicy(officeJsUrl, dev);
   const baseUrl = productionBaseUrl();
@@ -65,6 +107,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The standalone page (ExcelJS, in the browser through its "browser" build); never loaded by the add-in.
+      page: './src/page/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -72,19 +116,12 @@ module.exports = async (env, argv) => {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } },
-        },
-      ],
-    },
+    module: { rules: [tsRule(dev)] },
     // ExcelJS (reached through shared modules) is never needed in Excel; keep Node built-ins out of the bundle.
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJsUrl, csp }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], officeJsUrl, csp }),
+      new HtmlWebpackPlugin({ filename: 'page.html', template: './src/page/page.html', chunks: ['page'], csp: pageContentSecurityPolicy() }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -122,4 +159,5 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.pageContentSecurityPolicy = pageContentSecurityPolicy;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;

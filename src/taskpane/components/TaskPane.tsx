@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES } from '../choices';
 import type { PaneController } from '../pane-controller';
 import { FindingsList } from './FindingsList';
@@ -26,24 +26,33 @@ const useStyles = makeStyles({
 
 export interface TaskPaneProps {
   controller: PaneController;
+  /** The standalone page (src/page) adds its file picker under the title and its downloads under the messages. */
+  title?: string;
+  top?: ReactNode;
+  bottom?: ReactNode;
+  /** No workbook yet (the page before a file is opened). */
+  actionsDisabled?: boolean;
+  emptyText?: string;
 }
 
-export function TaskPane({ controller }: TaskPaneProps) {
+export function TaskPane({ controller, title = '决算公开助手', top, bottom, actionsDisabled = false, emptyText }: TaskPaneProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  const busy = state.running !== null && state.running !== 'jump';
+  const running = state.running !== null && state.running !== 'jump';
+  const busy = running || actionsDisabled;
   const profileLabel = PROFILE_CHOICES.find((c) => c.id === (state.profile ?? AUTO))?.label ?? '';
   const rubricLabel = RUBRIC_CHOICES.find((c) => c.id === (state.rubric ?? AUTO))?.label ?? '';
   return (
     <main className={styles.root}>
       <Text as="h1" size={500} weight="semibold">
-        决算公开助手
+        {title}
       </Text>
+      {top}
       <Field label="表式">
         <Dropdown
           value={profileLabel}
           selectedOptions={[state.profile ?? AUTO]}
-          disabled={busy}
+          disabled={running}
           onOptionSelect={(_, d) => controller.setProfile(d.optionValue || undefined)}
         >
           {PROFILE_CHOICES.map((c) => (
@@ -57,7 +66,7 @@ export function TaskPane({ controller }: TaskPaneProps) {
         <Dropdown
           value={rubricLabel}
           selectedOptions={[state.rubric ?? AUTO]}
-          disabled={busy}
+          disabled={running}
           onOptionSelect={(_, d) => controller.setRubric(d.optionValue || undefined)}
         >
           {RUBRIC_CHOICES.map((c) => (
@@ -78,7 +87,7 @@ export function TaskPane({ controller }: TaskPaneProps) {
           清除标记
         </Button>
       </div>
-      {busy && state.progress && (
+      {running && state.progress && (
         <Field validationMessage={state.progress.label} validationState="none">
           <ProgressBar value={state.progress.fraction} aria-label={state.progress.label} />
         </Field>
@@ -101,8 +110,9 @@ export function TaskPane({ controller }: TaskPaneProps) {
           <MessageBarBody>{h}</MessageBarBody>
         </MessageBar>
       ))}
-      {!busy && !state.report && !state.error && !state.notice && (
-        <Text className={styles.empty}>点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。</Text>
+      {bottom}
+      {!running && !state.report && !state.error && !state.notice && (
+        <Text className={styles.empty}>{emptyText ?? '点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。'}</Text>
       )}
       <FindingsList groups={state.groups} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
     </main>

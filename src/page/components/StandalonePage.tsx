@@ -1,0 +1,168 @@
+// The task pane as a page without Excel: the same TaskPane and PaneController over a file read in the
+// browser (PageWorkbookPort), a grid preview of the sheets with the marks, and downloads of the results.
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { TaskPane } from '../../taskpane/components/TaskPane';
+import { PaneController } from '../../taskpane/pane-controller';
+import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
+import type { WorkbookPort } from '../../port/port';
+import { downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
+import type { PageWorkbookPort } from '../page-port';
+import { FilePicker, firstFile } from './FilePicker';
+import { SheetGrid } from './SheetGrid';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '@media (min-width: 720px)': { flexDirection: 'row', height: '100vh' },
+  },
+  pane: {
+    boxSizing: 'border-box',
+    width: '100%',
+    '@media (min-width: 720px)': {
+      width: '380px',
+      flexShrink: 0,
+      overflowY: 'auto',
+      borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
+  grid: {
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    '@media (min-width: 720px)': { flexGrow: 1, overflow: 'hidden' },
+  },
+  downloads: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
+  wrap: { whiteSpace: 'normal', textAlign: 'left', height: 'auto' },
+  placeholder: { color: tokens.colorNeutralForeground2, padding: tokens.spacingVerticalL },
+});
+
+interface Opened {
+  id: number;
+  port: PageWorkbookPort;
+  controller: PaneController;
+}
+
+/** Stands in before a file is opened; the pane's actions are disabled then, so it is never called. */
+const noWorkbook: WorkbookPort = {
+  readSnapshot: () => Promise.reject(new Error('请先选择一个 .xlsx 文件。')),
+  applyMarks: () => Promise.reject(new Error('请先选择一个 .xlsx 文件。')),
+  clearMarks: () => Promise.reject(new Error('请先选择一个 .xlsx 文件。')),
+  addSheets: () => Promise.reject(new Error('请先选择一个 .xlsx 文件。')),
+  select: () => Promise.resolve(),
+};
+
+function Downloads({ port }: { port: PageWorkbookPort }) {
+  const styles = useStyles();
+  const view = useSyncExternalStore(port.subscribe, port.getView);
+  const [saving, setSaving] = useState(false);
+  if (!view.result && view.marks.length === 0) return null;
+  const resultName = generatedFileName(port.fileName);
+  const markedName = generatedFileName(port.fileName, '已标记');
+  return (
+    <div className={styles.downloads} aria-label="下载">
+      {view.result && (
+        <Button appearance="primary" className={styles.wrap} onClick={() => downloadBytes(view.result!.bytes, resultName)}>
+          下载生成结果：{resultName}
+        </Button>
+      )}
+      {view.marks.length > 0 && (
+        <Button
+          className={styles.wrap}
+          disabled={saving}
+          onClick={async () => {
+            setSaving(true);
+            try {
+              downloadBytes(await port.markedCopy(), markedName);
+            } finally {
+              setSaving(false);
+            }
+          }}
+        >
+          下载带标记的副本：{markedName}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export function StandalonePage() {
+  const styles = useStyles();
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<PaneError | null>(null);
+  const placeholder = useMemo(() => new PaneController({ port: noWorkbook }), []);
+
+  const openFile = useCallback(async (file: File) => {
+    setReading(file.name);
+    setOpenError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const port = await openWorkbookFile(file.name, bytes);
+      const controller = new PaneController({ port });
+      setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, port, controller }));
+    } catch (e) {
+      setOpenError({ ...toPaneError(e, '打开文件'), title: '无法打开文件' });
+    } finally {
+      setReading(null);
+    }
+  }, []);
+
+  const onPageDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const f = firstFile(e);
+    if (f && !reading) void openFile(f);
+  };
+
+  const top = (
+    <>
+      <FilePicker onFile={(f) => void openFile(f)} disabled={!!reading} current={opened?.port.fileName} />
+      {reading && <Spinner size="tiny" labelPosition="after" label={`正在读取“${reading}”…`} />}
+      {openError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{openError.title}</MessageBarTitle>
+            {openError.detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+
+  return (
+    <div className={styles.page} onDragOver={(e) => e.preventDefault()} onDrop={onPageDrop}>
+      <div className={styles.pane}>
+        {opened ? (
+          <TaskPane
+            key={opened.id}
+            controller={opened.controller}
+            title="决算公开助手（网页版）"
+            top={top}
+            bottom={<Downloads port={opened.port} />}
+            actionsDisabled={!!reading}
+          />
+        ) : (
+          <TaskPane
+            controller={placeholder}
+            title="决算公开助手（网页版）"
+            top={top}
+            actionsDisabled
+            emptyText="先选择单位的决算 Excel 文件（.xlsx），再点“检查”：有问题的单元格会在右侧（窄屏时在下方）的表格预览中标上颜色，并列在这里；点“一键生成公开表”可下载加上九张公开表的工作簿。"
+          />
+        )}
+      </div>
+      <div className={styles.grid}>
+        {opened ? (
+          <SheetGrid key={opened.id} port={opened.port} />
+        ) : (
+          <Text className={styles.placeholder}>打开文件后，这里显示各工作表的只读预览。</Text>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Opening a picked or dropped file in the browser, with the reasons a file cannot be read in Chinese.
+import { PageWorkbookPort } from './page-port';
+
+export class FileOpenError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Why these bytes cannot be an .xlsx workbook, or null when they may be one. */
+export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return `“${name}”是空文件，无法读取。请选择填好公开表的 .xlsx 工作簿。`;
+  if (startsWith(bytes, OLE)) {
+    return `“${name}”是旧版 Excel（.xls）文件或设置了打开密码的工作簿，本页只能读取 .xlsx。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），如有打开密码请先去掉，再选择新文件。`;
+  }
+  if (!startsWith(bytes, ZIP)) return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
+  return null;
+}
+
+export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<PageWorkbookPort> {
+  const why = notAWorkbook(name, bytes);
+  if (why) throw new FileOpenError(why);
+  try {
+    return await PageWorkbookPort.open(name, bytes);
+  } catch {
+    throw new FileOpenError(`无法读取“${name}”：文件可能已损坏，或不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它、另存为 .xlsx 后再试。`);
+  }
+}
+
+/** 原文件名-公开表.xlsx */
+export function generatedFileName(original: string, suffix = '公开表'): string {
+  const base = original.replace(/\.[^.\\/]*$/, '') || '工作簿';
+  return `${base}-${suffix}.xlsx`;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves bytes as a file through the browser's download (nothing leaves the machine). */
+export function downloadBytes(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
