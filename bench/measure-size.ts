@@ -31,7 +31,7 @@ function median(xs: number[]): number {
 
 /** Median wall time (ms) of `runs` runs after one warm-up. */
 async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
-  await fn();
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: the JIT settles before timing
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

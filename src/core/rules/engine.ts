@@ -56,7 +56,8 @@ export class RuleContext {
    * total = Σ addends (signed), under the tail policy: a tail within max(0.01, 0.005(n+1)) for n non-zero
    * addends, an error (the rule's severity) beyond.
    */
-  sum(t: TableData, what: string, total: Term, addends: Term[], opts: { crossTable?: boolean } = {}): void {
+  /** `what` may be a function: the message head is then built only when there is a finding. */
+  sum(t: TableData, what: string | (() => string), total: Term, addends: Term[], opts: { crossTable?: boolean } = {}): void {
     const terms = [total, ...addends];
     if (terms.some((x) => !x.cell || x.cell.invalid)) return;
     const expected = addends.reduce((s, a) => s + (a.sign ?? 1) * a.cell!.minor, 0);
@@ -66,7 +67,7 @@ export class RuleContext {
     const cls = classifyDifference(actual - expected, nonZero, unit);
     if (cls === 'none') return;
     const formula = addends.length > 6 ? `其下 ${addends.length} 项之和` : addends.map((a, i) => `${i === 0 ? (a.sign === -1 ? '−' : '') : a.sign === -1 ? ' − ' : ' + '}${a.label}`).join('');
-    const base = `${what}：${total.label} 应等于 ${formula} = ${formatAmount(expected, unit)}，实际为 ${formatAmount(actual, unit)}，相差 ${formatAmount(actual - expected, unit)}`;
+    const base = `${typeof what === 'function' ? what() : what}：${total.label} 应等于 ${formula} = ${formatAmount(expected, unit)}，实际为 ${formatAmount(actual, unit)}，相差 ${formatAmount(actual - expected, unit)}`;
     const severity: Severity = cls === 'tail' ? 'tail' : this.rule.severity;
     const message =
       cls === 'tail'

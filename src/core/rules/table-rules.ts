@@ -13,15 +13,17 @@ function classRows(t: TableData): TableRow[] {
 
 /** Row identity: total column = Σ other columns, on every row that has them. */
 function rowIdentity(ctx: RuleContext, t: TableData, total: string, parts: Array<[string, 1 | -1]>): void {
+  const labels: Record<string, string> = {};
+  for (const k of [total, ...parts.map(([p]) => p)]) labels[k] = `“${columnLabel(ctx.profile, t, k)}”`;
   for (const row of t.rows) {
     if (!(total in row.cells)) continue;
     const present = parts.filter(([k]) => k in row.cells);
     if (present.length !== parts.length) continue;
     ctx.sum(
       t,
-      `${ctx.name(t)}“${codedRowName(row)}”行`,
-      { cell: row.cells[total], label: `“${columnLabel(ctx.profile, t, total)}”` },
-      present.map(([k, sign]) => ({ cell: row.cells[k], label: `“${columnLabel(ctx.profile, t, k)}”`, sign })),
+      () => `${ctx.name(t)}“${codedRowName(row)}”行`,
+      { cell: row.cells[total], label: labels[total] },
+      present.map(([k, sign]) => ({ cell: row.cells[k], label: labels[k], sign })),
     );
   }
 }
@@ -45,7 +47,7 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
       if (!(col in parent.cells) || kids.some((k) => !(col in k.cells))) continue;
       ctx.sum(
         t,
-        `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
+        () => `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
         { cell: parent.cells[col], label: `“${codedRowName(parent)}”` },
         kids.map((k) => ({ cell: k.cells[col], label: `“${k.code}”` })),
       );

@@ -3,12 +3,15 @@ import type { CellRef } from '../../core/cells';
 import { parseAmount, toHalfWidth, type MoneyUnit } from '../../core/money';
 import type { MoneyCell, NumberCell, TextCell } from '../../core/performance/model';
 import { cellAt, type CellValue, type SheetSnapshot } from '../../port/snapshot';
+import { memoText } from '../../core/memo';
 
 /** Label text for matching: half-width, no whitespace (PDF-born workbooks split words: `执行率 (%)`). */
 export function labelOf(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  return toHalfWidth(String(v)).replace(/\s+/g, '');
+  return labelOfText(String(v));
 }
+
+const labelOfText = memoText((text: string) => toHalfWidth(text).replace(/\s+/g, ''));
 
 export function textCell(sheet: SheetSnapshot, row: number, col: number): TextCell {
   const v = cellAt(sheet, row, col);

@@ -52,7 +52,9 @@ function findBlocks(sheet: SheetSnapshot): Block[] {
   const right = lastCol(sheet);
   for (let r = sheet.originRow; r <= bottom; r++) {
     for (let c = sheet.originCol; c <= right; c++) {
-      const kind = titleKind(labelOf(cellAt(sheet, r, c)));
+      const v = cellAt(sheet, r, c);
+      if (typeof v !== 'string') continue; // titles are text
+      const kind = titleKind(labelOf(v));
       if (kind) {
         titles.push({ row: r, col: c, kind });
         break;

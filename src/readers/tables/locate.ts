@@ -3,6 +3,7 @@ import type { TableTopic } from '../../core/model';
 import { PROFILES } from '../../core/profiles';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
 import type { Region } from './region';
+import { memoText } from '../../core/memo';
 import { norm } from './text';
 
 export interface Anchor {
@@ -43,7 +44,13 @@ const TITLES: TitleEntry[] = (() => {
 const MARKER = /公开0?([1-9])表/;
 
 export function matchTitle(text: string): TitleEntry | null {
+  return matchTitleText(text);
+}
+
+const matchTitleText = memoText((text: string): TitleEntry | null => {
   const t = norm(text).replace(/\(续\)$/, '');
+  // Every title ends in 表: most cells are out at once.
+  if (!t.endsWith('表')) return null;
   if (t.length === 0 || /[。；;]/.test(t) || t.startsWith('注')) return null;
   for (const e of TITLES) {
     const i = t.lastIndexOf(e.title);
@@ -56,7 +63,7 @@ export function matchTitle(text: string): TitleEntry | null {
     }
   }
   return null;
-}
+});
 
 export function matchMarker(text: string): number | null {
   const m = MARKER.exec(norm(text));

@@ -1,6 +1,7 @@
 // Text normalisation for matching labels, titles and headers as real workbooks print them.
 import { toHalfWidth } from '../../core/money';
 import type { CellValue } from '../../port/snapshot';
+import { memoText } from '../../core/memo';
 
 /** Results of norm() by input text: the same labels and headers are normalised many times per read. */
 const NORM_CACHE = new Map<string, string>();
@@ -26,14 +27,18 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|\(\
 
 /** A row label without its 一、/1./（1）/其中： numbering. */
 export function normLabel(value: CellValue): string {
-  let t = norm(value);
+  return value === null || value === undefined ? '' : normLabelText(String(value));
+}
+
+const normLabelText = memoText((text: string): string => {
+  let t = norm(text);
   for (let i = 0; i < 3; i++) {
     const next = t.replace(ORDINAL, '');
     if (next === t) break;
     t = next;
   }
   return t;
-}
+});
 
 export function isText(value: CellValue): value is string {
   return typeof value === 'string' && value.trim() !== '';
