@@ -5,12 +5,10 @@ import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import { checkWorkbook } from '../core/check';
 import type { Finding } from '../core/findings';
-import { DEFAULT_PROFILE_ID, profileById, PROFILES } from '../core/profiles';
+import { profileById, PROFILES } from '../core/profiles';
 import type { CheckReport } from '../core/report';
-import { generate, type GenerateOptions } from './generate';
+import { chooseProfile, generate, type GenerateOptions } from './generate';
 import { templateSheets } from './workings/template';
-import { hasWorkingSheets } from './workings/reader';
-import { readAccounts } from '../readers/tables';
 
 export interface GenerateFileResult {
   /** Names of the sheets added (suffixed where a name was taken). */
@@ -43,12 +41,7 @@ export async function runGenerate(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(inPath);
   const snapshot = workbookSnapshot(wb);
-  // Without --profile: working sheets print in the default profile; existing tables keep the profile they match.
-  const profile = profileId
-    ? profileById(profileId)!
-    : hasWorkingSheets(snapshot)
-      ? profileById(DEFAULT_PROFILE_ID)!
-      : readAccounts(snapshot).profile;
+  const profile = chooseProfile(snapshot, profileId);
   const result = generate(snapshot, profile, options);
   if (result.sheets.length === 0) {
     return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source };

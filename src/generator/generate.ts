@@ -2,7 +2,7 @@
 // formatted sheets of a profile.
 import type { Finding } from '../core/findings';
 import type { FinalAccounts } from '../core/model';
-import type { Profile } from '../core/profiles';
+import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts } from '../readers/tables';
@@ -27,11 +27,40 @@ function isSnapshot(x: WorkbookSnapshot | FinalAccounts): x is WorkbookSnapshot 
   return Array.isArray((x as WorkbookSnapshot).sheets);
 }
 
-function layoutOptions(accounts: FinalAccounts, options: GenerateOptions): LayoutOptions {
+/**
+ * The profile to print in when the user chose none: working sheets print in the default profile; tables
+ * already in the workbook keep the profile they match. One rule for the CLI, the add-in and the page.
+ */
+export function chooseProfile(snapshot: WorkbookSnapshot, profileId?: string): Profile {
+  if (profileId) {
+    const chosen = profileById(profileId);
+    if (!chosen) throw new Error(`unknown profile ${profileId}`);
+    return chosen;
+  }
+  return hasWorkingSheets(snapshot) ? profileById(DEFAULT_PROFILE_ID)! : readAccounts(snapshot).profile;
+}
+
+/** The year printed when neither the options nor the figures name one: 决算 are compiled for the year before. */
+export function fallbackYear(today = new Date()): number {
+  return today.getFullYear() - 1;
+}
+
+function layoutOptions(accounts: FinalAccounts, options: GenerateOptions, findings: Finding[]): LayoutOptions {
+  let year = options.year ?? accounts.year;
+  if (!year) {
+    year = fallbackYear();
+    findings.push({
+      rule: 'G-YEAR',
+      severity: 'warning',
+      table: '生成',
+      message: `没有找到决算年度（表中或底稿中没有“${year}年度”之类的字样），生成的表按 ${year} 年度填写年度。如不对，请在底稿中填写年度，或在表名中写明年度后重新生成。`,
+      cells: [],
+    });
+  }
   return {
     ...options,
     unitName: options.unitName ?? accounts.unitName ?? '',
-    year: options.year ?? accounts.year ?? new Date().getFullYear(),
+    year,
     scope: options.scope ?? '单位',
   };
 }
@@ -70,7 +99,7 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
     // The user's figures as they are: re-laid out, not recomputed.
     accounts = read.accounts;
   }
-  const laid = layoutAllTables(accounts, profile, layoutOptions(accounts, options));
+  const laid = layoutAllTables(accounts, profile, layoutOptions(accounts, options, findings));
   findings.push(...layoutFindings(laid.problems));
   return { sheets: laid.sheets, accounts, source, findings };
 }

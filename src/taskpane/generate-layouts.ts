@@ -1,12 +1,9 @@
 // The nine tables to generate, from what the workbook holds: the CLI's own generation (`generate` in
 // src/generator/generate.ts), so the add-in, the browser page and `final-accounts generate` write the same sheets.
 import { refText } from '../core/cells';
-import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
-import { generate } from '../generator/generate';
-import { hasWorkingSheets } from '../generator/workings/reader';
+import { chooseProfile, generate } from '../generator/generate';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { readAccounts } from '../readers/tables';
 
 export interface GeneratedLayouts {
   sheets: SheetLayout[];
@@ -25,15 +22,8 @@ export class GenerateInputProblemsError extends Error {
   }
 }
 
-/** Without a chosen profile: working sheets print in the default profile; tables keep the profile they match. */
-export function generationProfile(snapshot: WorkbookSnapshot, profileId?: string): Profile {
-  if (profileId) {
-    const chosen = profileById(profileId);
-    if (!chosen) throw new Error(`unknown profile ${profileId}`);
-    return chosen;
-  }
-  return hasWorkingSheets(snapshot) ? profileById(DEFAULT_PROFILE_ID)! : readAccounts(snapshot).profile;
-}
+/** The profile to print in: the CLI's own rule. */
+export const generationProfile = chooseProfile;
 
 export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: string): GeneratedLayouts {
   const result = generate(snapshot, generationProfile(snapshot, profileId));
@@ -45,6 +35,6 @@ export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: stri
     throw new GenerateInputProblemsError(`底稿中有 ${errors.length} 个错误，改正后才能生成：${listed.join('；')}${more}`);
   }
   // Notes on the tables themselves are what 检查 reports; here only the working sheets' and the layout's.
-  const notes = result.findings.filter((f) => f.rule === 'G-LAYOUT' || result.source === 'workings');
+  const notes = result.findings.filter((f) => f.rule === 'G-LAYOUT' || f.rule === 'G-YEAR' || result.source === 'workings');
   return { sheets: result.sheets, problems: notes.map((f) => f.message) };
 }

@@ -98,6 +98,22 @@ describe('final-accounts check', () => {
     expect(bad.err).toContain('评分规则“nope”不存在');
   });
 
+  it('generate adds the nine sheets to a new file, refuses to overwrite, and says when it had to assume the year', async () => {
+    const input = join(ROOT, 'examples', 'shanghai-putuo-czj-2024.xlsx');
+    const before = sha(input);
+    const out = join(tmp, 'czj-公开表.xlsx');
+    const r = await run(['generate', input, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('新增工作表');
+    expect(r.out.match(/^ {2}\+ /gm)).toHaveLength(9);
+    // The Shanghai document prints no year anywhere: the generated notes need one, and the user is told.
+    expect(r.err).toContain('没有找到决算年度');
+    expect(sha(input)).toBe(before);
+    const again = await run(['generate', input, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('已存在，不会覆盖');
+  });
+
   it('the installed command runs (bin → compiled CLI)', () => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
     const r = spawnSync('node', [join(ROOT, 'bin/final-accounts.js'), 'check', FUZHOU_XLSX, '--json'], { encoding: 'utf8' });
