@@ -2,10 +2,17 @@
 import type { TableData, TableRow } from '../model';
 import { allColumns, isClassRows, type Profile } from '../profiles';
 
+const COLUMN_LABELS = new WeakMap<object, Map<string, string>>();
+
+/** The printed name of a column (its leaf header), looked up once per table spec. */
 export function columnLabel(profile: Profile, t: TableData, key: string): string {
   const spec = profile.tables[t.id];
-  const col = allColumns(spec).find((c) => c.key === key);
-  return col ? col.path[col.path.length - 1] : key;
+  let labels = COLUMN_LABELS.get(spec);
+  if (!labels) {
+    labels = new Map(allColumns(spec).map((c) => [c.key, c.path[c.path.length - 1]]));
+    COLUMN_LABELS.set(spec, labels);
+  }
+  return labels.get(key) ?? key;
 }
 
 export function fixedRowLabel(profile: Profile, t: TableData, key: string): string {

@@ -39,7 +39,9 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
     const code = r.code!;
     const parent = code.length === 3 ? '' : code.length === 5 || code.length === 7 ? code.slice(0, code.length - 2) : null;
     if (parent === null) continue;
-    kidsOf.set(parent, [...(kidsOf.get(parent) ?? []), r]);
+    const list = kidsOf.get(parent);
+    if (list) list.push(r);
+    else kidsOf.set(parent, [r]);
   }
   const check = (parent: TableRow, kids: TableRow[] | undefined) => {
     if (!kids || kids.length === 0) return;

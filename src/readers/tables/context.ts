@@ -73,7 +73,7 @@ export function addFinding(ctx: TableReadContext, f: Omit<Finding, 'table'>): vo
 }
 
 /** Reads an amount cell; unreadable text becomes an error finding naming the cell. */
-export function readAmount(ctx: TableReadContext, row: number, col: number, what: string): AmountCell {
+export function readAmount(ctx: TableReadContext, row: number, col: number, what: string | (() => string)): AmountCell {
   const raw: CellValue = valueAt(ctx.region, row, col);
   const cell = ref(ctx.region, row, col);
   const p = parseAmount(raw, ctx.unit);
@@ -87,7 +87,7 @@ export function readAmount(ctx: TableReadContext, row: number, col: number, what
       addFinding(ctx, {
         rule: 'R-AMOUNT',
         severity: 'error',
-        message: `${ctx.label}“${what}”的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
+        message: `${ctx.label}“${typeof what === 'function' ? what() : what}”的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
         cells: [cell],
       });
       return { minor: 0, ref: cell, invalid: true, raw };

@@ -109,7 +109,7 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
     const amounts: Record<string, AmountCell> = {};
     let anyFigure = false;
     for (const m of matched) {
-      const cell = readAmount(ctx, r, m.col, `${code ?? name} ${m.key}`);
+      const cell = readAmount(ctx, r, m.col, () => `${code ?? name} ${m.key}`);
       amounts[m.key] = cell;
       if (!cell.blank) anyFigure = true;
     }
