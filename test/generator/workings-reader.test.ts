@@ -1,4 +1,5 @@
 // The working-sheet reader: figures with their cells, and bad input reported with sheet and cell.
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../../src/adapters/file/exceljs-layout';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
@@ -7,6 +8,7 @@ import { readWorkings } from '../../src/generator/workings/reader';
 import { WORKING_SHEETS } from '../../src/generator/workings/spec';
 import { templateSheets, workingSheetLayout } from '../../src/generator/workings/template';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
+import type { WorkbookSnapshot } from '../../src/port/snapshot';
 
 function book(edit: (wb: ExcelJS.Workbook) => void, unit: '元' | '万元' = '元'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -72,5 +74,51 @@ describe('readWorkings', () => {
     const { data, findings } = readWorkings(workbookSnapshot(wb));
     expect(data.sheets.detail!.rows).toEqual([]);
     expect(findings.map((f) => f.message)).toEqual(['底稿“底稿1 收支明细”没有填写单位名称。', '底稿“底稿1 收支明细”的年度无法识别，请填写四位年份。']);
+  });
+});
+
+describe('readWorkings without merge information (Excel below ExcelApi 1.13 cannot report merged areas)', () => {
+  const withoutMerges = (snap: WorkbookSnapshot): WorkbookSnapshot => ({ sheets: snap.sheets.map((s) => ({ ...s, merges: [] })) });
+
+  test('the working-sheet example reads to the same data with its merges removed from the snapshot', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '../../examples/fuzhou-gxj-2024-workings.xlsx'));
+    const snap = workbookSnapshot(wb);
+    // The grouped headers (本年收入, 本年支出, the three 财政拨款 groups) really are merged in the file.
+    expect(snap.sheets.find((s) => s.name === '底稿1 收支明细')!.merges.length).toBeGreaterThan(2);
+    const merged = readWorkings(snap);
+    const bare = readWorkings(withoutMerges(snap));
+    expect(merged.findings).toEqual([]);
+    expect(bare.findings).toEqual([]);
+    expect(bare.data).toEqual(merged.data);
+    expect(Object.keys(bare.data.sheets).length).toBeGreaterThanOrEqual(4);
+    expect(bare.data.sheets.detail!.rows.length).toBeGreaterThan(10);
+  });
+
+  test('a synthetic working-sheet workbook (every sheet of the template, filled) reads the same without merges', () => {
+    const snap = workbookSnapshot(book(() => undefined));
+    expect(readWorkings(withoutMerges(snap))).toEqual(readWorkings(snap));
+  });
+
+  test('a group label is carried only over cells with a sub-header below it, never into a column header merged down', () => {
+    // 科目编码 | 科目名称 | 本年收入 (over two sub-columns) | 备注 (one column, its lower cell empty)
+    const sheet = (rows: unknown[][]): WorkbookSnapshot => ({
+      sheets: [{ name: '底稿1 收支明细', originRow: 0, originCol: 0, merges: [], values: rows as WorkbookSnapshot['sheets'][0]['values'] }],
+    });
+    const rows = [
+      ['底稿1 收入支出明细（按项级科目）'],
+      ['单位名称', '测试单位', '年度', 2024, '金额单位', '元'],
+      ['科目编码', '科目名称', '本年收入', null, '本年支出', null, '事业收入'],
+      [null, null, '一般公共预算财政拨款收入', '事业收入', '基本支出', '项目支出', null],
+      ['2011101', '行政运行', 100, 7, 100, null, 9],
+    ];
+    const { data, findings } = readWorkings(sheet(rows));
+    const cells = data.sheets.detail!.rows[0].cells;
+    expect(cells['inc.gpb'].minor).toBe(10000);
+    // 事业收入 under 本年收入 is column D, not the stray column G headed 事业收入 with nothing below.
+    expect(cells['inc.business'].ref.col).toBe(3);
+    expect(cells['exp.basic'].ref.col).toBe(4);
+    expect(cells['exp.project'].ref.col).toBe(5);
+    expect(findings.some((f) => f.message.includes('本年收入—上级补助收入'))).toBe(true);
   });
 });

@@ -20,20 +20,46 @@ export interface RecordedRule {
   ranges: string[];
 }
 
-export interface RecordedAnnotation {
+/** The notes/comments a run added on one sheet (version 2: one entry per sheet, not per cell). */
+export interface RecordedAnnotations {
   sheet: string;
-  address: string;
   kind: 'notes' | 'comments';
+  /** Local A1 cell addresses. */
+  addresses: string[];
 }
 
+/**
+ * Version 2 keeps the lists compact (annotations grouped by sheet) and leaves them out altogether
+ * (`detailed: false`) past RECORD_DETAIL_LIMIT, so the record is always one small setting that fits any
+ * write request. Version 1 records (one object per annotation) in older files are still read.
+ */
 export interface MarkRecord {
-  version: 1;
+  version: 2;
   run: string;
   createdAt: string;
   /** Number of marked cells. */
   cells: number;
+  /** False when the rule and annotation lists were left out to keep the record small. */
+  detailed: boolean;
   rules: RecordedRule[];
-  annotations: RecordedAnnotation[];
+  annotations: RecordedAnnotations[];
+}
+
+/** What every stored record (version 1 or 2) tells: which run, when, how many cells. */
+export interface StoredMarkRecord {
+  version: 1 | 2;
+  run: string;
+  createdAt: string;
+  cells: number;
+}
+
+/** Past this many characters of JSON the record keeps only its summary (the tags still find every mark). */
+export const RECORD_DETAIL_LIMIT = 256 * 1024;
+
+export function buildRecord(run: string, now: Date, cells: number, rules: RecordedRule[], annotations: RecordedAnnotations[]): MarkRecord {
+  const full: MarkRecord = { version: 2, run, createdAt: now.toISOString(), cells, detailed: true, rules, annotations };
+  if (JSON.stringify(full).length <= RECORD_DETAIL_LIMIT) return full;
+  return { ...full, detailed: false, rules: [], annotations: [] };
 }
 
 export function markFormula(run: string): string {
@@ -49,11 +75,11 @@ export function isOwnAnnotation(content: unknown): boolean {
 }
 
 /** Reads a stored record; anything unreadable counts as no record (the tags still find the marks). */
-export function parseRecord(value: unknown): MarkRecord | null {
+export function parseRecord(value: unknown): StoredMarkRecord | null {
   if (typeof value !== 'string') return null;
   try {
-    const r = JSON.parse(value) as MarkRecord;
-    return r && r.version === 1 && Array.isArray(r.rules) && Array.isArray(r.annotations) ? r : null;
+    const r = JSON.parse(value) as StoredMarkRecord & { rules?: unknown; annotations?: unknown };
+    return r && (r.version === 1 || r.version === 2) && typeof r.cells === 'number' && Array.isArray(r.rules) && Array.isArray(r.annotations) ? r : null;
   } catch {
     return null;
   }

@@ -1,18 +1,15 @@
 // Marks as conditional-format overlays: added over the flagged cells, recorded in the workbook, removed exactly.
 // The user's own formats and conditional formats are never written; only rules carrying our tag are deleted.
+//
+// Writes are planned as MarkOps, each with an estimate of what it adds to the request, and packed into
+// requests of at most MARK_REQUEST_BUDGET bytes: one request whenever the marks fit (the usual case), one
+// more per extra chunk only past the budget, like the read, which splits only when the host refuses.
 import type { Severity } from '../../core/findings';
 import { MARK_FILL, type Mark } from '../../port/port';
 import { addressLists, cellsToRects, qualified, rectAddress } from './addresses';
 import type { ExcelFeatures } from './api-support';
-import type { ConditionalFormatCollectionSurface, ExcelContextSurface, WorkbookSurface } from './excel-surface';
-import {
-  ANNOTATION_PREFIX,
-  MARK_RECORD_KEY,
-  markFormula,
-  type MarkRecord,
-  type RecordedAnnotation,
-  type RecordedRule,
-} from './mark-record';
+import type { WorkbookSurface } from './excel-surface';
+import { ANNOTATION_PREFIX, buildRecord, MARK_RECORD_KEY, markFormula, type MarkRecord, type RecordedAnnotations, type RecordedRule } from './mark-record';
 import { cellKey, type MarkInspection } from './read-workbook';
 import { argbToHex } from './units';
 
@@ -41,66 +38,139 @@ export function groupMarksByCell(marks: Mark[]): CellMark[] {
   return [...byCell.values()];
 }
 
-/** Queues the deletion of every mark the inspection found (rules by id, annotations by cell) and of the record. */
-export function queueRemoval(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures): void {
+/**
+ * Estimated request size per sync for mark writes and removals. Excel on the web refuses requests over
+ * 5 MB; the estimate (UTF-8 JSON of the arguments plus OP_OVERHEAD per call) is deliberately pessimistic
+ * (the host counts its own serialisation, which we cannot see), and the budget leaves the rest as margin.
+ */
+export const MARK_REQUEST_BUDGET = 2 * 1024 * 1024;
+/** Bytes one API call adds besides its arguments (action and object-path entries of the request). */
+export const OP_OVERHEAD = 64;
+
+/** One unit of mark work: `queue` adds its calls to the batch; `bytes` is its estimated request size. */
+export interface MarkOp {
+  bytes: number;
+  queue(): void;
+}
+
+/** UTF-8 length of a string (what travels in the request body), without allocating. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Estimated request bytes of `calls` API calls carrying these arguments. */
+export function estimateBytes(calls: number, ...args: unknown[]): number {
+  return calls * OP_OVERHEAD + args.reduce<number>((n, a) => n + utf8Length(JSON.stringify(a) ?? ''), 0);
+}
+
+/** Packs ops, in order, into requests within the budget (an op larger than the budget gets one of its own). Never empty. */
+export function packMarkOps(ops: MarkOp[], budget = MARK_REQUEST_BUDGET): MarkOp[][] {
+  const chunks: MarkOp[][] = [[]];
+  let bytes = 0;
+  for (const op of ops) {
+    const cur = chunks[chunks.length - 1];
+    if (cur.length > 0 && bytes + op.bytes > budget) {
+      chunks.push([op]);
+      bytes = op.bytes;
+    } else {
+      cur.push(op);
+      bytes += op.bytes;
+    }
+  }
+  return chunks;
+}
+
+/** The deletion of every mark the inspection found (rules by id, annotations by cell) and of the record. */
+export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures): MarkOp[] {
+  const ops: MarkOp[] = [];
   for (const rule of inspection.ownRules) {
-    workbook.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete();
+    ops.push({
+      bytes: estimateBytes(5, rule.sheet, rule.id),
+      queue: () => workbook.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete(),
+    });
   }
   for (const address of inspection.ownAnnotations) {
-    if (features.annotations === 'notes') workbook.notes.getItem(address).delete();
-    else if (features.annotations === 'comments') workbook.comments.getItemByCell(address).delete();
+    if (features.annotations === 'notes') ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.notes.getItem(address).delete() });
+    else if (features.annotations === 'comments') ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.comments.getItemByCell(address).delete() });
   }
-  if (inspection.record) workbook.settings.getItemOrNullObject(MARK_RECORD_KEY).delete();
+  if (inspection.record) ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY), queue: () => workbook.settings.getItemOrNullObject(MARK_RECORD_KEY).delete() });
+  return ops;
 }
 
 /**
- * Queues the new marks (one rule per severity and area list on ExcelApi 1.9, one per rectangle on 1.7),
- * the record, then the notes/comments (last: a cell that gained a user note meanwhile fails only that step).
+ * The new marks (one rule per severity and area list on ExcelApi 1.9, one per rectangle on 1.7), the record,
+ * then the notes/comments (last: a cell that gained a user note meanwhile fails only that step).
  */
-export function queueMarks(
-  context: ExcelContextSurface,
+export function markOps(
+  workbook: WorkbookSurface,
   features: ExcelFeatures,
   inspection: MarkInspection,
   cells: CellMark[],
   run: string,
   now: Date = new Date(),
-): MarkRecord {
-  const wb = context.workbook;
+): { ops: MarkOp[]; record: MarkRecord } {
   const known = new Set(inspection.sheets);
   const usable = cells.filter((c) => known.has(c.sheet));
+  const ops: MarkOp[] = [];
   const rules: RecordedRule[] = [];
   const bySheetSeverity = new Map<string, CellMark[]>();
   for (const c of usable) {
     const k = `${c.severity}\u0000${c.sheet}`;
-    bySheetSeverity.set(k, [...(bySheetSeverity.get(k) ?? []), c]);
+    const group = bySheetSeverity.get(k);
+    if (group) group.push(c);
+    else bySheetSeverity.set(k, [c]);
   }
   const formula = markFormula(run);
   for (const group of bySheetSeverity.values()) {
     const { sheet, severity } = group[0];
-    const ws = wb.worksheets.getItem(sheet);
     const ranges = cellsToRects(group).map(rectAddress);
     const color = argbToHex(MARK_FILL[severity]);
-    const targets: ConditionalFormatCollectionSurface[] = features.rangeAreas
-      ? addressLists(ranges).map((list) => ws.getRanges(list).conditionalFormats)
-      : ranges.map((r) => ws.getRange(r).conditionalFormats);
-    for (const target of targets) {
-      const cf = target.add('Custom');
-      cf.custom.rule.formula = formula;
-      cf.custom.format.fill.color = color;
+    // A rule's calls: worksheet, range(s), collection, add, rule formula, fill colour.
+    const targets = features.rangeAreas ? addressLists(ranges) : ranges;
+    for (const address of targets) {
+      ops.push({
+        bytes: estimateBytes(6, sheet, address, formula, color),
+        queue: () => {
+          const ws = workbook.worksheets.getItem(sheet);
+          const cf = (features.rangeAreas ? ws.getRanges(address) : ws.getRange(address)).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = formula;
+          cf.custom.format.fill.color = color;
+        },
+      });
     }
     rules.push({ sheet, severity, ranges });
   }
-  const annotations: RecordedAnnotation[] = [];
   const kind = features.annotations;
   const writable = kind === 'none' ? [] : usable.filter((c) => !inspection.userAnnotatedCells.has(cellKey(c.sheet, c.row, c.col)));
-  for (const c of writable) annotations.push({ sheet: c.sheet, address: rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col }), kind: kind as 'notes' | 'comments' });
-  const record: MarkRecord = { version: 1, run, createdAt: now.toISOString(), cells: usable.length, rules, annotations };
-  if (usable.length > 0) wb.settings.add(MARK_RECORD_KEY, JSON.stringify(record));
-  writable.forEach((c, i) => {
+  const annotations = new Map<string, RecordedAnnotations>();
+  const annotationOps: MarkOp[] = [];
+  for (const c of writable) {
+    const local = rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+    const entry = annotations.get(c.sheet) ?? { sheet: c.sheet, kind: kind as 'notes' | 'comments', addresses: [] };
+    entry.addresses.push(local);
+    annotations.set(c.sheet, entry);
+    const address = qualified(c.sheet, local);
     const text = ANNOTATION_PREFIX + c.messages.join('\n');
-    const address = qualified(c.sheet, annotations[i].address);
-    if (kind === 'notes') wb.notes.add(address, text);
-    else wb.comments.add(address, text);
-  });
-  return record;
+    annotationOps.push({
+      bytes: estimateBytes(2, address, text),
+      queue: () => (kind === 'notes' ? workbook.notes.add(address, text) : workbook.comments.add(address, text)),
+    });
+  }
+  const record = buildRecord(run, now, usable.length, rules, [...annotations.values()]);
+  if (usable.length > 0) {
+    const value = JSON.stringify(record);
+    ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY, value), queue: () => workbook.settings.add(MARK_RECORD_KEY, value) });
+  }
+  ops.push(...annotationOps);
+  return { ops, record };
 }

@@ -3,7 +3,8 @@
 //
 // Syncs (the budget the tests count): readSnapshot 2 (names; every used range at once), applyMarks 1 right
 // after a read (it reuses what the read learnt about existing marks) else 3, clearMarks 3, select 1,
-// addSheets 1 + one per write chunk. Reads are split in blocks only when the host refuses the single read.
+// addSheets 1 + one per write chunk. Reads are split in blocks only when the host refuses the single read;
+// mark writes and removals only when they exceed MARK_REQUEST_BUDGET (then one more sync per extra chunk).
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
@@ -11,7 +12,7 @@ import type { Mark, WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
-import { groupMarksByCell, queueMarks, queueRemoval } from './marks';
+import { groupMarksByCell, markOps, packMarkOps, removalOps, type MarkOp } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
@@ -22,6 +23,8 @@ export interface OfficePortOptions {
   isSupported: ExcelApiCheck;
   /** Called after each write chunk of addSheets: (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /** Called after each request of applyMarks/clearMarks: (done, total); total > 1 only past the request budget. */
+  onMarkProgress?: (done: number, total: number) => void;
   /** Lets the UI breathe between chunks (desktop Excel restarts an add-in that blocks for 5 s). */
   yieldBetweenChunks?: () => Promise<void>;
 }
@@ -66,14 +69,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const attempt = (inspection: MarkInspection | null) =>
         this.options.run(async (ctx) => {
           const found = inspection ?? (await inspectMarks(ctx, this.features));
-          queueRemoval(ctx.workbook, found, this.features);
-          queueMarks(ctx, this.features, found, cells, newRunId());
-          await ctx.sync();
+          const removal = removalOps(ctx.workbook, found, this.features);
+          const { ops } = markOps(ctx.workbook, this.features, found, cells, newRunId());
+          await this.syncInChunks(ctx, [...removal, ...ops]);
         });
       try {
         await attempt(cached);
       } catch (e) {
         // The workbook changed since the read (a rule or note removed or added meanwhile): look again, once.
+        // Marks an earlier chunk already wrote carry this run's tag, so the fresh look removes them too.
         if (!cached) throw e;
         await attempt(null);
       }
@@ -85,8 +89,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.guard(() =>
       this.options.run(async (ctx) => {
         const found = await inspectMarks(ctx, this.features);
-        queueRemoval(ctx.workbook, found, this.features);
-        await ctx.sync();
+        await this.syncInChunks(ctx, removalOps(ctx.workbook, found, this.features));
         return found.record ? found.record.cells : found.ownRules.length + found.ownAnnotations.length;
       }),
     );
@@ -131,6 +134,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await ctx.sync();
       }),
     );
+  }
+
+  /** Queues the ops request by request (always at least one sync), within the mark request budget. */
+  private async syncInChunks(ctx: ExcelContextSurface, ops: MarkOp[]): Promise<void> {
+    const chunks = packMarkOps(ops);
+    for (let k = 0; k < chunks.length; k++) {
+      for (const op of chunks[k]) op.queue();
+      await ctx.sync();
+      this.options.onMarkProgress?.(k + 1, chunks.length);
+      if (k < chunks.length - 1) await this.options.yieldBetweenChunks?.();
+    }
   }
 
   /** Every host error leaves as a WorkbookAccessError with a Chinese message. */

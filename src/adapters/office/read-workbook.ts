@@ -4,7 +4,7 @@ import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../.
 import { parseAddress, parseAreas } from './addresses';
 import type { ExcelFeatures } from './api-support';
 import type { AnnotationSurface, ExcelContextSurface, RangeSurface, WorkbookSurface, WorksheetSurface } from './excel-surface';
-import { isMarkFormula, isOwnAnnotation, MARK_RECORD_KEY, parseRecord, type MarkRecord } from './mark-record';
+import { isMarkFormula, isOwnAnnotation, MARK_RECORD_KEY, parseRecord, type StoredMarkRecord } from './mark-record';
 
 /** Reads are capped at 5,000,000 cells per range; the chunked path reads this many cells per sync. */
 export const READ_CELLS_PER_SYNC = 100_000;
@@ -18,7 +18,7 @@ export interface MarkInspection {
   ownAnnotations: string[];
   /** `sheet!row:col` of cells that carry the user's own note or comment: never written. */
   userAnnotatedCells: Set<string>;
-  record: MarkRecord | null;
+  record: StoredMarkRecord | null;
 }
 
 export const cellKey = (sheet: string, row: number, col: number): string => `${sheet}!${row}:${col}`;

@@ -41,10 +41,47 @@ function text(v: unknown): string {
   return toHalfWidth(String(v)).replace(/\s+/g, '').trim();
 }
 
-/** Value of a cell, or of the merge master that covers it. */
-function valueAt(sheet: SheetSnapshot, row: number, col: number): unknown {
-  const m = sheet.merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
-  return m ? cellAt(sheet, m.top, m.left) : cellAt(sheet, row, col);
+/**
+ * The header block rows top … bottom as text, one array per row (index = column − originCol).
+ *
+ * Merged cells read as their master (merges are indexed once, for the header rows only). Group headers
+ * whose merge is not known are carried to the right: an empty cell that has a sub-header below it takes
+ * the nearest group label to its left in the same row, up to the next label or the end of the header.
+ * Why here and not in the Office adapter: below ExcelApi 1.13 the host has no API that tells merged areas
+ * (getMergedAreas is 1.13; 1.7 offers neither merge flags nor cell properties), so any merges the adapter
+ * "derived" on 1.7 would be guesses from the same values this reader sees. The header layout, however, is
+ * unambiguous: a group label sits over its sub-columns, which is also how a sheet reads when the user
+ * centred the group "across selection" instead of merging. A column header merged down (科目编码) has
+ * nothing below it, so no label is ever carried into it, and sub-headers are never carried at all.
+ */
+function headerRows(sheet: SheetSnapshot, top: number, bottom: number): string[][] {
+  const width = lastCol(sheet) - sheet.originCol + 1;
+  const rows: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const line: string[] = [];
+    for (let i = 0; i < width; i++) line.push(text(cellAt(sheet, r, sheet.originCol + i)));
+    rows.push(line);
+  }
+  for (const m of sheet.merges) {
+    if (m.bottom < top || m.top > bottom) continue;
+    const master = text(cellAt(sheet, m.top, m.left));
+    for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++) {
+      for (let c = Math.max(m.left, sheet.originCol); c <= Math.min(m.right, sheet.originCol + width - 1); c++) rows[r - top][c - sheet.originCol] = master;
+    }
+  }
+  for (let d = 0; d < rows.length - 1; d++) {
+    let carried = '';
+    for (let i = 0; i < width; i++) {
+      if (rows[d][i]) {
+        carried = rows[d][i];
+        continue;
+      }
+      const hasSubHeader = rows.slice(d + 1).some((line) => line[i] !== '');
+      if (carried && hasSubHeader) rows[d][i] = carried;
+      else carried = '';
+    }
+  }
+  return rows;
 }
 
 function titleOf(sheet: SheetSnapshot): string {
@@ -112,10 +149,11 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   let keyCol = -1;
   let nameCol = -1;
   const columnOf = new Map<string, number>();
-  for (let c = 0; c <= lastCol(sheet); c++) {
+  const header = headerRows(sheet, headerTop, headerBottom);
+  for (let c = sheet.originCol; c <= lastCol(sheet); c++) {
     const tokens: string[] = [];
-    for (let r = headerTop; r <= headerBottom; r++) {
-      const t = text(valueAt(sheet, r, c));
+    for (const line of header) {
+      const t = line[c - sheet.originCol];
       if (t && tokens[tokens.length - 1] !== t) tokens.push(t);
     }
     const leaf = tokens[tokens.length - 1];
