@@ -1190,6 +1190,24 @@ class FakeAnnotationCollection extends FakeProxy {
       this.list().push({ id: this.fx.nextId(this.kind), sheetId: sheet.id, row, col, content });
     });
   }
+  /** ClientResult<number>: readable after the sync. */
+  getCount(): { readonly value: number } {
+    let count: number | null = null;
+    this.ctx.enqueue({ getCount: this.kind }, () => ({ bytes: 8, commit: () => void (count = this.list().length) }));
+    return {
+      get value(): number {
+        if (count === null) throw new FakeOfficeError('PropertyNotLoaded', 'The value of a ClientResult is not available before context.sync().');
+        return count;
+      },
+    };
+  }
+  getItemAt(index: number): FakeAnnotationProxy {
+    return new FakeAnnotationProxy(this.ctx, this.kind, () => {
+      const a = this.list()[index];
+      if (!a) throw new FakeOfficeError('ItemNotFound', `no ${this.kind} at index ${index}`);
+      return a.id;
+    });
+  }
   getItem(key: string): FakeAnnotationProxy {
     if (this.kind !== 'notes') throw new Error('FakeExcel: comments are found with getItemByCell');
     return new FakeAnnotationProxy(this.ctx, this.kind, this.byCell(key));

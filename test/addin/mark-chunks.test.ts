@@ -171,3 +171,40 @@ describe('the mark record', () => {
     expect(fx.state.settings[MARK_RECORD_KEY]).toBeUndefined();
   });
 });
+
+describe('notes/comments too many for one response', () => {
+  for (const version of ['1.13', '1.18']) {
+    test(`ExcelApi ${version}: when the host refuses the list of notes/comments, it is read in pages and clearing stays exact`, async () => {
+      const fx = bigWorkbook(version);
+      const before = fx.formatsSnapshot();
+      const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
+      const marks = bigMarks().slice(0, 4_500);
+      await port.applyMarks(marks);
+      fx.reopen();
+      fx.resetStats();
+      // The first pass (names, record, every note/comment with its text) is refused once, as Excel on the web would.
+      fx.failNextSyncWith = { code: 'ResponsePayloadSizeLimitExceeded' };
+      expect(await portOnFx(fx).clearMarks()).toBe(marks.length);
+      // refused first pass, names + record + count, 3 pages of ≤ 2,000, the rules, then the removal.
+      expect(fx.stats.syncs).toBe(1 + 1 + 3 + 1 + 1);
+      expect(fx.formatsSnapshot()).toBe(before);
+      expect(fx.state.settings[MARK_RECORD_KEY]).toBeUndefined();
+    }, 60_000);
+  }
+
+  test('a read of the workbook (check) after a large marking pages the notes in the same way, and marking again replaces them', async () => {
+    const fx = bigWorkbook('1.18');
+    const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
+    await port.applyMarks(bigMarks().slice(0, 3_000));
+    fx.failNextSyncWith = { code: 'ResponsePayloadSizeLimitExceeded' };
+    const snap = await port.readSnapshot();
+    expect(snap.sheets[0].values.length).toBe(ROWS);
+    await port.applyMarks(bigMarks().slice(0, 10));
+    expect(fx.state.notes.map((n) => n.content).filter((c) => c.startsWith('【决算公开助手】'))).toHaveLength(9);
+    expect(fx.state.notes.map((n) => n.content)).toContain('用户自己的批注');
+  }, 60_000);
+});
+
+function portOnFx(fx: FakeExcel): OfficeWorkbookPort {
+  return new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
+}

@@ -116,9 +116,9 @@ describe('readWorkings without merge information (Excel below ExcelApi 1.13 cann
     const cells = data.sheets.detail!.rows[0].cells;
     expect(cells['inc.gpb'].minor).toBe(10000);
     // 事业收入 under 本年收入 is column D, not the stray column G headed 事业收入 with nothing below.
-    expect(cells['inc.business'].ref.col).toBe(3);
-    expect(cells['exp.basic'].ref.col).toBe(4);
-    expect(cells['exp.project'].ref.col).toBe(5);
+    expect(cells['inc.business'].ref!.col).toBe(3);
+    expect(cells['exp.basic'].ref!.col).toBe(4);
+    expect(cells['exp.project'].ref!.col).toBe(5);
     expect(findings.some((f) => f.message.includes('本年收入—上级补助收入'))).toBe(true);
   });
 });

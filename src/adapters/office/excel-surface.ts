@@ -136,8 +136,15 @@ export interface AnnotationSurface extends LoadableSurface {
   delete(): void;
 }
 
+/** OfficeExtension.ClientResult: the value is readable after the sync. */
+export interface ClientResultSurface<T> {
+  readonly value: T;
+}
+
 export interface NoteCollectionSurface extends LoadableSurface {
   readonly items: AnnotationSurface[];
+  getCount(): ClientResultSurface<number>;
+  getItemAt(index: number): AnnotationSurface;
   add(cellAddress: string, content: string): unknown;
   /** The note of a cell, by its sheet-qualified address. */
   getItem(key: string): AnnotationSurface;
@@ -145,6 +152,8 @@ export interface NoteCollectionSurface extends LoadableSurface {
 
 export interface CommentCollectionSurface extends LoadableSurface {
   readonly items: AnnotationSurface[];
+  getCount(): ClientResultSurface<number>;
+  getItemAt(index: number): AnnotationSurface;
   add(cellAddress: string, content: string): unknown;
   getItemByCell(cellAddress: string): AnnotationSurface;
 }

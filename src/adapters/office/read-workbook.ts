@@ -8,6 +8,11 @@ import { isMarkFormula, isOwnAnnotation, MARK_RECORD_KEY, parseRecord, type Stor
 
 /** Reads are capped at 5,000,000 cells per range; the chunked path reads this many cells per sync. */
 export const READ_CELLS_PER_SYNC = 100_000;
+/**
+ * Notes/comments per sync when their list (every text) is refused as one response: 2,000 texts of a few
+ * hundred CJK characters stay near 1.5 MB even counted in UTF-8.
+ */
+export const ANNOTATIONS_PER_SYNC = 2_000;
 
 /** What the mark code needs to know about the workbook; plain data, valid across request contexts. */
 export interface MarkInspection {
@@ -26,6 +31,14 @@ export const cellKey = (sheet: string, row: number, col: number): string => `${s
 interface PendingInspection {
   record: { isNullObject: boolean; value: unknown };
   annotations: AnnotationSurface[];
+  /** The annotations as plain data when they were read page by page (then `annotations` is empty). */
+  paged: AnnotationFacts[] | null;
+}
+
+/** What the inspection needs of a note/comment: its text and its sheet-qualified address. */
+interface AnnotationFacts {
+  content: unknown;
+  address: string;
 }
 
 /** Sync 1 of every read: sheet names, the mark record, the list of notes/comments. */
@@ -74,14 +87,14 @@ export function collectInspection(
   });
   const ownAnnotations: string[] = [];
   const userAnnotatedCells = new Set<string>();
-  pending.annotations.forEach((a, i) => {
-    const address = queued.locations[i].address;
-    if (isOwnAnnotation(a.content)) ownAnnotations.push(address);
+  const facts = pending.paged ?? pending.annotations.map((a, i) => ({ content: a.content, address: queued.locations[i].address }));
+  for (const { content, address } of facts) {
+    if (isOwnAnnotation(content)) ownAnnotations.push(address);
     else {
       const { sheet, range } = parseAddress(address);
       userAnnotatedCells.add(cellKey(sheet, range.top, range.left));
     }
-  });
+  }
   return {
     sheets: names,
     ownRules,
@@ -91,16 +104,50 @@ export function collectInspection(
   };
 }
 
+/**
+ * Syncs the first pass. When the host refuses it for its size (tens of thousands of notes/comments, each
+ * with its text), the names and the record are loaded again and the notes/comments read in pages of
+ * ANNOTATIONS_PER_SYNC, text and address together; returns them as plain data then, else null.
+ */
+async function syncFirstPass(context: ExcelContextSurface, features: ExcelFeatures, first: ReturnType<typeof queueFirstPass>): Promise<AnnotationFacts[] | null> {
+  try {
+    await context.sync();
+    return null;
+  } catch (e) {
+    if (!isPayloadError(e) || !first.collection) throw e;
+  }
+  const wb = context.workbook;
+  wb.worksheets.load('items/name');
+  first.record.load('value');
+  const collection = annotationCollection(wb, features)!;
+  const count = collection.getCount();
+  await context.sync();
+  const out: AnnotationFacts[] = [];
+  for (let start = 0; start < count.value; start += ANNOTATIONS_PER_SYNC) {
+    const page: { note: AnnotationSurface; location: RangeSurface }[] = [];
+    for (let i = start; i < Math.min(count.value, start + ANNOTATIONS_PER_SYNC); i++) {
+      const note = collection.getItemAt(i);
+      note.load('content');
+      const location = note.getLocation();
+      location.load('address');
+      page.push({ note, location });
+    }
+    await context.sync();
+    for (const { note, location } of page) out.push({ content: note.content, address: location.address });
+  }
+  return out;
+}
+
 /** Two syncs: the inspection alone (for clearMarks, or applyMarks without a fresh read). */
 export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures): Promise<MarkInspection> {
   const wb = context.workbook;
   const first = queueFirstPass(wb, features);
-  await context.sync();
+  const paged = await syncFirstPass(context, features, first);
   const sheets = wb.worksheets.items;
-  const annotations = first.collection ? first.collection.items : [];
+  const annotations = first.collection && !paged ? first.collection.items : [];
   const queued = queueInspection(sheets, annotations);
   await context.sync();
-  return collectInspection(sheets.map((s) => s.name), { record: first.record, annotations }, queued);
+  return collectInspection(sheets.map((s) => s.name), { record: first.record, annotations, paged }, queued);
 }
 
 export class PayloadTooLargeError extends Error {
@@ -120,10 +167,10 @@ export async function readWorkbookAtOnce(
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
   const wb = context.workbook;
   const first = queueFirstPass(wb, features);
-  await context.sync();
+  const paged = await syncFirstPass(context, features, first);
   const sheets = wb.worksheets.items;
   const names = sheets.map((s) => s.name);
-  const annotations = first.collection ? first.collection.items : [];
+  const annotations = first.collection && !paged ? first.collection.items : [];
   const reads = sheets.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,values,numberFormat');
@@ -142,7 +189,7 @@ export async function readWorkbookAtOnce(
     const origin = parseAddress(used.address).range;
     return sheetFrom(names[i], origin, used.values, used.numberFormat, mergesOf(merged));
   });
-  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations }, queued) };
+  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations, paged }, queued) };
 }
 
 /** The same read in row blocks of about READ_CELLS_PER_SYNC cells, one sync each. */
@@ -152,10 +199,10 @@ export async function readWorkbookChunked(
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
   const wb = context.workbook;
   const first = queueFirstPass(wb, features);
-  await context.sync();
+  const paged = await syncFirstPass(context, features, first);
   const sheets = wb.worksheets.items;
   const names = sheets.map((s) => s.name);
-  const annotations = first.collection ? first.collection.items : [];
+  const annotations = first.collection && !paged ? first.collection.items : [];
   const dims = sheets.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount');
@@ -185,7 +232,7 @@ export async function readWorkbookChunked(
     }
     out.push(sheetFrom(names[i], origin, values, formats, mergesOf(merged)));
   }
-  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations }, queued) };
+  return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations, paged }, queued) };
 }
 
 function queueMerges(ws: WorksheetSurface, features: ExcelFeatures) {
