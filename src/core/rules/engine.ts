@@ -150,6 +150,24 @@ export function rowLabel(row: TableRow): string {
   return row.code ? `“${row.code} ${row.label}”` : `“${row.label}”`;
 }
 
+/**
+ * True when total = Σ signed addends holds (no finding to make): the hot path of the per-row and per-level
+ * identities, computed without building terms or texts. Missing or unreadable cells count as "holds" here;
+ * `sum` skips them the same way.
+ */
+export function sumHolds(total: AmountCell | undefined, addends: Array<AmountCell | undefined>, unit: MoneyUnit, signs?: Array<1 | -1>): boolean {
+  if (!total || total.invalid) return true;
+  let expected = 0;
+  let nonZero = 0;
+  for (let i = 0; i < addends.length; i++) {
+    const a = addends[i];
+    if (!a || a.invalid) return true;
+    expected += (signs?.[i] ?? 1) * a.minor;
+    if (a.minor !== 0) nonZero++;
+  }
+  return classifyDifference(total.minor - expected, nonZero, unit) === 'none';
+}
+
 export function runRules(rules: Rule[], accounts: FinalAccounts, profile: Profile): Finding[] {
   const ctx = new RuleContext(accounts, profile);
   for (const rule of rules) {

@@ -1,6 +1,6 @@
 // Identities inside one table (formats-rules-and-scoring.md §3.2, T1–T9).
 import type { TableData, TableRow } from '../model';
-import { hasColumn, type Rule, type RuleContext, type Term } from './engine';
+import { hasColumn, sumHolds, type Rule, type RuleContext, type Term } from './engine';
 import { codedRowName, columnLabel, fixedRowLabel } from './labels';
 
 function term(ctx: RuleContext, t: TableData, rowKey: string, col: string, sign?: 1 | -1): Term {
@@ -19,6 +19,7 @@ function rowIdentity(ctx: RuleContext, t: TableData, total: string, parts: Array
     if (!(total in row.cells)) continue;
     const present = parts.filter(([k]) => k in row.cells);
     if (present.length !== parts.length) continue;
+    if (sumHolds(row.cells[total], present.map(([k]) => row.cells[k]), t.unit, present.map(([, sign]) => sign))) continue;
     ctx.sum(
       t,
       () => `${ctx.name(t)}“${codedRowName(row)}”行`,
@@ -47,6 +48,7 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
     if (!kids || kids.length === 0) return;
     for (const col of columns) {
       if (!(col in parent.cells) || kids.some((k) => !(col in k.cells))) continue;
+      if (sumHolds(parent.cells[col], kids.map((k) => k.cells[col]), t.unit)) continue;
       ctx.sum(
         t,
         () => `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
