@@ -51,8 +51,19 @@ function itemNames(data: WorkingData): Map<string, string> {
 
 const sum = (s: Sums, keys: string[]) => keys.reduce((a, k) => a + (s[k] ?? 0), 0);
 
-/** The figures of one 项 for every column key any coded table uses. */
+const ITEM_COLUMNS = new WeakMap<Sums, Record<string, Sums>>();
+
+/** The figures of one 项 for every column key any coded table uses (computed once per 项, used by five tables). */
 function columnsOfItem(s: Sums): Record<string, Sums> {
+  let out = ITEM_COLUMNS.get(s);
+  if (!out) {
+    out = computeColumnsOfItem(s);
+    ITEM_COLUMNS.set(s, out);
+  }
+  return out;
+}
+
+function computeColumnsOfItem(s: Sums): Record<string, Sums> {
   const fund = (f: string): Sums => ({
     carryIn: s[`${f}.carryIn`] ?? 0,
     income: s[`inc.${f}`] ?? 0,
