@@ -177,7 +177,15 @@ test('at the task pane width (320 px), by keyboard: open, check, jump; nothing o
       return false;
     };
     expect(await tabTo(/^选择 Excel 文件…$/)).toBe(true);
-    const [chooser] = await Promise.all([w.page.waitForEvent('filechooser'), w.page.keyboard.press('Enter')]);
+    // Enter on the focused button opens the file dialog; headless Chromium sometimes drops the first
+    // keyboard activation before the chooser interception is live, so Space is tried once more.
+    const chooserBy = async (key: string) => {
+      const waiting = w.page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null);
+      await w.page.keyboard.press(key);
+      return waiting;
+    };
+    const chooser = (await chooserBy('Enter')) ?? (await chooserBy('Space'));
+    if (!chooser) throw new Error('neither Enter nor Space on the focused 选择 Excel 文件… button opened the file dialog');
     await chooser.setFiles(EXAMPLE);
     await w.page.getByText('fuzhou-gxj-2024.xlsx', { exact: true }).waitFor();
     expect(await tabTo(/^检查$/)).toBe(true);
