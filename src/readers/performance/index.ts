@@ -71,6 +71,25 @@ function findBlocks(sheet: SheetSnapshot): Block[] {
   }));
 }
 
+/**
+ * The rows of a funds block below its header, up to the targets: each row whose label (left of the first
+ * figure column) names a fund row, with that key and the label's column.
+ */
+function fundBlockRows<K>(b: Block, headerRow: number, firstData: number, keyOf: (label: string) => K | null): Array<{ r: number; key: K; labelCol: number }> {
+  const out: Array<{ r: number; key: K; labelCol: number }> = [];
+  for (let r = headerRow + 1; r <= b.bottom; r++) {
+    if (rowHas(b, r, (l) => l.includes('年度总体目标') || l.includes('预期目标') || l === '三级指标')) break;
+    for (let c = b.sheet.originCol; c < firstData; c++) {
+      const key = keyOf(labelOf(cellAt(b.sheet, r, c)));
+      if (key) {
+        out.push({ r, key, labelCol: c });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** First cell (row-major) in rows [from, block.bottom] whose label passes the test. */
 function findCell(b: Block, test: (label: string) => boolean, from = b.top): { row: number; col: number } | null {
   for (let r = from; r <= b.bottom; r++) {
@@ -255,18 +274,7 @@ function readProject(b: Block, sink: FindingSink): ProjectEvaluation {
   } else {
     const cols = columnsOf(b, header.row, FUND_COLUMNS);
     const firstData = Math.min(...Object.values(cols).filter((c): c is number => c !== null));
-    for (let r = header.row + 1; r <= b.bottom; r++) {
-      if (rowHas(b, r, (l) => l.includes('年度总体目标') || l.includes('预期目标') || l === '三级指标')) break;
-      let key: FundKey | null = null;
-      let labelCol = -1;
-      for (let c = b.sheet.originCol; c < firstData; c++) {
-        key = fundKeyOf(labelOf(cellAt(b.sheet, r, c)));
-        if (key) {
-          labelCol = c;
-          break;
-        }
-      }
-      if (!key) continue;
+    for (const { r, key, labelCol } of fundBlockRows(b, header.row, firstData, fundKeyOf)) {
       const row: FundRow = {
         key,
         label: textCell(b.sheet, r, labelCol),
@@ -357,18 +365,7 @@ function readDept(b: Block, sink: FindingSink): DeptEvaluation {
       if (cols[k] === null && header.row > b.top) cols[k] = columnsOf(b, header.row - 1, DEPT_COLUMNS)[k];
     }
     const firstData = Math.min(...Object.values(cols).filter((c): c is number => c !== null));
-    for (let r = header.row + 1; r <= b.bottom; r++) {
-      if (rowHas(b, r, (l) => l.includes('年度总体目标') || l.includes('预期目标') || l === '三级指标')) break;
-      let key: DeptFundKey | null = null;
-      let labelCol = -1;
-      for (let c = b.sheet.originCol; c < firstData; c++) {
-        key = deptFundKeyOf(labelOf(cellAt(b.sheet, r, c)));
-        if (key) {
-          labelCol = c;
-          break;
-        }
-      }
-      if (!key) continue;
+    for (const { r, key, labelCol } of fundBlockRows(b, header.row, firstData, deptFundKeyOf)) {
       const row: DeptFundRow = {
         key,
         label: textCell(b.sheet, r, labelCol),
