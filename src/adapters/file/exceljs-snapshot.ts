@@ -1,5 +1,6 @@
 // ExcelJS workbook → WorkbookSnapshot (values and merges of every used cell).
 import type ExcelJS from 'exceljs';
+import { parseA1 } from '../../core/cells';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../port/snapshot';
 
 /** The plain value of an ExcelJS cell: formulas give their cached result, rich text its text. */
@@ -22,10 +23,11 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
 }
 
 function parseRange(ref: string): CellRange | null {
-  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+  const [from, to] = ref.split(':');
+  if (!from || !to) return null;
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {

@@ -51,7 +51,11 @@ export function parseAreas(address: string): CellRange[] {
  */
 export function cellsToRects(cells: { row: number; col: number }[]): CellRange[] {
   const byRow = new Map<number, number[]>();
-  for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c.col]);
+  for (const c of cells) {
+    const cols = byRow.get(c.row);
+    if (cols) cols.push(c.col);
+    else byRow.set(c.row, [c.col]);
+  }
   const runs: CellRange[] = [];
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
     const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);

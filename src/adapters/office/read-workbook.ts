@@ -156,6 +156,16 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** The first sync of either read: sheet names, the mark record and the annotations to inspect. */
+async function firstPass(context: ExcelContextSurface, features: ExcelFeatures) {
+  const first = queueFirstPass(context.workbook, features);
+  const paged = await syncFirstPass(context, features, first);
+  const sheets = context.workbook.worksheets.items;
+  const names = sheets.map((s) => s.name);
+  const annotations = first.collection && !paged ? first.collection.items : [];
+  return { first, paged, sheets, names, annotations };
+}
+
 /**
  * The whole workbook in two syncs: names first, then every used range in one batch.
  * Throws PayloadTooLargeError when the host refuses or truncates (5 MB web payload, 5M-cell read):
@@ -165,12 +175,7 @@ export async function readWorkbookAtOnce(
   context: ExcelContextSurface,
   features: ExcelFeatures,
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
-  const wb = context.workbook;
-  const first = queueFirstPass(wb, features);
-  const paged = await syncFirstPass(context, features, first);
-  const sheets = wb.worksheets.items;
-  const names = sheets.map((s) => s.name);
-  const annotations = first.collection && !paged ? first.collection.items : [];
+  const { first, paged, sheets, names, annotations } = await firstPass(context, features);
   const reads = sheets.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,values,numberFormat');
@@ -197,12 +202,7 @@ export async function readWorkbookChunked(
   context: ExcelContextSurface,
   features: ExcelFeatures,
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
-  const wb = context.workbook;
-  const first = queueFirstPass(wb, features);
-  const paged = await syncFirstPass(context, features, first);
-  const sheets = wb.worksheets.items;
-  const names = sheets.map((s) => s.name);
-  const annotations = first.collection && !paged ? first.collection.items : [];
+  const { first, paged, sheets, names, annotations } = await firstPass(context, features);
   const dims = sheets.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount');
