@@ -39,12 +39,6 @@ export function refText(ref: CellRef): string {
   return `${ref.sheet}!${a1(ref.row, ref.col)}`;
 }
 
-export function parseRefText(text: string): CellRef {
-  const i = text.lastIndexOf('!');
-  const { row, col } = parseA1(text.slice(i + 1));
-  return { sheet: text.slice(0, i), row, col };
-}
-
 export function rangeText(top: number, left: number, bottom: number, right: number): string {
   return `${a1(top, left)}:${a1(bottom, right)}`;
 }

@@ -68,10 +68,6 @@ export interface FinalAccounts {
   tables: Partial<Record<TableId, TableData>>;
 }
 
-export function rowByKey(table: TableData | undefined, key: string): TableRow | undefined {
-  return table?.rows.find((r) => r.key === key);
-}
-
 export function codeKey(code: string): string {
   return `code:${code}`;
 }

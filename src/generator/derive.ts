@@ -1,7 +1,7 @@
 // Working sheets → the exact model of the nine tables (integer 分, not yet rounded; see printed.ts).
 // 类 and 款 figures are sums of their 项, every total a sum of the detail, nothing taken from a print.
 import { CLASS_LISTS, knownName, type ClassListId } from '../core/catalogs/functional';
-import { ECONOMIC_LISTS, economicItem } from '../core/catalogs/economic';
+import { ECONOMIC_LISTS, economicGroup, economicItem } from '../core/catalogs/economic';
 import type { MoneyUnit } from '../core/money';
 import { levelOfCode, type AmountCell, type FinalAccounts, type TableData, type TableId, type TableRow } from '../core/model';
 import { isClassRows, type CodedSpec, type EconomicSpec, type LedgerSpec, type Profile, type TableSpec, type ThreePublicSpec } from '../core/profiles';
@@ -175,12 +175,11 @@ function economicTable(spec: EconomicSpec, sheet: WorkingSheet | undefined, unit
   const rows = [...codes]
     .sort()
     .map((code) => row(`econ:${code}`, economicItem(code)?.name ?? names.get(code) ?? '', { amount: cell(amounts.get(code) ?? 0) }, code));
-  const personnel = spec.blocks[0].classes;
   let personnelTotal = 0;
   let publicTotal = 0;
   for (const [code, v] of amounts) {
     if (code.length !== 3) continue;
-    if (personnel.includes(code)) personnelTotal += v;
+    if (economicGroup(code) === '人员经费') personnelTotal += v;
     else publicTotal += v;
   }
   rows.push(row('personnelTotal', spec.personnelTotalLabel, { amount: cell(personnelTotal) }));

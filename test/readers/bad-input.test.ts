@@ -1,8 +1,6 @@
 // Bad input: every case gives a clear Chinese finding with its cell, never a crash.
 import ExcelJS from 'exceljs';
-import { refText } from '../../src/core/cells';
 import { checkWorkbook } from '../../src/core/check';
-import type { Finding } from '../../src/core/findings';
 import { reportToJson } from '../../src/core/report';
 import { amountOf, findCell, FUZHOU_XLSX, loadWorkbook, roundTrip } from '../helpers/example';
 
@@ -145,16 +143,30 @@ describe('bad input gives a clear finding, never a crash', () => {
     expect(r.summary.error).toBe(9);
   });
 
-  it('a row with figures but no code, and a code that is not a code', async () => {
+  it('a code that is not a code: an error naming the code cell', async () => {
     const added = await newFindings((wb) => {
       const ws = wb.getWorksheet(T.t02)!;
       findCell(ws, '2080110').value = '208-01-10';
     });
-    const f = added.find((x: Finding | (typeof added)[number]) => x.rule === 'R-CODE')!;
+    const f = added.find((x) => x.rule === 'R-CODE')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('“208-01-10”不是数字编码');
     expect(f.cells[0]).toMatch(new RegExp(`^${T.t02}!A\\d+$`));
-    expect(refText({ sheet: T.t02, row: 0, col: 0 })).toBe(`${T.t02}!A1`);
+  });
+
+  it('a row with figures but no code and no name: an error naming its figures', async () => {
+    let amount = '';
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t02)!;
+      const code = findCell(ws, '2080116');
+      amount = `${T.t02}!${amountOf(ws, '2080116', '本年收入合计').address}`;
+      ws.getCell(Number(code.row), Number(code.col)).value = null;
+      ws.getCell(Number(code.row), Number(code.col) + 1).value = null;
+    });
+    const f = added.find((x) => x.rule === 'R-ROW')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toMatch(/第 \d+ 行有金额但没有科目编码和名称/);
+    expect(f.cells).toContain(amount);
   });
 });
 

@@ -132,10 +132,8 @@ export function economicItem(code: string): EconomicItem | undefined {
   return ALL.get(code);
 }
 
-/** 301 and 303 are 人员经费; every other class is 公用经费. */
+/** 人员经费 = 301 + 303; every other class (302, 310, 307, 312, 399, …) is 公用经费. */
 export function economicGroup(code: string): EconomicGroup {
   const cls = code.slice(0, 3);
   return cls === '301' || cls === '303' ? '人员经费' : '公用经费';
 }
-
-export const PERSONNEL_CLASSES = ['301', '303'];

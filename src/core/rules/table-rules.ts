@@ -1,4 +1,5 @@
 // Identities inside one table (formats-rules-and-scoring.md §3.2, T1–T9).
+import { economicGroup } from '../catalogs/economic';
 import type { TableData, TableRow } from '../model';
 import { hasColumn, sumHolds, type Rule, type RuleContext, type Term } from './engine';
 import { codedRowName, columnLabel, fixedRowLabel } from './labels';
@@ -255,8 +256,8 @@ const economic: Rule[] = [
         const minor = items.reduce((s, i) => s + i.cells.amount.minor, 0);
         return { cell: { minor, ref: items[0]?.cells.amount.ref ?? null }, label: `“${code}”各款` };
       };
-      const personnel = classCodes.filter((c) => c === '301' || c === '303');
-      const pub = classCodes.filter((c) => c !== '301' && c !== '303');
+      const personnel = classCodes.filter((c) => economicGroup(c) === '人员经费');
+      const pub = classCodes.filter((c) => economicGroup(c) === '公用经费');
       ctx.sum(t, ctx.name(t), { cell: ctx.cell(t, 'personnelTotal', 'amount'), label: '“人员经费合计”' }, personnel.map(classTerm));
       ctx.sum(t, ctx.name(t), { cell: ctx.cell(t, 'publicTotal', 'amount'), label: '“公用经费合计”' }, pub.map(classTerm));
     },
