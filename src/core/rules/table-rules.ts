@@ -62,18 +62,31 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
   for (const r of coded) if (r.code!.length === 3 || r.code!.length === 5) check(r, kidsOf.get(r.code!));
 }
 
-const summary: Rule[] = [
-  {
-    id: 'T1-a',
+/** A fixed row, or a fixed row with the name to use for it in messages (收入“总计” vs 支出“总计”). */
+type FixedRow = string | [key: string, label: string];
+
+/** A rule over fixed rows of one ledger table, column `amount`: total = Σ addends. Data plus the one helper. */
+function fixedRowSum(id: string, title: string, topic: 'summary' | 'fiscalSummary', total: FixedRow, addends: FixedRow[]): Rule {
+  const termOf = (ctx: RuleContext, t: TableData, r: FixedRow): Term =>
+    typeof r === 'string' ? term(ctx, t, r, 'amount') : { ...term(ctx, t, r[0], 'amount'), label: r[1] };
+  return {
+    id,
     severity: 'error',
-    title: '公开01表 本年收入合计 = 各项收入之和',
+    title,
     run(ctx) {
-      const t = ctx.table('summary');
-      if (!t) return;
-      const parts = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'];
-      ctx.sum(t, ctx.name(t), term(ctx, t, 'inc.total', 'amount'), parts.map((k) => term(ctx, t, k, 'amount')));
+      const t = ctx.table(topic);
+      if (t) ctx.sum(t, ctx.name(t), termOf(ctx, t, total), addends.map((r) => termOf(ctx, t, r)));
     },
-  },
+  };
+}
+
+const INCOME_GRAND: FixedRow = ['inc.grand', '收入“总计”'];
+const EXPENDITURE_GRAND: FixedRow = ['exp.grand', '支出“总计”'];
+
+const summary: Rule[] = [
+  fixedRowSum('T1-a', '公开01表 本年收入合计 = 各项收入之和', 'summary', 'inc.total', [
+    'inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other',
+  ]),
   {
     id: 'T1-b',
     severity: 'error',
@@ -89,36 +102,9 @@ const summary: Rule[] = [
       );
     },
   },
-  {
-    id: 'T1-c',
-    severity: 'error',
-    title: '公开01表 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
-    run(ctx) {
-      const t = ctx.table('summary');
-      if (!t) return;
-      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }, ['inc.total', 'inc.useSurplus', 'inc.carryIn'].map((k) => term(ctx, t, k, 'amount')));
-    },
-  },
-  {
-    id: 'T1-d',
-    severity: 'error',
-    title: '公开01表 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余',
-    run(ctx) {
-      const t = ctx.table('summary');
-      if (!t) return;
-      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'exp.grand', 'amount'), label: '支出“总计”' }, ['exp.total', 'exp.surplusDistribution', 'exp.carryOut'].map((k) => term(ctx, t, k, 'amount')));
-    },
-  },
-  {
-    id: 'T1-e',
-    severity: 'error',
-    title: '公开01表 收入总计 = 支出总计',
-    run(ctx) {
-      const t = ctx.table('summary');
-      if (!t) return;
-      ctx.sum(t, ctx.name(t), { ...term(ctx, t, 'exp.grand', 'amount'), label: '支出“总计”' }, [{ ...term(ctx, t, 'inc.grand', 'amount'), label: '收入“总计”' }]);
-    },
-  },
+  fixedRowSum('T1-c', '公开01表 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', 'summary', INCOME_GRAND, ['inc.total', 'inc.useSurplus', 'inc.carryIn']),
+  fixedRowSum('T1-d', '公开01表 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', 'summary', EXPENDITURE_GRAND, ['exp.total', 'exp.surplusDistribution', 'exp.carryOut']),
+  fixedRowSum('T1-e', '公开01表 收入总计 = 支出总计', 'summary', EXPENDITURE_GRAND, [INCOME_GRAND]),
 ];
 
 const coded: Rule[] = [
@@ -206,16 +192,7 @@ const fiscal: Rule[] = [
       }
     },
   },
-  {
-    id: 'T4-c',
-    severity: 'error',
-    title: '公开04表 年初结转和结余 = 一 + 二 + 三',
-    run(ctx) {
-      const t = ctx.table('fiscalSummary');
-      if (!t) return;
-      ctx.sum(t, ctx.name(t), term(ctx, t, 'inc.carryIn', 'amount'), ['inc.carryIn.gpb', 'inc.carryIn.gf', 'inc.carryIn.soe'].map((k) => term(ctx, t, k, 'amount')));
-    },
-  },
+  fixedRowSum('T4-c', '公开04表 年初结转和结余 = 一 + 二 + 三', 'fiscalSummary', 'inc.carryIn', ['inc.carryIn.gpb', 'inc.carryIn.gf', 'inc.carryIn.soe']),
 ];
 
 const economic: Rule[] = [
