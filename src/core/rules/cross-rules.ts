@@ -26,27 +26,32 @@ const INCOME_MATCH: Array<[string, string]> = [
   ['other', 'inc.other'],
 ];
 
+/**
+ * A total printed twice: a fixed row (column `amount`) of a ledger table and the 合计 row of a coded table.
+ * The finding stands on the ledger table.
+ */
+function sameTotal(
+  id: string,
+  title: string,
+  what: string,
+  [ledger, row]: ['summary' | 'fiscalSummary', string],
+  [coded, col]: ['income' | 'expenditure', string],
+): Rule {
+  return {
+    id,
+    severity: 'error',
+    title,
+    run(ctx) {
+      const a = ctx.table(ledger);
+      const b = ctx.table(coded);
+      if (a && b) ctx.same(a, what, t1Term(ctx, a, row), codedTerm(ctx, b, 'total', col));
+    },
+  };
+}
+
 export const CROSS_RULES: Rule[] = [
-  {
-    id: 'X1',
-    severity: 'error',
-    title: '01表 本年收入合计 = 02表 合计·本年收入合计',
-    run(ctx) {
-      const t1 = ctx.table('summary');
-      const t2 = ctx.table('income');
-      if (t1 && t2) ctx.same(t1, '本年收入合计跨表核对', t1Term(ctx, t1, 'inc.total'), codedTerm(ctx, t2, 'total', 'total'));
-    },
-  },
-  {
-    id: 'X2',
-    severity: 'error',
-    title: '01表 本年支出合计 = 03表 合计·本年支出合计',
-    run(ctx) {
-      const t1 = ctx.table('summary');
-      const t3 = ctx.table('expenditure');
-      if (t1 && t3) ctx.same(t1, '本年支出合计跨表核对', t1Term(ctx, t1, 'exp.total'), codedTerm(ctx, t3, 'total', 'total'));
-    },
-  },
+  sameTotal('X1', '01表 本年收入合计 = 02表 合计·本年收入合计', '本年收入合计跨表核对', ['summary', 'inc.total'], ['income', 'total']),
+  sameTotal('X2', '01表 本年支出合计 = 03表 合计·本年支出合计', '本年支出合计跨表核对', ['summary', 'exp.total'], ['expenditure', 'total']),
   {
     id: 'X3',
     severity: 'error',
@@ -86,16 +91,7 @@ export const CROSS_RULES: Rule[] = [
       for (const k of ['inc.gpb', 'inc.gf', 'inc.soe']) ctx.same(t4, '财政拨款收入跨表核对', t1Term(ctx, t4, k), t1Term(ctx, t1, k));
     },
   },
-  {
-    id: 'X6',
-    severity: 'error',
-    title: '02表 合计·财政拨款收入 = 04表 本年收入合计',
-    run(ctx) {
-      const t2 = ctx.table('income');
-      const t4 = ctx.table('fiscalSummary');
-      if (t2 && t4) ctx.same(t4, '财政拨款收入跨表核对', t1Term(ctx, t4, 'inc.total'), codedTerm(ctx, t2, 'total', 'fiscal'));
-    },
-  },
+  sameTotal('X6', '02表 合计·财政拨款收入 = 04表 本年收入合计', '财政拨款收入跨表核对', ['fiscalSummary', 'inc.total'], ['income', 'fiscal']),
   {
     id: 'X7',
     severity: 'error',
