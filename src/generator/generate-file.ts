@@ -7,7 +7,7 @@ import { checkWorkbook } from '../core/check';
 import type { Finding } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
 import type { CheckReport } from '../core/report';
-import { chooseProfile, generate, type GenerateOptions } from './generate';
+import { generateInProfile, type GenerateOptions } from './generate';
 import { templateSheets } from './workings/template';
 
 export interface GenerateFileResult {
@@ -41,8 +41,8 @@ export async function runGenerate(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(inPath);
   const snapshot = workbookSnapshot(wb);
-  const profile = chooseProfile(snapshot, profileId);
-  const result = generate(snapshot, profile, options);
+  const result = generateInProfile(snapshot, profileId, options);
+  const profile = result.profile;
   if (result.sheets.length === 0) {
     return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source };
   }

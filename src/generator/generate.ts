@@ -5,7 +5,7 @@ import type { FinalAccounts } from '../core/model';
 import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { readAccounts } from '../readers/tables';
+import { readAccounts, type ReadResult } from '../readers/tables';
 import { deriveAccounts } from './derive';
 import { layoutAllTables, type LayoutOptions } from './layout';
 import { printedAccounts } from './printed';
@@ -28,16 +28,26 @@ function isSnapshot(x: WorkbookSnapshot | FinalAccounts): x is WorkbookSnapshot 
 }
 
 /**
- * The profile to print in when the user chose none: working sheets print in the default profile; tables
- * already in the workbook keep the profile they match. One rule for the CLI, the add-in and the page.
+ * Generation in the profile the user chose, or when none: working sheets print in the default profile; tables
+ * already in the workbook keep the profile they match (read once, and that read is the one generated from).
+ * One rule for the CLI, the add-in and the page.
  */
-export function chooseProfile(snapshot: WorkbookSnapshot, profileId?: string): Profile {
+export function generateInProfile(
+  snapshot: WorkbookSnapshot,
+  profileId?: string,
+  options: GenerateOptions = {},
+): GenerateResult & { profile: Profile } {
   if (profileId) {
     const chosen = profileById(profileId);
     if (!chosen) throw new Error(`unknown profile ${profileId}`);
-    return chosen;
+    return { ...generate(snapshot, chosen, options), profile: chosen };
   }
-  return hasWorkingSheets(snapshot) ? profileById(DEFAULT_PROFILE_ID)! : readAccounts(snapshot).profile;
+  if (hasWorkingSheets(snapshot)) {
+    const profile = profileById(DEFAULT_PROFILE_ID)!;
+    return { ...generate(snapshot, profile, options), profile };
+  }
+  const read = readAccounts(snapshot);
+  return { ...generate(snapshot, read.profile, options, read), profile: read.profile };
 }
 
 /** The year printed when neither the options nor the figures name one: 决算 are compiled for the year before. */
@@ -69,7 +79,8 @@ function layoutFindings(problems: string[]): Finding[] {
   return problems.map((message) => ({ rule: 'G-LAYOUT', severity: 'warning', table: '生成', message, cells: [] }));
 }
 
-export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profile, options: GenerateOptions = {}): GenerateResult {
+/** `read`: the tables already read from this snapshot in this profile, when the caller has them. */
+export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profile, options: GenerateOptions = {}, read?: ReadResult): GenerateResult {
   let accounts: FinalAccounts;
   let source: GenerateResult['source'];
   const findings: Finding[] = [];
@@ -83,10 +94,10 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
     if (read.findings.some((f) => f.severity === 'error')) return { sheets: [], accounts: null, source, findings };
     accounts = printedAccounts(deriveAccounts(read.data, profile, { unit: options.unit, classList: options.classList }));
   } else {
-    const read = readAccounts(input, { profile: profile.id });
-    findings.push(...read.findings);
+    const tables = read ?? readAccounts(input, { profile: profile.id });
+    findings.push(...tables.findings);
     source = 'tables';
-    if (Object.keys(read.accounts.tables).length === 0) {
+    if (Object.keys(tables.accounts.tables).length === 0) {
       findings.push({
         rule: 'G-NOINPUT',
         severity: 'error',
@@ -97,7 +108,7 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
       return { sheets: [], accounts: null, source, findings };
     }
     // The user's figures as they are: re-laid out, not recomputed.
-    accounts = read.accounts;
+    accounts = tables.accounts;
   }
   const laid = layoutAllTables(accounts, profile, layoutOptions(accounts, options, findings));
   findings.push(...layoutFindings(laid.problems));

@@ -1,7 +1,7 @@
 // The nine tables to generate, from what the workbook holds: the CLI's own generation (`generate` in
 // src/generator/generate.ts), so the add-in, the browser page and `final-accounts generate` write the same sheets.
 import { refText } from '../core/cells';
-import { chooseProfile, generate } from '../generator/generate';
+import { generateInProfile } from '../generator/generate';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 
@@ -22,11 +22,8 @@ export class GenerateInputProblemsError extends Error {
   }
 }
 
-/** The profile to print in: the CLI's own rule. */
-export const generationProfile = chooseProfile;
-
 export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: string): GeneratedLayouts {
-  const result = generate(snapshot, generationProfile(snapshot, profileId));
+  const result = generateInProfile(snapshot, profileId);
   if (result.sheets.length === 0) {
     if (result.findings.some((f) => f.rule === 'G-NOINPUT')) throw new NothingToGenerateError();
     const errors = result.findings.filter((f) => f.severity === 'error');
