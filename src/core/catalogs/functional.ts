@@ -114,7 +114,12 @@ export type CodeShapeProblem = 'shape' | 'unknownClass' | 'parent';
 
 /** Shape rules: 类 3 digits, 款 = 类 + 2, 项 = 款 + 2; the 类 must exist. */
 export function codeShapeProblem(code: string): CodeShapeProblem | null {
-  if (!/^\d{3}(\d{2}){0,2}$/.test(code)) return 'shape';
+  const n = code.length;
+  if (n !== 3 && n !== 5 && n !== 7) return 'shape';
+  for (let i = 0; i < n; i++) {
+    const d = code.charCodeAt(i);
+    if (d < 48 || d > 57) return 'shape';
+  }
   if (!CLASS_NAMES.has(code.slice(0, 3))) return 'unknownClass';
   return null;
 }

@@ -62,7 +62,7 @@ export const CATALOG_RULES: Rule[] = [
         for (const row of t.rows) {
           if (!row.code || !row.label) continue;
           const known = row.key.startsWith('econ:') ? economicItem(row.code)?.name : row.key.startsWith('code:') ? knownName(row.code) : undefined;
-          if (!known || normName(known) === normName(row.label)) continue;
+          if (!known || known === row.label || normName(known) === normName(row.label)) continue;
           ctx.emit(t, 'warning', `${ctx.name(t)}科目“${row.code}”的名称写作“${row.label}”，科目表中为“${known}”。请核对编码与名称是否对应。`, row.labelRef ? [row.labelRef] : []);
         }
       }

@@ -168,9 +168,14 @@ export const CROSS_RULES: Rule[] = [
       const t3 = ctx.table('expenditure');
       const t5 = ctx.table('generalBudget');
       if (!t3 || !t5) return;
+      const cent = minorPerCent(t5.unit);
       for (const row of t5.rows) {
         for (const col of ['total', 'basic', 'project']) {
-          if (!(col in row.cells)) continue;
+          const a = row.cells[col];
+          if (a === undefined) continue;
+          // The hot path (every cell of 05): compare before any label is built.
+          const b = ctx.cellOrZero(t3, row.key, col);
+          if (!b || a.invalid || b.invalid || a.minor - b.minor <= cent) continue;
           ctx.atMost(t5, '一般公共预算支出与全部支出比较', codedTerm(ctx, t5, row.key, col), codedTerm(ctx, t3, row.key, col), '一般公共预算财政拨款支出是全部支出的一部分，通常不应更大；请核对或说明原因。');
         }
       }

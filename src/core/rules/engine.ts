@@ -22,6 +22,9 @@ export interface Term {
   sign?: 1 | -1;
 }
 
+/** A sum of more addends than this is worded `其下 n 项之和`, without their labels. */
+export const NAMED_ADDENDS_MAX = 6;
+
 export class RuleContext {
   readonly findings: Finding[] = [];
   rule!: Rule;
@@ -54,26 +57,33 @@ export class RuleContext {
 
   /**
    * total = Σ addends (signed), under the tail policy: a tail within max(0.01, 0.005(n+1)) for n non-zero
-   * addends, an error (the rule's severity) beyond.
+   * addends, an error (the rule's severity) beyond. `what` may be a function: the message head is then
+   * built only when there is a finding.
    */
-  /** `what` may be a function: the message head is then built only when there is a finding. */
   sum(t: TableData, what: string | (() => string), total: Term, addends: Term[], opts: { crossTable?: boolean } = {}): void {
-    const terms = [total, ...addends];
-    if (terms.some((x) => !x.cell || x.cell.invalid)) return;
-    const expected = addends.reduce((s, a) => s + (a.sign ?? 1) * a.cell!.minor, 0);
-    const actual = total.cell!.minor;
-    const nonZero = addends.filter((a) => a.cell!.minor !== 0).length;
+    if (!total.cell || total.cell.invalid) return;
+    let expected = 0;
+    let nonZero = 0;
+    for (const a of addends) {
+      if (!a.cell || a.cell.invalid) return;
+      expected += (a.sign ?? 1) * a.cell.minor;
+      if (a.cell.minor !== 0) nonZero++;
+    }
+    const actual = total.cell.minor;
     const unit = t.unit;
     const cls = classifyDifference(actual - expected, nonZero, unit);
     if (cls === 'none') return;
-    const formula = addends.length > 6 ? `其下 ${addends.length} 项之和` : addends.map((a, i) => `${i === 0 ? (a.sign === -1 ? '−' : '') : a.sign === -1 ? ' − ' : ' + '}${a.label}`).join('');
-    const base = `${typeof what === 'function' ? what() : what}：${total.label} 应等于 ${formula} = ${formatAmount(expected, unit)}，实际为 ${formatAmount(actual, unit)}，相差 ${formatAmount(actual - expected, unit)}`;
     const severity: Severity = cls === 'tail' ? 'tail' : this.rule.severity;
+    const formula =
+      addends.length > NAMED_ADDENDS_MAX
+        ? `其下 ${addends.length} 项之和`
+        : addends.map((a, i) => `${i === 0 ? (a.sign === -1 ? '−' : '') : a.sign === -1 ? ' − ' : ' + '}${a.label}`).join('');
+    const base = `${typeof what === 'function' ? what() : what}：${total.label} 应等于 ${formula} = ${formatAmount(expected, unit)}，实际为 ${formatAmount(actual, unit)}，相差 ${formatAmount(actual - expected, unit)}`;
     const message =
       cls === 'tail'
         ? `${base}。差额在 ${nonZero} 个非零加数的尾差允许范围（±${formatAmount(tailAllowanceMinor(nonZero, unit), unit)}）内，属四舍五入尾差：可把尾差调入最大的一项，或各表统一使用同一套四舍五入后的明细数。`
         : `${base}，超出尾差允许范围，请核对${opts.crossTable ? '两张表' : '本表'}的数字。`;
-    this.emit(t, severity, message, terms, expected, actual, unit);
+    this.emit(t, severity, message, [total, ...addends], expected, actual, unit);
   }
 
   /**
@@ -104,11 +114,13 @@ export class RuleContext {
   }
 
   emit(t: TableData | string, severity: Severity, message: string, terms: Term[] | CellRef[], expected?: number, actual?: number, unit?: MoneyUnit): void {
-    const cells: CellRef[] = [];
+    // A cell named twice (the same figure in two terms) is listed once; refs are shared, not copied.
+    const seen = new Set<CellRef>();
     for (const x of terms) {
       const r = 'row' in x ? (x as CellRef) : (x as Term).cell?.ref;
-      if (r && !cells.some((c) => c.sheet === r.sheet && c.row === r.row && c.col === r.col)) cells.push(r);
+      if (r) seen.add(r);
     }
+    const cells = [...seen];
     this.findings.push({
       rule: this.rule.id,
       severity,
@@ -123,7 +135,7 @@ export class RuleContext {
 }
 
 const ROW_INDEX = new WeakMap<TableData, Map<string, TableRow>>();
-const COLUMNS = new WeakMap<TableData, Set<string>>();
+const COLUMNS = new WeakMap<TableData, string[]>();
 
 /** A table's row by key, through an index built once per table (rules look rows up many times). */
 export function rowOf(t: TableData, key: string): TableRow | undefined {
@@ -136,36 +148,25 @@ export function rowOf(t: TableData, key: string): TableRow | undefined {
   return index.get(key);
 }
 
-export function hasColumn(t: TableData, col: string): boolean {
+/** Every column key any row of the table has, in first-seen order (computed once per table). */
+export function columnsOf(t: TableData): string[] {
   let cols = COLUMNS.get(t);
   if (!cols) {
-    cols = new Set(t.rows.flatMap((r) => Object.keys(r.cells)));
+    const seen = new Set<string>();
+    for (const r of t.rows) for (const k in r.cells) seen.add(k);
+    cols = [...seen];
     COLUMNS.set(t, cols);
   }
-  return cols.has(col);
+  return cols;
+}
+
+export function hasColumn(t: TableData, col: string): boolean {
+  return columnsOf(t).includes(col);
 }
 
 /** `“208 社会保障和就业支出”行“基本支出”`. */
 export function rowLabel(row: TableRow): string {
   return row.code ? `“${row.code} ${row.label}”` : `“${row.label}”`;
-}
-
-/**
- * True when total = Σ signed addends holds (no finding to make): the hot path of the per-row and per-level
- * identities, computed without building terms or texts. Missing or unreadable cells count as "holds" here;
- * `sum` skips them the same way.
- */
-export function sumHolds(total: AmountCell | undefined, addends: Array<AmountCell | undefined>, unit: MoneyUnit, signs?: Array<1 | -1>): boolean {
-  if (!total || total.invalid) return true;
-  let expected = 0;
-  let nonZero = 0;
-  for (let i = 0; i < addends.length; i++) {
-    const a = addends[i];
-    if (!a || a.invalid) return true;
-    expected += (signs?.[i] ?? 1) * a.minor;
-    if (a.minor !== 0) nonZero++;
-  }
-  return classifyDifference(total.minor - expected, nonZero, unit) === 'none';
 }
 
 export function runRules(rules: Rule[], accounts: FinalAccounts, profile: Profile): Finding[] {

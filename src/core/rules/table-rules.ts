@@ -1,7 +1,8 @@
 // Identities inside one table (formats-rules-and-scoring.md §3.2, T1–T9).
 import { economicGroup } from '../catalogs/economic';
 import type { TableData, TableRow } from '../model';
-import { hasColumn, sumHolds, type Rule, type RuleContext, type Term } from './engine';
+import { classifyDifference } from '../findings';
+import { columnsOf, hasColumn, NAMED_ADDENDS_MAX, type Rule, type RuleContext, type Term } from './engine';
 import { codedRowName, columnLabel, fixedRowLabel } from './labels';
 
 function term(ctx: RuleContext, t: TableData, rowKey: string, col: string, sign?: 1 | -1): Term {
@@ -14,27 +15,44 @@ function classRows(t: TableData): TableRow[] {
 
 /** Row identity: total column = Σ other columns, on every row that has them. */
 function rowIdentity(ctx: RuleContext, t: TableData, total: string, parts: Array<[string, 1 | -1]>): void {
-  const labels: Record<string, string> = {};
-  for (const k of [total, ...parts.map(([p]) => p)]) labels[k] = `“${columnLabel(ctx.profile, t, k)}”`;
+  const keys = parts.map(([k]) => k);
+  const signs = parts.map(([, sign]) => sign);
   for (const row of t.rows) {
-    if (!(total in row.cells)) continue;
-    const present = parts.filter(([k]) => k in row.cells);
-    if (present.length !== parts.length) continue;
-    if (sumHolds(row.cells[total], present.map(([k]) => row.cells[k]), t.unit, present.map(([, sign]) => sign))) continue;
+    const cells = row.cells;
+    const head = cells[total];
+    if (head === undefined) continue;
+    // The hot path: every row, no allocation; terms and texts only for a row that fails.
+    let expected = 0;
+    let nonZero = 0;
+    let skip = head.invalid === true;
+    for (let i = 0; i < keys.length && !skip; i++) {
+      const c = cells[keys[i]];
+      if (c === undefined || c.invalid) skip = true;
+      else if (c.minor !== 0) {
+        expected += signs[i] * c.minor;
+        nonZero++;
+      }
+    }
+    if (skip || classifyDifference(head.minor - expected, nonZero, t.unit) === 'none') continue;
+    const label = (k: string) => `“${columnLabel(ctx.profile, t, k)}”`;
     ctx.sum(
       t,
       () => `${ctx.name(t)}“${codedRowName(row)}”行`,
-      { cell: row.cells[total], label: labels[total] },
-      present.map(([k, sign]) => ({ cell: row.cells[k], label: labels[k], sign })),
+      { cell: head, label: label(total) },
+      parts.map(([k, sign]) => ({ cell: cells[k], label: label(k), sign })),
     );
   }
 }
 
 /** 合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 — per column, where the lower level is printed. */
 export function hierarchy(ctx: RuleContext, t: TableData): void {
-  const coded = t.rows.filter((r) => r.code);
-  const total = t.rows.find((r) => r.key === 'total');
-  const columns = [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
+  const coded: TableRow[] = [];
+  let total: TableRow | undefined;
+  for (const r of t.rows) {
+    if (r.code) coded.push(r);
+    else if (r.key === 'total' && !total) total = r;
+  }
+  const columns = columnsOf(t);
   // Children by parent code, built in one pass (no scan per parent).
   const kidsOf = new Map<string, TableRow[]>();
   for (const r of coded) {
@@ -48,13 +66,26 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
   const check = (parent: TableRow, kids: TableRow[] | undefined) => {
     if (!kids || kids.length === 0) return;
     for (const col of columns) {
-      if (!(col in parent.cells) || kids.some((k) => !(col in k.cells))) continue;
-      if (sumHolds(parent.cells[col], kids.map((k) => k.cells[col]), t.unit)) continue;
+      const head = parent.cells[col];
+      if (head === undefined) continue;
+      let expected = 0;
+      let nonZero = 0;
+      let skip = head.invalid === true;
+      for (let i = 0; i < kids.length && !skip; i++) {
+        const c = kids[i].cells[col];
+        if (c === undefined || c.invalid) skip = true;
+        else if (c.minor !== 0) {
+          expected += c.minor;
+          nonZero++;
+        }
+      }
+      if (skip || classifyDifference(head.minor - expected, nonZero, t.unit) === 'none') continue;
       ctx.sum(
         t,
         () => `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
-        { cell: parent.cells[col], label: `“${codedRowName(parent)}”` },
-        kids.map((k) => ({ cell: k.cells[col], label: `“${k.code}”` })),
+        { cell: head, label: `“${codedRowName(parent)}”` },
+        // Labels only where the message names the addends (a 款 with 40 项 is worded without them).
+        kids.map((k) => ({ cell: k.cells[col], label: kids.length <= NAMED_ADDENDS_MAX ? `“${k.code}”` : '' })),
       );
     }
   };
