@@ -13,7 +13,6 @@ import { DEFAULT_PROFILE_ID, profileById } from '../src/core/profiles';
 import { runTableRules } from '../src/core/rules';
 import { deriveAccounts } from '../src/generator/derive';
 import { generate } from '../src/generator/generate';
-import { printedAccounts } from '../src/generator/printed';
 import { readWorkings } from '../src/generator/workings/reader';
 import type { WorkbookSnapshot } from '../src/port/snapshot';
 import { readAccounts } from '../src/readers/tables';
@@ -59,7 +58,7 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 
 function readModel(form: WorkloadForm, snap: WorkbookSnapshot): FinalAccounts {
   if (form === 'tables') return readAccounts(snap).accounts;
-  return printedAccounts(deriveAccounts(readWorkings(snap).data, profile));
+  return deriveAccounts(readWorkings(snap).data, profile, { printed: true });
 }
 
 export interface OfficeFigures {

@@ -1,11 +1,12 @@
-// Working sheets → the exact model of the nine tables (integer 分, not yet rounded; see printed.ts).
+// Working sheets → the exact model of the nine tables (integer 分; rounded only when asked, see printed.ts).
 // 类 and 款 figures are sums of their 项, every total a sum of the detail, nothing taken from a print.
 import { CLASS_LISTS, knownName, type ClassListId } from '../core/catalogs/functional';
 import { ECONOMIC_LISTS, economicGroup, economicItem } from '../core/catalogs/economic';
-import type { MoneyUnit } from '../core/money';
+import { roundToPrinted, type MoneyUnit } from '../core/money';
 import { levelOfCode, type AmountCell, type FinalAccounts, type TableData, type TableId, type TableRow } from '../core/model';
 import { isClassRows, type CodedSpec, type EconomicSpec, type LedgerSpec, type Profile, type TableSpec, type ThreePublicSpec } from '../core/profiles';
 import type { WorkingData, WorkingSheet } from './workings/reader';
+import { WORKING_SHEETS } from './workings/spec';
 
 type Sums = Record<string, number>;
 
@@ -13,31 +14,83 @@ export interface DeriveOptions {
   /** Unit of the generated tables; default 万元. */
   unit?: MoneyUnit;
   classList?: ClassListId;
+  /**
+   * Round each cell once, as it is made, to the printed step (the policy of printed.ts); the same as
+   * `printedAccounts(deriveAccounts(…))` without a second copy of every cell.
+   */
+  printed?: boolean;
 }
 
-function cell(minor: number): AmountCell {
-  return { minor, ref: null };
+/** Makes the cells of one derivation: exact, or rounded once to the printed step. */
+type CellMaker = (minor: number) => AmountCell;
+
+/**
+ * Derived cells stand in no worksheet cell (ref null) and are never changed after derivation, so every
+ * zero is one shared, frozen cell: about half the cells of a large unit's tables are zeros.
+ */
+const ZERO: AmountCell = Object.freeze({ minor: 0, ref: null });
+
+function cellMaker(unit: MoneyUnit, printed: boolean): CellMaker {
+  if (printed) {
+    return (minor) => {
+      const shown = roundToPrinted(minor, unit);
+      return shown === 0 ? ZERO : { minor: shown, ref: null };
+    };
+  }
+  return (minor) => (minor === 0 ? ZERO : { minor, ref: null });
 }
 
 function blankCell(): AmountCell {
   return { minor: 0, ref: null, blank: true };
 }
 
-function cellsOf(values: Sums, keys: string[]): Record<string, AmountCell> {
-  return Object.fromEntries(keys.map((k) => [k, cell(values[k] ?? 0)]));
+function cellsOf(make: CellMaker, values: Sums, keys: string[]): Record<string, AmountCell> {
+  const cells: Record<string, AmountCell> = {};
+  for (const k of keys) cells[k] = make(values[k] ?? 0);
+  return cells;
 }
 
-/** Every 项 code with its working figures (detail and fiscal sheets joined by code). */
-function itemFigures(data: WorkingData): Map<string, Sums> {
-  const out = new Map<string, Sums>();
+function cellsOfVector(make: CellMaker, values: Float64Array, keys: string[]): Record<string, AmountCell> {
+  const cells: Record<string, AmountCell> = {};
+  for (let j = 0; j < keys.length; j++) cells[keys[j]] = make(values[j]);
+  return cells;
+}
+
+// The figures of one 项 are a vector over the working columns of 底稿1 and 底稿2 (columnar: one
+// Float64Array per 项, no object per key), and every table column is a fixed list of those columns.
+const ITEM_KEYS: string[] = [
+  ...new Set(WORKING_SHEETS.filter((s) => s.id === 'detail' || s.id === 'fiscal').flatMap((s) => s.columns.map((c) => c.key))),
+];
+const KEY_INDEX = new Map(ITEM_KEYS.map((k, i) => [k, i]));
+
+interface ItemFigures {
+  code: string;
+  /** The 类 and 款 above it (the code itself when it is one). */
+  classCode: string;
+  kuanCode: string;
+  figures: Float64Array;
+}
+
+/** Every 项 code with its working figures (detail and fiscal sheets joined by code), in first-seen order. */
+function itemFigures(data: WorkingData): ItemFigures[] {
+  const byCode = new Map<string, ItemFigures>();
   for (const sheet of [data.sheets.detail, data.sheets.fiscal]) {
-    for (const row of sheet?.rows ?? []) {
-      const sums = out.get(row.key) ?? {};
-      for (const [k, c] of Object.entries(row.cells)) sums[k] = (sums[k] ?? 0) + c.minor;
-      out.set(row.key, sums);
+    if (!sheet) continue;
+    const keys = sheet.spec.columns.map((c) => c.key);
+    const indexes = keys.map((k) => KEY_INDEX.get(k)!);
+    for (const row of sheet.rows) {
+      let item = byCode.get(row.key);
+      if (!item) {
+        item = { code: row.key, classCode: row.key.slice(0, 3), kuanCode: row.key.slice(0, 5), figures: new Float64Array(ITEM_KEYS.length) };
+        byCode.set(row.key, item);
+      }
+      for (let j = 0; j < keys.length; j++) {
+        const c = row.cells[keys[j]];
+        if (c !== undefined) item.figures[indexes[j]] += c.minor;
+      }
     }
   }
-  return out;
+  return [...byCode.values()];
 }
 
 function itemNames(data: WorkingData): Map<string, string> {
@@ -49,52 +102,68 @@ function itemNames(data: WorkingData): Map<string, string> {
   return names;
 }
 
-const sum = (s: Sums, keys: string[]) => keys.reduce((a, k) => a + (s[k] ?? 0), 0);
+const INCOME_KEYS = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'];
+const SPEND_KEYS = ['exp.basic', 'exp.project', 'exp.remit', 'exp.operating', 'exp.affiliated'];
 
-const ITEM_COLUMNS = new WeakMap<Sums, Record<string, Sums>>();
-
-/** The figures of one 项 for every column key any coded table uses (computed once per 项, used by five tables). */
-function columnsOfItem(s: Sums): Record<string, Sums> {
-  let out = ITEM_COLUMNS.get(s);
-  if (!out) {
-    out = computeColumnsOfItem(s);
-    ITEM_COLUMNS.set(s, out);
-  }
-  return out;
+function fundColumns(f: string): Record<string, string[]> {
+  return {
+    carryIn: [`${f}.carryIn`],
+    income: [`inc.${f}`],
+    basic: [`${f}.basic`],
+    project: [`${f}.project`],
+    spendTotal: [`${f}.basic`, `${f}.project`],
+    total: [`${f}.basic`, `${f}.project`],
+    carryOut: [`${f}.carryOut`],
+  };
 }
 
-function computeColumnsOfItem(s: Sums): Record<string, Sums> {
-  const fund = (f: string): Sums => ({
-    carryIn: s[`${f}.carryIn`] ?? 0,
-    income: s[`inc.${f}`] ?? 0,
-    basic: s[`${f}.basic`] ?? 0,
-    project: s[`${f}.project`] ?? 0,
-    spendTotal: sum(s, [`${f}.basic`, `${f}.project`]),
-    total: sum(s, [`${f}.basic`, `${f}.project`]),
-    carryOut: s[`${f}.carryOut`] ?? 0,
-  });
-  return {
-    income: {
-      total: sum(s, ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other']),
-      fiscal: sum(s, ['inc.gpb', 'inc.gf', 'inc.soe']),
-      superior: s['inc.superior'] ?? 0,
-      business: s['inc.business'] ?? 0,
-      operating: s['inc.operating'] ?? 0,
-      affiliated: s['inc.affiliated'] ?? 0,
-      other: s['inc.other'] ?? 0,
-    },
-    expenditure: {
-      total: sum(s, ['exp.basic', 'exp.project', 'exp.remit', 'exp.operating', 'exp.affiliated']),
-      basic: s['exp.basic'] ?? 0,
-      project: s['exp.project'] ?? 0,
-      remit: s['exp.remit'] ?? 0,
-      operating: s['exp.operating'] ?? 0,
-      affiliated: s['exp.affiliated'] ?? 0,
-    },
-    generalBudget: fund('gpb'),
-    govFund: fund('gf'),
-    stateCapital: fund('soe'),
-  };
+/** Each column of each coded table as the working columns it sums. */
+const COLUMN_SOURCES: Record<string, Record<string, string[]>> = {
+  income: {
+    total: INCOME_KEYS,
+    fiscal: ['inc.gpb', 'inc.gf', 'inc.soe'],
+    superior: ['inc.superior'],
+    business: ['inc.business'],
+    operating: ['inc.operating'],
+    affiliated: ['inc.affiliated'],
+    other: ['inc.other'],
+  },
+  expenditure: {
+    total: SPEND_KEYS,
+    basic: ['exp.basic'],
+    project: ['exp.project'],
+    remit: ['exp.remit'],
+    operating: ['exp.operating'],
+    affiliated: ['exp.affiliated'],
+  },
+  generalBudget: fundColumns('gpb'),
+  govFund: fundColumns('gf'),
+  stateCapital: fundColumns('soe'),
+};
+
+/** Column j of the result = Σ figures[i] over sources[j]; true when any column is non-zero. */
+function project(figures: Float64Array, sources: number[][], out: Float64Array): boolean {
+  let any = false;
+  for (let j = 0; j < sources.length; j++) {
+    let v = 0;
+    for (const i of sources[j]) v += figures[i];
+    out[j] = v;
+    if (v !== 0) any = true;
+  }
+  return any;
+}
+
+function sourceIndexes(keys: string[][]): number[][] {
+  return keys.map((list) => list.map((k) => KEY_INDEX.get(k)!));
+}
+
+function addInto(acc: Map<string, Float64Array>, code: string, values: Float64Array): void {
+  let v = acc.get(code);
+  if (!v) {
+    v = new Float64Array(values.length);
+    acc.set(code, v);
+  }
+  for (let j = 0; j < values.length; j++) v[j] += values[j];
 }
 
 function baseTable(spec: TableSpec, unit: MoneyUnit, rows: TableRow[], variant?: string): TableData {
@@ -105,33 +174,37 @@ function row(key: string, label: string, cells: Record<string, AmountCell>, code
   return { key, label, code, level: code ? levelOfCode(code) : undefined, labelRef: null, cells };
 }
 
-function codedTable(spec: CodedSpec, items: Map<string, Sums>, names: Map<string, string>, unit: MoneyUnit): TableData {
+function codedTable(spec: CodedSpec, items: ItemFigures[], names: Map<string, string>, unit: MoneyUnit, make: CellMaker): TableData {
   const keys = spec.columns.map((c) => c.key);
-  const byCode = new Map<string, Sums>();
-  const total: Sums = {};
-  for (const [code, s] of items) {
-    const values = columnsOfItem(s)[spec.topic as 'income'] ?? {};
-    if (!keys.some((k) => (values[k] ?? 0) !== 0)) continue;
-    for (const c of [code.slice(0, 3), code.slice(0, 5), code]) {
-      const acc = byCode.get(c) ?? {};
-      for (const k of keys) acc[k] = (acc[k] ?? 0) + (values[k] ?? 0);
-      byCode.set(c, acc);
-    }
-    for (const k of keys) total[k] = (total[k] ?? 0) + (values[k] ?? 0);
+  const sources = sourceIndexes(keys.map((k) => COLUMN_SOURCES[spec.topic]?.[k] ?? []));
+  const byCode = new Map<string, Float64Array>();
+  const total = new Float64Array(keys.length);
+  const values = new Float64Array(keys.length);
+  for (const item of items) {
+    if (!project(item.figures, sources, values)) continue;
+    addInto(byCode, item.classCode, values);
+    if (item.kuanCode !== item.classCode) addInto(byCode, item.kuanCode, values);
+    if (item.code !== item.kuanCode) addInto(byCode, item.code, values);
+    for (let j = 0; j < keys.length; j++) total[j] += values[j];
   }
   const rows = [...byCode.keys()]
     .sort()
-    .map((code) => row(`code:${code}`, names.get(code) ?? knownName(code) ?? '', cellsOf(byCode.get(code)!, keys), code));
-  return baseTable(spec, unit, [row('total', '合计', cellsOf(total, keys)), ...rows]);
+    .map((code) => row(`code:${code}`, names.get(code) ?? knownName(code) ?? '', cellsOfVector(make, byCode.get(code)!, keys), code));
+  return baseTable(spec, unit, [row('total', '合计', cellsOfVector(make, total, keys)), ...rows]);
 }
 
-function classTotals(items: Map<string, Sums>, pick: (s: Sums) => Sums): Map<string, Sums> {
-  const out = new Map<string, Sums>();
-  for (const [code, s] of items) {
-    const acc = out.get(code.slice(0, 3)) ?? {};
-    for (const [k, v] of Object.entries(pick(s))) acc[k] = (acc[k] ?? 0) + v;
-    out.set(code.slice(0, 3), acc);
+/** Per 类, the named sums (each a list of working columns) of its 项. */
+function classTotals(items: ItemFigures[], columns: Record<string, string[]>): Map<string, Sums> {
+  const keys = Object.keys(columns);
+  const sources = sourceIndexes(keys.map((k) => columns[k]));
+  const acc = new Map<string, Float64Array>();
+  const values = new Float64Array(keys.length);
+  for (const item of items) {
+    project(item.figures, sources, values);
+    addInto(acc, item.classCode, values);
   }
+  const out = new Map<string, Sums>();
+  for (const [code, v] of acc) out.set(code, Object.fromEntries(keys.map((k, j) => [k, v[j]])));
   return out;
 }
 
@@ -141,20 +214,21 @@ function ledgerTable(
   classes: Map<string, Sums>,
   list: ClassListId,
   unit: MoneyUnit,
+  make: CellMaker,
 ): TableData {
   const rows: TableRow[] = [];
   for (const block of spec.blocks) {
     const keys = block.columns.map((c) => c.key);
     for (const r of block.rows) {
       if (!isClassRows(r)) {
-        rows.push(row(r.key, r.label, cellsOf(values[r.key] ?? {}, keys)));
+        rows.push(row(r.key, r.label, cellsOf(make, values[r.key] ?? {}, keys)));
         continue;
       }
       const listed = CLASS_LISTS[list];
-      for (const c of listed) rows.push(row(`class:${c.code}`, `${c.ordinal}、${c.name}`, cellsOf(classes.get(c.code) ?? {}, keys)));
+      for (const c of listed) rows.push(row(`class:${c.code}`, `${c.ordinal}、${c.name}`, cellsOf(make, classes.get(c.code) ?? {}, keys)));
       for (const [code, s] of [...classes].sort()) {
         if (!listed.some((c) => c.code === code) && Object.values(s).some((v) => v !== 0)) {
-          rows.push(row(`class:${code}`, knownName(code) ?? code, cellsOf(s, keys)));
+          rows.push(row(`class:${code}`, knownName(code) ?? code, cellsOf(make, s, keys)));
         }
       }
     }
@@ -162,7 +236,7 @@ function ledgerTable(
   return baseTable(spec, unit, rows, list);
 }
 
-function economicTable(spec: EconomicSpec, sheet: WorkingSheet | undefined, unit: MoneyUnit): TableData {
+function economicTable(spec: EconomicSpec, sheet: WorkingSheet | undefined, unit: MoneyUnit, make: CellMaker): TableData {
   const amounts = new Map<string, number>();
   const names = new Map<string, string>(sheet?.names ?? []);
   for (const r of sheet?.rows ?? []) {
@@ -174,7 +248,7 @@ function economicTable(spec: EconomicSpec, sheet: WorkingSheet | undefined, unit
   const codes = new Set([...ECONOMIC_LISTS[spec.economicList].map((i) => i.code), ...amounts.keys()]);
   const rows = [...codes]
     .sort()
-    .map((code) => row(`econ:${code}`, economicItem(code)?.name ?? names.get(code) ?? '', { amount: cell(amounts.get(code) ?? 0) }, code));
+    .map((code) => row(`econ:${code}`, economicItem(code)?.name ?? names.get(code) ?? '', { amount: make(amounts.get(code) ?? 0) }, code));
   let personnelTotal = 0;
   let publicTotal = 0;
   for (const [code, v] of amounts) {
@@ -182,12 +256,12 @@ function economicTable(spec: EconomicSpec, sheet: WorkingSheet | undefined, unit
     if (economicGroup(code) === '人员经费') personnelTotal += v;
     else publicTotal += v;
   }
-  rows.push(row('personnelTotal', spec.personnelTotalLabel, { amount: cell(personnelTotal) }));
-  rows.push(row('publicTotal', spec.publicTotalLabel, { amount: cell(publicTotal) }));
+  rows.push(row('personnelTotal', spec.personnelTotalLabel, { amount: make(personnelTotal) }));
+  rows.push(row('publicTotal', spec.publicTotalLabel, { amount: make(publicTotal) }));
   return baseTable(spec, unit, rows);
 }
 
-function threePublicTable(spec: ThreePublicSpec, sheet: WorkingSheet | undefined, unit: MoneyUnit): TableData {
+function threePublicTable(spec: ThreePublicSpec, sheet: WorkingSheet | undefined, unit: MoneyUnit, make: CellMaker): TableData {
   const get = (key: string, m: string) => sheet?.rows.find((r) => r.key === key)?.cells[m];
   const measures = spec.measures.map((m) => m.key);
   const composite: Record<string, string[]> = {
@@ -200,7 +274,7 @@ function threePublicTable(spec: ThreePublicSpec, sheet: WorkingSheet | undefined
     for (const m of measures) {
       const given = parts.map((p) => get(p, m)).filter((c): c is AmountCell => c !== undefined && !c.blank);
       // 预算数 left blank in the working sheet stays blank in print; 决算数 blank reads as zero.
-      cells[m] = m === 'budget' && given.length === 0 ? blankCell() : cell(given.reduce((a, c) => a + c.minor, 0));
+      cells[m] = m === 'budget' && given.length === 0 ? blankCell() : make(given.reduce((a, c) => a + c.minor, 0));
     }
     return row(item.key, item.label, cells);
   });
@@ -211,12 +285,13 @@ function threePublicTable(spec: ThreePublicSpec, sheet: WorkingSheet | undefined
 export function deriveAccounts(data: WorkingData, profile: Profile, options: DeriveOptions = {}): FinalAccounts {
   const unit = options.unit ?? '万元';
   const list = options.classList ?? profile.classLists[0];
+  const make = cellMaker(unit, options.printed === true);
   const items = itemFigures(data);
   const names = itemNames(data);
   const carry = new Map((data.sheets.carry?.rows ?? []).map((r) => [r.key, r.cells.amount?.minor ?? 0]));
-  const all: Sums = {};
-  for (const s of items.values()) for (const [k, v] of Object.entries(s)) all[k] = (all[k] ?? 0) + v;
-  const a = (k: string) => all[k] ?? 0;
+  const all = new Float64Array(ITEM_KEYS.length);
+  for (const item of items) for (let i = 0; i < all.length; i++) all[i] += item.figures[i];
+  const a = (k: string) => all[KEY_INDEX.get(k)!];
 
   const incomeKeys = ['gpb', 'gf', 'soe', 'superior', 'business', 'operating', 'affiliated', 'other'];
   const incTotal = incomeKeys.reduce((x, k) => x + a(`inc.${k}`), 0);
@@ -239,9 +314,9 @@ export function deriveAccounts(data: WorkingData, profile: Profile, options: Der
     'exp.carryOut': { amount: carryOut },
     'exp.grand': { amount: expTotal + distribution + carryOut },
   };
-  const fiscalSpend = (s: Sums, f: string) => (s[`${f}.basic`] ?? 0) + (s[`${f}.project`] ?? 0);
+  const fiscalSpend = (f: string) => a(`${f}.basic`) + a(`${f}.project`);
   const fiscalIncome = a('inc.gpb') + a('inc.gf') + a('inc.soe');
-  const fiscalExp: Sums = { gpb: fiscalSpend(all, 'gpb'), gf: fiscalSpend(all, 'gf'), soe: fiscalSpend(all, 'soe') };
+  const fiscalExp: Sums = { gpb: fiscalSpend('gpb'), gf: fiscalSpend('gf'), soe: fiscalSpend('soe') };
   fiscalExp.total = fiscalExp.gpb + fiscalExp.gf + fiscalExp.soe;
   const fiscalOut: Sums = { gpb: a('gpb.carryOut'), gf: a('gf.carryOut'), soe: a('soe.carryOut') };
   fiscalOut.total = fiscalOut.gpb + fiscalOut.gf + fiscalOut.soe;
@@ -264,28 +339,26 @@ export function deriveAccounts(data: WorkingData, profile: Profile, options: Der
   for (const spec of Object.values(profile.tables)) {
     switch (spec.kind) {
       case 'coded':
-        tables[spec.id] = codedTable(spec, items, names, unit);
+        tables[spec.id] = codedTable(spec, items, names, unit, make);
         break;
-      case 'ledger':
-        tables[spec.id] =
+      case 'ledger': {
+        const classes =
           spec.topic === 'summary'
-            ? ledgerTable(spec, summary, classTotals(items, (s) => ({ amount: columnsOfItem(s).expenditure.total })), list, unit)
-            : ledgerTable(
-                spec,
-                fiscal,
-                classTotals(items, (s) => {
-                  const c = { gpb: fiscalSpend(s, 'gpb'), gf: fiscalSpend(s, 'gf'), soe: fiscalSpend(s, 'soe') };
-                  return { ...c, total: c.gpb + c.gf + c.soe };
-                }),
-                list,
-                unit,
-              );
+            ? classTotals(items, { amount: SPEND_KEYS })
+            : classTotals(items, {
+                gpb: ['gpb.basic', 'gpb.project'],
+                gf: ['gf.basic', 'gf.project'],
+                soe: ['soe.basic', 'soe.project'],
+                total: ['gpb.basic', 'gpb.project', 'gf.basic', 'gf.project', 'soe.basic', 'soe.project'],
+              });
+        tables[spec.id] = ledgerTable(spec, spec.topic === 'summary' ? summary : fiscal, classes, list, unit, make);
         break;
+      }
       case 'economic':
-        tables[spec.id] = economicTable(spec, data.sheets.economic, unit);
+        tables[spec.id] = economicTable(spec, data.sheets.economic, unit, make);
         break;
       case 'threePublic':
-        tables[spec.id] = threePublicTable(spec, data.sheets.threePublic, unit);
+        tables[spec.id] = threePublicTable(spec, data.sheets.threePublic, unit, make);
         break;
     }
   }

@@ -8,7 +8,6 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
 import { deriveAccounts } from './derive';
 import { layoutAllTables, type LayoutOptions } from './layout';
-import { printedAccounts } from './printed';
 import { hasWorkingSheets, readWorkings } from './workings/reader';
 
 export interface GenerateOptions extends Partial<LayoutOptions> {}
@@ -92,7 +91,7 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
     findings.push(...read.findings);
     source = 'workings';
     if (read.findings.some((f) => f.severity === 'error')) return { sheets: [], accounts: null, source, findings };
-    accounts = printedAccounts(deriveAccounts(read.data, profile, { unit: options.unit, classList: options.classList }));
+    accounts = deriveAccounts(read.data, profile, { unit: options.unit, classList: options.classList, printed: true });
   } else {
     const tables = read ?? readAccounts(input, { profile: profile.id });
     findings.push(...tables.findings);
