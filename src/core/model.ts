@@ -30,6 +30,7 @@ export interface AmountCell {
   blank?: boolean;
   /** The cell's text could not be read as an amount; identities that need it are skipped. */
   invalid?: boolean;
+  /** What an unreadable cell held, as it was (kept only for invalid cells: generation shows it as typed). */
   raw?: unknown;
 }
 

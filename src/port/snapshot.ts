@@ -40,8 +40,16 @@ export function lastRow(sheet: SheetSnapshot): number {
   return sheet.originRow + sheet.values.length - 1;
 }
 
+const WIDTH = new WeakMap<CellValue[][], { rows: number; width: number }>();
+
+/** The last used column; the width is computed once per values array (readers ask in every loop). */
 export function lastCol(sheet: SheetSnapshot): number {
-  let w = 0;
-  for (const line of sheet.values) w = Math.max(w, line.length);
-  return sheet.originCol + w - 1;
+  let known = WIDTH.get(sheet.values);
+  if (!known || known.rows !== sheet.values.length) {
+    let width = 0;
+    for (const line of sheet.values) if (line.length > width) width = line.length;
+    known = { rows: sheet.values.length, width };
+    WIDTH.set(sheet.values, known);
+  }
+  return sheet.originCol + known.width - 1;
 }

@@ -45,6 +45,8 @@ describe('bad input gives a clear finding, never a crash', () => {
     expect(f.severity).toBe('error');
     expect(f.cells).toEqual([at]);
     expect(f.message).toContain('“待补”无法识别为数字');
+    // The row and column by their printed names, not internal keys.
+    expect(f.message).toContain('“2011302”“项目支出”列的金额');
     expect(f.message).toContain(at);
     // The unreadable cell takes part in no identity, so it does not set off a chain of false sums.
     expect(added.filter((x) => x.severity === 'error' && x.rule !== 'R-AMOUNT')).toEqual([]);

@@ -3,7 +3,7 @@
 import { codeShapeProblem } from '../../core/catalogs/functional';
 import { a1, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { parseAmount, toHalfWidth, type MoneyUnit } from '../../core/money';
+import { parseAmount, toHalfWidth, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
@@ -34,6 +34,12 @@ export interface WorkingData {
 export interface WorkingReadResult {
   data: WorkingData;
   findings: Finding[];
+}
+
+/** Whether a cell holds anything (what `text(v) !== ''` says, without normalising the text). */
+function isFilled(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  return typeof v !== 'string' || v.trim() !== '';
 }
 
 function text(v: unknown): string {
@@ -188,12 +194,13 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   const rows: WorkingRow[] = [];
   const names = new Map<string, string>();
   const seen = new Map<string, number>();
+  const columnIndexes = spec.columns.map((c) => columnOf.get(c.key));
   for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
     const rawKey = cellAt(sheet, r, keyCol);
     const key = text(typeof rawKey === 'number' ? String(rawKey) : rawKey);
     const name = nameCol >= 0 ? String(cellAt(sheet, r, nameCol) ?? '').trim() : '';
-    const rawValues = spec.columns.map((c) => (columnOf.has(c.key) ? cellAt(sheet, r, columnOf.get(c.key)!) : null));
-    const hasValues = rawValues.some((v) => text(v) !== '');
+    const rawValues = columnIndexes.map((col) => (col === undefined ? null : cellAt(sheet, r, col)));
+    const hasValues = rawValues.some(isFilled);
     if (!key && !name && !hasValues) continue;
     if (key === '合计' || key === '小计' || key === '总计') continue;
 
@@ -237,12 +244,23 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     seen.set(rowKey, r);
 
     const cells: Record<string, AmountCell> = {};
-    spec.columns.forEach((c, i) => {
-      const col = columnOf.get(c.key);
-      if (col === undefined) return;
+    for (let i = 0; i < spec.columns.length; i++) {
+      const col = columnIndexes[i];
+      if (col === undefined) continue;
+      const c = spec.columns[i];
       const raw = rawValues[i];
-      const parsed = parseAmount(raw, c.count ? '元' : (unit ?? '元'));
       const cellRef = ref(sheet, r, col);
+      const amountUnit = c.count ? '元' : (unit ?? '元');
+      // The common cases first, without the parser's result object: a plain number, an empty cell.
+      if (typeof raw === 'number' && Number.isFinite(raw) && !c.count) {
+        cells[c.key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
+        continue;
+      }
+      if (raw === null) {
+        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
+        continue;
+      }
+      const parsed = parseAmount(raw, amountUnit);
       if (parsed.kind === 'invalid') {
         findings.push(finding(`${at(sheet, r, col)} 的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`, [cellRef]));
         cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
@@ -250,11 +268,11 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
         if (c.count && parsed.minor % 100 !== 0) {
           findings.push(finding(`${at(sheet, r, col)} 的数量“${String(raw)}”不是整数。`, [cellRef]));
         }
-        cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef, raw };
+        cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
       } else {
-        cells[c.key] = { minor: 0, ref: cellRef, blank: true, raw };
+        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
       }
-    });
+    }
     rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells });
   }
   return { spec, sheet: sheet.name, unit, rows, names };

@@ -53,7 +53,8 @@ function findBlocks(sheet: SheetSnapshot): Block[] {
   for (let r = sheet.originRow; r <= bottom; r++) {
     for (let c = sheet.originCol; c <= right; c++) {
       const v = cellAt(sheet, r, c);
-      if (typeof v !== 'string') continue; // titles are text
+      // Titles are short text ending in 表 (spaces of PDF-born cells aside): test that before normalising.
+      if (typeof v !== 'string' || v.length > 90 || !v.trimEnd().endsWith('表')) continue;
       const kind = titleKind(labelOf(v));
       if (kind) {
         titles.push({ row: r, col: c, kind });

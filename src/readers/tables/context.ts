@@ -1,7 +1,7 @@
 // Shared pieces of reading one table: its unit line, its amounts, its findings.
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { parseAmount, type MoneyUnit } from '../../core/money';
+import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell, TableId } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
 import { ref, valueAt, type Region } from './region';
@@ -72,22 +72,24 @@ export function addFinding(ctx: TableReadContext, f: Omit<Finding, 'table'>): vo
   ctx.findings.push({ table: ctx.id, ...f });
 }
 
-/** Reads an amount cell; unreadable text becomes an error finding naming the cell. */
-export function readAmount(ctx: TableReadContext, row: number, col: number, what: string | (() => string)): AmountCell {
+/** Reads an amount cell; unreadable text becomes an error finding naming the row (`what`), column and cell. */
+export function readAmount(ctx: TableReadContext, row: number, col: number, what: string, column?: string): AmountCell {
   const raw: CellValue = valueAt(ctx.region, row, col);
   const cell = ref(ctx.region, row, col);
+  // The common case first (every figure of a generated table), without the parser's result object.
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { minor: unitValueToMinor(raw, ctx.unit), ref: cell };
   const p = parseAmount(raw, ctx.unit);
   switch (p.kind) {
     case 'number':
-      return { minor: p.minor, ref: cell, raw };
+      return { minor: p.minor, ref: cell };
     case 'blank':
     case 'dash':
-      return { minor: 0, ref: cell, blank: true, raw };
+      return { minor: 0, ref: cell, blank: true };
     case 'invalid':
       addFinding(ctx, {
         rule: 'R-AMOUNT',
         severity: 'error',
-        message: `${ctx.label}“${typeof what === 'function' ? what() : what}”的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
+        message: `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
         cells: [cell],
       });
       return { minor: 0, ref: cell, invalid: true, raw };

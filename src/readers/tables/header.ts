@@ -49,6 +49,8 @@ export function findHeaderBottom(region: Region, from: number, labels: Set<strin
 export interface ColumnMatch {
   key: string;
   col: number;
+  /** The column's printed name (its leaf header in the spec), for messages. */
+  label: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export function mapColumns(
   columns: ColumnSpec[],
   candidates: number[],
 ): { matched: ColumnMatch[]; missing: ColumnSpec[] } {
-  const scored: Array<{ key: string; col: number; score: number }> = [];
+  const scored: Array<{ key: string; col: number; score: number; label: string }> = [];
   for (const spec of columns) {
     const path = spec.path.map(norm);
     const leaf = path[path.length - 1];
@@ -77,7 +79,7 @@ export function mapColumns(
       } else if (aliases.includes(last)) {
         score = 1;
       }
-      if (score > 0) scored.push({ key: spec.key, col, score });
+      if (score > 0) scored.push({ key: spec.key, col, score, label: spec.path[spec.path.length - 1] });
     }
   }
   scored.sort((a, b) => b.score - a.score || a.col - b.col);
@@ -88,7 +90,7 @@ export function mapColumns(
     if (usedCols.has(s.col) || usedKeys.has(s.key)) continue;
     usedCols.add(s.col);
     usedKeys.add(s.key);
-    matched.push({ key: s.key, col: s.col });
+    matched.push({ key: s.key, col: s.col, label: s.label });
   }
   return { matched, missing: columns.filter((c) => !usedKeys.has(c.key)) };
 }

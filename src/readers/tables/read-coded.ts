@@ -108,8 +108,9 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
     const name = isText(nameValue) ? String(nameValue).trim() : '';
     const amounts: Record<string, AmountCell> = {};
     let anyFigure = false;
+    const rowName = code ?? name;
     for (const m of matched) {
-      const cell = readAmount(ctx, r, m.col, () => `${code ?? name} ${m.key}`);
+      const cell = readAmount(ctx, r, m.col, rowName, m.label);
       amounts[m.key] = cell;
       if (!cell.blank) anyFigure = true;
     }

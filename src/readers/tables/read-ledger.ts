@@ -185,7 +185,7 @@ function assignColumns(
   for (const m of missing) {
     const c = withFigures.shift();
     if (c === undefined) still.push(m);
-    else matched.push({ key: m.key, col: c });
+    else matched.push({ key: m.key, col: c, label: m.path[m.path.length - 1] });
   }
   return { matched, missing: still };
 }
