@@ -10,6 +10,11 @@ export interface PoolOptions {
   /** Worker threads; 0 runs the tasks in this thread (one at a time). Default: the machine's cores. */
   workers?: number;
   onDone?: (row: BatchRow, done: number, total: number) => void;
+  /**
+   * Tests only: the worker entry to run instead of worker.js / worker.ts (a .ts path runs through tsx), so that a
+   * test can make a worker die on a given file (test/batch/crash-worker.ts). Not exposed by runBatch or the CLI.
+   */
+  workerScript?: string;
 }
 
 export function defaultWorkers(): number {
@@ -17,12 +22,12 @@ export function defaultWorkers(): number {
 }
 
 /** A worker running the compiled worker.js, or (from the TypeScript sources: tests, tsx) worker.ts via tsx. */
-function spawnWorker(): Worker {
+function spawnWorker(script?: string): Worker {
   const js = join(__dirname, 'worker.js');
-  if (existsSync(js)) return new Worker(js);
-  const ts = join(__dirname, 'worker.ts');
+  const entry = script ?? (existsSync(js) ? js : join(__dirname, 'worker.ts'));
+  if (!entry.endsWith('.ts')) return new Worker(entry);
   const tsx = require.resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(ts)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
 }
 
 function crashRow(task: BatchTask, message: string): BatchRow {
@@ -64,7 +69,7 @@ export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Pr
         return;
       }
       live += 1;
-      const worker = spawnWorker();
+      const worker = spawnWorker(options.workerScript);
       let current = -1;
       const feed = () => {
         if (next >= tasks.length) {

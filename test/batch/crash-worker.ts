@@ -1,0 +1,15 @@
+// A batch worker that dies on chosen files, for the worker-crash tests (runPool's `workerScript` option).
+// A task whose file name contains “崩溃-exit” ends the thread with process.exit(7); “崩溃-throw” throws an
+// uncaught error. Every other task goes to the real worker (src/cli/batch/worker.ts), whose listener comes second.
+import { basename } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import type { BatchTask } from '../../src/cli/batch';
+
+parentPort?.on('message', (msg: { id: number; task: BatchTask }) => {
+  const name = basename(msg.task.file);
+  if (name.includes('崩溃-exit')) process.exit(7);
+  if (name.includes('崩溃-throw')) throw new Error(`测试：工作线程在处理 ${name} 时崩溃`);
+});
+
+// Required after the listener above (an import would be hoisted and registered first).
+require('../../src/cli/batch/worker');
