@@ -120,7 +120,7 @@ export function codeShapeProblem(code: string): CodeShapeProblem | null {
     const d = code.charCodeAt(i);
     if (d < 48 || d > 57) return 'shape';
   }
-  if (!CLASS_NAMES.has(code.slice(0, 3))) return 'unknownClass';
+  if (!CLASS_NAMES.has(n === 3 ? code : code.slice(0, 3))) return 'unknownClass';
   return null;
 }
 

@@ -30,22 +30,28 @@ export const CATALOG_RULES: Rule[] = [
       for (const t of Object.values(ctx.accounts.tables)) {
         if (!t) continue;
         const coded = t.rows.filter((r) => r.code && r.key.startsWith('code:') && !codeShapeProblem(r.code));
-        const codes = new Set(coded.map((r) => r.code!));
+        let codes: Set<string> | null = null;
         let currentClass: string | null = null;
         let currentKuan: string | null = null;
         for (const row of coded) {
           const code = row.code!;
-          const at = row.codeRef ? [row.codeRef] : [];
           if (code.length === 3) {
             currentClass = code;
             currentKuan = null;
             continue;
           }
+          const current = code.length === 5 ? currentClass : currentKuan;
+          // The usual case: the row right above at the parent level is its parent (no lookup, no slice).
+          if (current !== null && current.length === code.length - 2 && code.startsWith(current)) {
+            if (code.length === 5) currentKuan = code;
+            continue;
+          }
           const parent = code.slice(0, code.length - 2);
+          codes ??= new Set(coded.map((r) => r.code!));
           if (!codes.has(parent)) {
-            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”的上级科目“${parent}”没有列出。各级科目应完整列示（类、款、项）。`, at);
+            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”的上级科目“${parent}”没有列出。各级科目应完整列示（类、款、项）。`, row.codeRef ? [row.codeRef] : []);
           } else if (code.length === 5 ? currentClass !== parent : currentKuan !== parent) {
-            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”没有排在其上级科目“${parent}”之下。`, at);
+            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”没有排在其上级科目“${parent}”之下。`, row.codeRef ? [row.codeRef] : []);
           }
           if (code.length === 5) currentKuan = code;
         }

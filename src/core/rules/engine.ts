@@ -38,9 +38,16 @@ export class RuleContext {
     return Object.values(this.accounts.tables).find((t) => t?.topic === topic);
   }
 
+  private readonly names = new Map<TableData, string>();
+
   /** `公开03表（支出决算表）`. */
   name(t: TableData): string {
-    return `公开${t.id}表（${t.title}）`;
+    let n = this.names.get(t);
+    if (n === undefined) {
+      n = `公开${t.id}表（${t.title}）`;
+      this.names.set(t, n);
+    }
+    return n;
   }
 
   cell(t: TableData | undefined, rowKey: string, col: string): AmountCell | undefined {
@@ -83,7 +90,10 @@ export class RuleContext {
       cls === 'tail'
         ? `${base}。差额在 ${nonZero} 个非零加数的尾差允许范围（±${formatAmount(tailAllowanceMinor(nonZero, unit), unit)}）内，属四舍五入尾差：可把尾差调入最大的一项，或各表统一使用同一套四舍五入后的明细数。`
         : `${base}，超出尾差允许范围，请核对${opts.crossTable ? '两张表' : '本表'}的数字。`;
-    this.emit(t, severity, message, [total, ...addends], expected, actual, unit);
+    const cells: CellRef[] = [];
+    addRef(cells, total.cell.ref, addends.length + 1);
+    for (const a of addends) addRef(cells, a.cell?.ref, addends.length + 1);
+    this.push(t, severity, message, cells, expected, actual, unit);
   }
 
   /**
@@ -114,13 +124,12 @@ export class RuleContext {
   }
 
   emit(t: TableData | string, severity: Severity, message: string, terms: Term[] | CellRef[], expected?: number, actual?: number, unit?: MoneyUnit): void {
-    // A cell named twice (the same figure in two terms) is listed once; refs are shared, not copied.
-    const seen = new Set<CellRef>();
-    for (const x of terms) {
-      const r = 'row' in x ? (x as CellRef) : (x as Term).cell?.ref;
-      if (r) seen.add(r);
-    }
-    const cells = [...seen];
+    const cells: CellRef[] = [];
+    for (const x of terms) addRef(cells, 'row' in x ? (x as CellRef) : (x as Term).cell?.ref, terms.length);
+    this.push(t, severity, message, cells, expected, actual, unit);
+  }
+
+  private push(t: TableData | string, severity: Severity, message: string, cells: CellRef[], expected?: number, actual?: number, unit?: MoneyUnit): void {
     this.findings.push({
       rule: this.rule.id,
       severity,
@@ -133,6 +142,26 @@ export class RuleContext {
     });
   }
 }
+
+/**
+ * Adds a cell to a finding's list unless it is there already (the same figure named in two terms); refs
+ * are shared, not copied, so identity decides. Long lists (a 类 with 40 款) are checked through a set.
+ */
+function addRef(cells: CellRef[], r: CellRef | null | undefined, expected: number): void {
+  if (!r) return;
+  if (expected > 32) {
+    let seen = SEEN.get(cells);
+    if (!seen) {
+      seen = new Set(cells);
+      SEEN.set(cells, seen);
+    }
+    if (seen.has(r)) return;
+    seen.add(r);
+  } else if (cells.includes(r)) return;
+  cells.push(r);
+}
+
+const SEEN = new WeakMap<CellRef[], Set<CellRef>>();
 
 const ROW_INDEX = new WeakMap<TableData, Map<string, TableRow>>();
 const COLUMNS = new WeakMap<TableData, string[]>();
