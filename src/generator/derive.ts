@@ -50,9 +50,9 @@ function cellsOf(make: CellMaker, values: Sums, keys: string[]): Record<string, 
   return cells;
 }
 
-function cellsOfVector(make: CellMaker, values: Float64Array, keys: string[]): Record<string, AmountCell> {
+function cellsOfVector(make: CellMaker, values: ArrayLike<number>, keys: string[], offset = 0): Record<string, AmountCell> {
   const cells: Record<string, AmountCell> = {};
-  for (let j = 0; j < keys.length; j++) cells[keys[j]] = make(values[j]);
+  for (let j = 0; j < keys.length; j++) cells[keys[j]] = make(values[offset + j]);
   return cells;
 }
 
@@ -157,13 +157,22 @@ function sourceIndexes(keys: string[][]): number[][] {
   return keys.map((list) => list.map((k) => KEY_INDEX.get(k)!));
 }
 
-function addInto(acc: Map<string, Float64Array>, code: string, values: Float64Array): void {
-  let v = acc.get(code);
-  if (!v) {
-    v = new Float64Array(values.length);
-    acc.set(code, v);
+/** Column sums per code in one flat array (`width` numbers per code, codes in first-seen order). */
+class CodeSums {
+  readonly offsets = new Map<string, number>();
+  readonly sums: number[] = [];
+
+  constructor(readonly width: number) {}
+
+  add(code: string, values: Float64Array): void {
+    let at = this.offsets.get(code);
+    if (at === undefined) {
+      at = this.sums.length;
+      this.offsets.set(code, at);
+      for (let j = 0; j < this.width; j++) this.sums.push(0);
+    }
+    for (let j = 0; j < this.width; j++) this.sums[at + j] += values[j];
   }
-  for (let j = 0; j < values.length; j++) v[j] += values[j];
 }
 
 function baseTable(spec: TableSpec, unit: MoneyUnit, rows: TableRow[], variant?: string): TableData {
@@ -174,37 +183,70 @@ function row(key: string, label: string, cells: Record<string, AmountCell>, code
   return { key, label, code, level: code ? levelOfCode(code) : undefined, labelRef: null, cells };
 }
 
+/**
+ * A coded table in one pass over the 项 in code order: a 类 or 款 row is opened when its first 项 with
+ * figures comes, and given its cells when the next 类 or 款 begins (codes in order put every prefix's 项
+ * together, so no lookup and no sort per table).
+ */
 function codedTable(spec: CodedSpec, items: ItemFigures[], names: Map<string, string>, unit: MoneyUnit, make: CellMaker): TableData {
   const keys = spec.columns.map((c) => c.key);
   const sources = sourceIndexes(keys.map((k) => COLUMN_SOURCES[spec.topic]?.[k] ?? []));
-  const byCode = new Map<string, Float64Array>();
   const total = new Float64Array(keys.length);
+  const classSums = new Float64Array(keys.length);
+  const kuanSums = new Float64Array(keys.length);
   const values = new Float64Array(keys.length);
+  const rows: TableRow[] = [];
+  const open = (code: string): TableRow => {
+    const r = row(`code:${code}`, names.get(code) ?? knownName(code) ?? '', NO_CELLS, code);
+    rows.push(r);
+    return r;
+  };
+  const close = (r: TableRow | null, sums: Float64Array) => {
+    if (r) r.cells = cellsOfVector(make, sums, keys);
+  };
+  let classRow: TableRow | null = null;
+  let kuanRow: TableRow | null = null;
   for (const item of items) {
     if (!project(item.figures, sources, values)) continue;
-    addInto(byCode, item.classCode, values);
-    if (item.kuanCode !== item.classCode) addInto(byCode, item.kuanCode, values);
-    if (item.code !== item.kuanCode) addInto(byCode, item.code, values);
-    for (let j = 0; j < keys.length; j++) total[j] += values[j];
+    if (classRow?.code !== item.classCode) {
+      close(kuanRow, kuanSums);
+      close(classRow, classSums);
+      kuanRow = null;
+      classRow = open(item.classCode);
+      classSums.fill(0);
+    }
+    if (item.kuanCode !== item.classCode && kuanRow?.code !== item.kuanCode) {
+      close(kuanRow, kuanSums);
+      kuanRow = open(item.kuanCode);
+      kuanSums.fill(0);
+    }
+    if (item.code !== item.kuanCode) open(item.code).cells = cellsOfVector(make, values, keys);
+    for (let j = 0; j < keys.length; j++) {
+      classSums[j] += values[j];
+      kuanSums[j] += values[j];
+      total[j] += values[j];
+    }
   }
-  const rows = [...byCode.keys()]
-    .sort()
-    .map((code) => row(`code:${code}`, names.get(code) ?? knownName(code) ?? '', cellsOfVector(make, byCode.get(code)!, keys), code));
+  close(kuanRow, kuanSums);
+  close(classRow, classSums);
   return baseTable(spec, unit, [row('total', '合计', cellsOfVector(make, total, keys)), ...rows]);
 }
+
+/** Cells of a 类/款 row until its last 项 is summed. */
+const NO_CELLS: Record<string, AmountCell> = Object.freeze({}) as Record<string, AmountCell>;
 
 /** Per 类, the named sums (each a list of working columns) of its 项. */
 function classTotals(items: ItemFigures[], columns: Record<string, string[]>): Map<string, Sums> {
   const keys = Object.keys(columns);
   const sources = sourceIndexes(keys.map((k) => columns[k]));
-  const acc = new Map<string, Float64Array>();
+  const acc = new CodeSums(keys.length);
   const values = new Float64Array(keys.length);
   for (const item of items) {
     project(item.figures, sources, values);
-    addInto(acc, item.classCode, values);
+    acc.add(item.classCode, values);
   }
   const out = new Map<string, Sums>();
-  for (const [code, v] of acc) out.set(code, Object.fromEntries(keys.map((k, j) => [k, v[j]])));
+  for (const [code, at] of acc.offsets) out.set(code, Object.fromEntries(keys.map((k, j) => [k, acc.sums[at + j]])));
   return out;
 }
 
@@ -286,7 +328,8 @@ export function deriveAccounts(data: WorkingData, profile: Profile, options: Der
   const unit = options.unit ?? '万元';
   const list = options.classList ?? profile.classLists[0];
   const make = cellMaker(unit, options.printed === true);
-  const items = itemFigures(data);
+  // In code order: a 类's 款 and a 款's 项 follow each other (codedTable relies on it).
+  const items = itemFigures(data).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
   const names = itemNames(data);
   const carry = new Map((data.sheets.carry?.rows ?? []).map((r) => [r.key, r.cells.amount?.minor ?? 0]));
   const all = new Float64Array(ITEM_KEYS.length);
