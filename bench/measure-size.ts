@@ -3,19 +3,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
-import { workbookSnapshot } from '../src/adapters/file/exceljs-snapshot';
 import { OfficeWorkbookPort } from '../src/adapters/office/office-port';
-import { checkWorkbook } from '../src/core/check';
 import type { FinalAccounts } from '../src/core/model';
-import { checkPerformance } from '../src/core/performance';
-import { DEFAULT_PROFILE_ID, profileById } from '../src/core/profiles';
-import { runTableRules } from '../src/core/rules';
-import { deriveAccounts } from '../src/generator/derive';
-import { generate } from '../src/generator/generate';
-import { readWorkings } from '../src/generator/workings/reader';
 import type { WorkbookSnapshot } from '../src/port/snapshot';
-import { readAccounts } from '../src/readers/tables';
+import {
+  addLayoutSheet,
+  checkPerformance,
+  checkWorkbook,
+  DEFAULT_PROFILE_ID,
+  deriveAccounts,
+  generate,
+  profileById,
+  readAccounts,
+  readWorkings,
+  runTableRules,
+  workbookSnapshot,
+} from './product';
 import { SIZES, syntheticWorkload, type SizeId, type WorkloadForm } from '../src/synthetic';
 import { workloadBuffer } from '../src/synthetic/file';
 import { FakeExcel } from '../test/addin/fake-excel';
