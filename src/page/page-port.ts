@@ -5,7 +5,7 @@ import { ExcelJsWorkbookPort, MARKS_SHEET } from '../adapters/file/exceljs-port'
 import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import type { CellRef } from '../core/cells';
 import type { SheetLayout } from '../port/layout';
-import type { Mark, WorkbookPort } from '../port/port';
+import type { Mark, MarkResult, WorkbookPort } from '../port/port';
 import type { SheetSnapshot, WorkbookSnapshot } from '../port/snapshot';
 
 export interface GeneratedFile {
@@ -62,10 +62,11 @@ export class PageWorkbookPort implements WorkbookPort {
   }
 
   /** A new check replaces the marks of the previous one (on the grid and in the marked copy). */
-  async applyMarks(marks: Mark[]): Promise<void> {
+  async applyMarks(marks: Mark[]): Promise<MarkResult> {
     await this.working.clearMarks();
-    await this.working.applyMarks(marks);
+    const result = await this.working.applyMarks(marks);
     this.update({ marks });
+    return result;
   }
 
   async clearMarks(): Promise<number> {

@@ -12,11 +12,25 @@ export interface Mark {
   message: string;
 }
 
+/** What applyMarks reports about the marks it wrote. */
+export interface MarkResult {
+  /**
+   * Cells whose only marks are 尾差 (severity 'tail') that were coloured but got no note/comment: writing
+   * every note would have exceeded the host's single-request limit (Office adapter, large workbooks), so
+   * those notes were left out to keep check + mark within its syncs. Their findings are still in the pane.
+   * 0 when every marked cell got its note (cells with the user's own note never get one; not counted here).
+   */
+  tailNotesOmitted: number;
+}
+
 export interface WorkbookPort {
   /** Every used range of every sheet, in one read. */
   readSnapshot(): Promise<WorkbookSnapshot>;
-  /** Highlights the cells without touching the user's own formats; recorded so clearMarks removes exactly these. */
-  applyMarks(marks: Mark[]): Promise<void>;
+  /**
+   * Highlights the cells without touching the user's own formats; recorded so clearMarks removes exactly these.
+   * Reports what it left out (see MarkResult).
+   */
+  applyMarks(marks: Mark[]): Promise<MarkResult>;
   /** Removes every mark this product made (also those of an earlier session), and nothing else. */
   clearMarks(): Promise<number>;
   /** Adds sheets; a name that exists gets a suffix. Returns the names used. Never replaces a sheet. */

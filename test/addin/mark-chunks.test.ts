@@ -1,6 +1,7 @@
-// Mark sets too large for one request (a 汇总部门 workbook: tens of thousands of marked cells with long
-// Chinese messages) are written and removed in several requests, each within the budget; clearing stays
-// exact. Mark sets that fit keep the single request (see the sync budgets in office-port.test.ts).
+// Mark sets too large for one request (tens of thousands of marked cells with long Chinese messages, mostly
+// errors) are written and removed in several requests, each within the budget; clearing stays exact. Past
+// the budget the notes of 尾差-only cells are left out first (mark-tail-notes.test.ts); these marks exceed it
+// even without them. Mark sets that fit keep the single request (see the sync budgets in office-port.test.ts).
 import { MARK_REQUEST_BUDGET, packMarkOps, utf8Length, type MarkOp } from '../../src/adapters/office/marks';
 import { MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
@@ -31,14 +32,14 @@ function bigWorkbook(apiVersion: string): FakeExcel {
   return fx;
 }
 
-/** Every other cell of the amount columns (a checkerboard: no two marked cells share a rectangle), with long messages. */
+/** Every other cell of the amount columns (a checkerboard: no two marked cells share a rectangle), with long messages; every 7th row 尾差, the rest errors. */
 function bigMarks(): Mark[] {
   const marks: Mark[] = [];
-  const reason = '与“收入支出决算总表”对应数不一致：本表合计数应等于总表中同一科目的本年支出合计，请逐项核对项级科目的基本支出与项目支出金额。差额可能来自四舍五入、科目归类或漏填：请先在底稿中核对该科目的一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款三列，再核对上级补助收入、事业收入、经营收入和其他收入，改正后重新检查。';
+  const reason = '与“收入支出决算总表”对应数不一致：本表合计数应等于总表中同一科目的本年支出合计，请逐项核对项级科目的基本支出与项目支出金额。差额可能来自四舍五入、科目归类或漏填：请先在底稿中核对该科目的一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款三列，再核对上级补助收入、事业收入、经营收入和其他收入，改正后重新检查。若差额确为科目归类错误，请同时改正底稿1、底稿2以及公开02表、公开03表、公开05表中对应科目的金额，保持各表一致；若为四舍五入所致，请在公开说明中注明。';
   for (let r = 1; r < ROWS; r++) {
     for (let c = 2; c < COLS; c++) {
       if ((r + c) % 2 !== 0) continue;
-      marks.push({ cell: { sheet: SHEET, row: r, col: c }, severity: r % 7 === 0 ? 'error' : 'tail', message: `[T-${c}] 第${r + 1}行${reason}` });
+      marks.push({ cell: { sheet: SHEET, row: r, col: c }, severity: r % 7 === 0 ? 'tail' : 'error', message: `[T-${c}] 第${r + 1}行${reason}` });
     }
   }
   return marks;
@@ -59,7 +60,7 @@ describe('mark sets larger than one request', () => {
 
       await port.readSnapshot();
       expect(fx.stats.syncs).toBe(2);
-      await port.applyMarks(marks);
+      const result = await port.applyMarks(marks);
       const chunks = progress[progress.length - 1];
       expect(progress).toEqual(new Array(chunks).fill(chunks));
       expect(fx.stats.syncs).toBe(2 + chunks);
@@ -84,8 +85,17 @@ describe('mark sets larger than one request', () => {
       expect(record?.cells).toBe(marks.length);
       expect(fx.state.settings[MARK_RECORD_KEY].length).toBeLessThan(MARK_REQUEST_BUDGET / 4);
       const annotations = version === '1.18' ? fx.state.notes : version === '1.13' ? fx.state.comments : [];
-      // The user's own note/comment (on C3, a marked cell) plus ours on every other marked cell.
-      if (version === '1.13' || version === '1.18') expect(annotations.length).toBe(1 + (marks.length - 1));
+      // The user's own note/comment (on C3, a marked error cell) plus ours on every other error cell; the
+      // 尾差-only cells are left without one (and reported), since even the error notes need several requests.
+      const errorCells = marks.filter((m) => m.severity === 'error');
+      const tailCells = marks.filter((m) => m.severity === 'tail');
+      if (version === '1.13' || version === '1.18') {
+        expect(annotations.length).toBe(1 + (errorCells.length - 1));
+        const noted = new Set(annotations.map((a) => `${a.row}:${a.col}`));
+        expect(errorCells.every((m) => noted.has(`${m.cell.row}:${m.cell.col}`))).toBe(true);
+        expect(tailCells.some((m) => noted.has(`${m.cell.row}:${m.cell.col}`))).toBe(false);
+        expect(result.tailNotesOmitted).toBe(tailCells.length);
+      } else expect(result.tailNotesOmitted).toBe(0);
       // The user's formats did not change by marking.
       expect(JSON.parse(fx.formatsSnapshot()).sheets[0].cells).toEqual(JSON.parse(before).sheets[0].cells);
 
@@ -114,13 +124,39 @@ describe('mark sets larger than one request', () => {
     await port.readSnapshot();
     const second = bigMarks().filter((m) => m.cell.row < 100);
     fx.resetStats();
-    await port.applyMarks(second);
-    // Removing the first run's ~20,000 notes needs requests of its own; the second run's marks follow.
+    const result = await port.applyMarks(second);
+    // Removing the first run's ~17,800 notes needs requests of its own; the second run's marks follow. Leaving
+    // out the second run's 尾差 notes would not save a request, so they are all written.
     expect(fx.stats.syncs).toBeGreaterThan(1);
+    expect(second.some((m) => m.severity === 'tail')).toBe(true);
+    expect(result.tailNotesOmitted).toBe(0);
     expect(fx.state.notes.length).toBe(second.length);
     expect(new Set(ownRules(fx).flatMap((r) => r.ranges.map((g) => g.top))).size).toBeLessThanOrEqual(100);
     await port.clearMarks();
     expect(fx.formatsSnapshot()).toBe(before);
+  }, 60_000);
+});
+
+describe('尾差 notes left out on the retry path', () => {
+  test('marking again after the workbook changed (a fresh look, then the write) leaves out the same 尾差 notes and reports them', async () => {
+    const fx = bigWorkbook('1.18');
+    const before = fx.formatsSnapshot();
+    const port = portOnFx(fx);
+    const tails = bigMarks().map((m) => ({ ...m, severity: 'tail' as const }));
+    // C3 carries the user's own note: it would get none of ours anyway, so it is not counted.
+    expect((await port.applyMarks(tails)).tailNotesOmitted).toBe(tails.length - 1);
+    await port.readSnapshot();
+    const sheet = fx.sheetByName(SHEET)!;
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => !c.formula?.includes('FINAL-ACCOUNTS-MARK'));
+    fx.resetStats();
+    expect((await port.applyMarks(tails)).tailNotesOmitted).toBe(tails.length - 1);
+    // The refused write, then the fresh look (2) and one write: no note chunks.
+    expect(fx.stats.syncs).toBe(4);
+    expect(fx.state.notes.map((n) => n.content)).toEqual(['用户自己的批注']);
+    expect(ownRules(fx).length).toBeGreaterThan(0);
+    await port.clearMarks();
+    expect(fx.formatsSnapshot()).toBe(before);
+    expect(fx.state.settings[MARK_RECORD_KEY]).toBeUndefined();
   }, 60_000);
 });
 
@@ -178,7 +214,8 @@ describe('notes/comments too many for one response', () => {
       const fx = bigWorkbook(version);
       const before = fx.formatsSnapshot();
       const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
-      const marks = bigMarks().slice(0, 4_500);
+      // All errors, so every marked cell gets a note or comment (4,500: three pages to read them back).
+      const marks = bigMarks().slice(0, 4_500).map((m) => ({ ...m, severity: 'error' as const }));
       await port.applyMarks(marks);
       fx.reopen();
       fx.resetStats();

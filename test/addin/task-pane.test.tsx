@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { CellRef } from '../../src/core/cells';
 import type { CheckReport } from '../../src/core/report';
 import type { SheetLayout } from '../../src/port/layout';
-import type { Mark, WorkbookPort } from '../../src/port/port';
+import type { Mark, MarkResult, WorkbookPort } from '../../src/port/port';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { PaneController } from '../../src/taskpane/pane-controller';
@@ -28,13 +28,16 @@ class FakeRecordingPort implements WorkbookPort {
   release: (() => void) | null = null;
   hold = false;
   failWith: Error | null = null;
+  /** What applyMarks reports as left out (the Office adapter on a workbook with many 尾差). */
+  tailNotesOmitted = 0;
   async readSnapshot(): Promise<WorkbookSnapshot> {
     if (this.failWith) throw this.failWith;
     if (this.hold) await new Promise<void>((r) => (this.release = r));
     return { sheets: [] };
   }
-  async applyMarks(marks: Mark[]): Promise<void> {
+  async applyMarks(marks: Mark[]): Promise<MarkResult> {
     this.marks = marks;
+    return { tailNotesOmitted: this.tailNotesOmitted };
   }
   async clearMarks(): Promise<number> {
     return this.marks.length;

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRef } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { MARK_FILL, type Mark, type WorkbookPort } from '../../port/port';
+import { MARK_FILL, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { addLayoutSheet } from './exceljs-layout';
 import { workbookSnapshot } from './exceljs-snapshot';
@@ -37,8 +37,9 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   /**
    * A file has no conditional-format overlay that survives every reader, so the file adapter sets a fill
    * and a note, and first saves what the cell had (fill and note) in a hidden sheet; clearMarks puts it back.
+   * A file has no request limit: every marked cell gets its note, nothing is left out.
    */
-  async applyMarks(marks: Mark[]): Promise<void> {
+  async applyMarks(marks: Mark[]): Promise<MarkResult> {
     const saved = this.loadSaved();
     const seen = new Set(saved.map((s) => `${s.sheet}!${s.row}:${s.col}`));
     const byCell = new Map<string, Mark[]>();
@@ -68,6 +69,7 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       cell.note = ms.map((m) => m.message).join('\n');
     }
     this.storeSaved(saved);
+    return { tailNotesOmitted: 0 };
   }
 
   async clearMarks(): Promise<number> {

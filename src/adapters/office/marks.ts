@@ -2,8 +2,10 @@
 // The user's own formats and conditional formats are never written; only rules carrying our tag are deleted.
 //
 // Writes are planned as MarkOps, each with an estimate of what it adds to the request, and packed into
-// requests of at most MARK_REQUEST_BUDGET bytes: one request whenever the marks fit (the usual case), one
-// more per extra chunk only past the budget, like the read, which splits only when the host refuses.
+// requests of at most MARK_REQUEST_BUDGET bytes: one request whenever the marks fit (the usual case). Past
+// the budget the notes of 尾差-only cells are left out first when that saves a request (planMarkWrite); one
+// more request per extra chunk only if it still does not fit, like the read, which splits only when the
+// host refuses.
 import type { Severity } from '../../core/findings';
 import { MARK_FILL, type Mark } from '../../port/port';
 import { addressLists, cellsToRects, qualified, rectAddress } from './addresses';
@@ -107,21 +109,47 @@ export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection
   return ops;
 }
 
+/** What one mark write does: its ops in request order, the record it stores, and the notes it left out. */
+export interface MarkPlan {
+  ops: MarkOp[];
+  record: MarkRecord;
+  /** Cells marked only as 尾差 left without a note/comment: every note would not fit one request, and leaving these out saves one. */
+  tailNotesOmitted: number;
+}
+
+interface PlannedAnnotation {
+  sheet: string;
+  /** Local A1 address. */
+  local: string;
+  severity: Severity;
+  op: MarkOp;
+}
+
 /**
- * The new marks (one rule per severity and area list on ExcelApi 1.9, one per rectangle on 1.7), the record,
- * then the notes/comments (last: a cell that gained a user note meanwhile fails only that step).
+ * The whole mark write: removal of the previous marks, the new rules (one per severity and area list on
+ * ExcelApi 1.9, one per rectangle on 1.7), the record, then the notes/comments (last: a cell that gained a
+ * user note meanwhile fails only that step).
+ *
+ * Policy: when everything fits one request of `budget` bytes it is all written. When it does not, the notes
+ * of cells whose only marks are 尾差 are left out (those cells are still coloured by their rule, and the pane
+ * lists their findings) if that saves a request; notes of cells with an error or warning are always kept.
+ * Only if it still exceeds the budget does the write take several requests (packMarkOps). The record lists
+ * only the notes written, so clearMarks removes exactly what was made.
  */
-export function markOps(
+export function planMarkWrite(
   workbook: WorkbookSurface,
   features: ExcelFeatures,
   inspection: MarkInspection,
   cells: CellMark[],
   run: string,
-  now: Date = new Date(),
-): { ops: MarkOp[]; record: MarkRecord } {
+  options: { now?: Date; budget?: number } = {},
+): MarkPlan {
+  const budget = options.budget ?? MARK_REQUEST_BUDGET;
+  const now = options.now ?? new Date();
+  const removal = removalOps(workbook, inspection, features);
   const known = new Set(inspection.sheets);
   const usable = cells.filter((c) => known.has(c.sheet));
-  const ops: MarkOp[] = [];
+  const ruleOps: MarkOp[] = [];
   const rules: RecordedRule[] = [];
   const bySheetSeverity = new Map<string, CellMark[]>();
   for (const c of usable) {
@@ -138,7 +166,7 @@ export function markOps(
     // A rule's calls: worksheet, range(s), collection, add, rule formula, fill colour.
     const targets = features.rangeAreas ? addressLists(ranges) : ranges;
     for (const address of targets) {
-      ops.push({
+      ruleOps.push({
         bytes: estimateBytes(6, sheet, address, formula, color),
         queue: () => {
           const ws = workbook.worksheets.getItem(sheet);
@@ -152,25 +180,42 @@ export function markOps(
   }
   const kind = features.annotations;
   const writable = kind === 'none' ? [] : usable.filter((c) => !inspection.userAnnotatedCells.has(cellKey(c.sheet, c.row, c.col)));
-  const annotations = new Map<string, RecordedAnnotations>();
-  const annotationOps: MarkOp[] = [];
-  for (const c of writable) {
+  const planned: PlannedAnnotation[] = writable.map((c) => {
     const local = rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
-    const entry = annotations.get(c.sheet) ?? { sheet: c.sheet, kind: kind as 'notes' | 'comments', addresses: [] };
-    entry.addresses.push(local);
-    annotations.set(c.sheet, entry);
     const address = qualified(c.sheet, local);
     const text = ANNOTATION_PREFIX + c.messages.join('\n');
-    annotationOps.push({
-      bytes: estimateBytes(2, address, text),
-      queue: () => (kind === 'notes' ? workbook.notes.add(address, text) : workbook.comments.add(address, text)),
-    });
-  }
-  const record = buildRecord(run, now, usable.length, rules, [...annotations.values()]);
-  if (usable.length > 0) {
+    return {
+      sheet: c.sheet,
+      local,
+      severity: c.severity,
+      op: {
+        bytes: estimateBytes(2, address, text),
+        queue: () => (kind === 'notes' ? workbook.notes.add(address, text) : workbook.comments.add(address, text)),
+      },
+    };
+  });
+  const withRecord = (notes: PlannedAnnotation[]): { record: MarkRecord; op: MarkOp | null } => {
+    const annotations = new Map<string, RecordedAnnotations>();
+    for (const a of notes) {
+      const entry = annotations.get(a.sheet) ?? { sheet: a.sheet, kind: kind as 'notes' | 'comments', addresses: [] };
+      entry.addresses.push(a.local);
+      annotations.set(a.sheet, entry);
+    }
+    const record = buildRecord(run, now, usable.length, rules, [...annotations.values()]);
+    if (usable.length === 0) return { record, op: null };
     const value = JSON.stringify(record);
-    ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY, value), queue: () => workbook.settings.add(MARK_RECORD_KEY, value) });
-  }
-  ops.push(...annotationOps);
-  return { ops, record };
+    return { record, op: { bytes: estimateBytes(2, MARK_RECORD_KEY, value), queue: () => workbook.settings.add(MARK_RECORD_KEY, value) } };
+  };
+  const assemble = (notes: PlannedAnnotation[]) => {
+    const written = withRecord(notes);
+    const ops = [...removal, ...ruleOps, ...(written.op ? [written.op] : []), ...notes.map((a) => a.op)];
+    return { ops, record: written.record, tailNotesOmitted: planned.length - notes.length };
+  };
+  const full = assemble(planned);
+  if (full.ops.reduce((n, op) => n + op.bytes, 0) <= budget) return full;
+  const kept = planned.filter((a) => a.severity !== 'tail');
+  if (kept.length === planned.length) return full;
+  const reduced = assemble(kept);
+  // Left out only when it saves a request (it may not, when the removal of earlier marks alone needs several).
+  return packMarkOps(reduced.ops, budget).length < packMarkOps(full.ops, budget).length ? reduced : full;
 }

@@ -5,14 +5,16 @@
 // after a read (it reuses what the read learnt about existing marks) else 3, clearMarks 3, select 1,
 // addSheets 1 + one per write chunk. Reads are split in blocks only when the host refuses the single read;
 // mark writes and removals only when they exceed MARK_REQUEST_BUDGET (then one more sync per extra chunk).
+// A mark write past the budget first leaves out the notes of 尾差-only cells when that saves a request
+// (planMarkWrite), which keeps a consolidated department's workbook (thousands of 尾差) at check + mark = 3.
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import type { Mark, WorkbookPort } from '../../port/port';
+import type { Mark, MarkResult, WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
-import { groupMarksByCell, markOps, packMarkOps, removalOps, type MarkOp } from './marks';
+import { groupMarksByCell, packMarkOps, planMarkWrite, removalOps, type MarkOp } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
@@ -61,25 +63,29 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return result.snapshot;
   }
 
-  async applyMarks(marks: Mark[]): Promise<void> {
+  /**
+   * Removes the previous marks and writes the new ones in one request when they fit. On a large workbook the
+   * notes of 尾差-only cells are left out first (planMarkWrite); the result says how many.
+   */
+  async applyMarks(marks: Mark[]): Promise<MarkResult> {
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
-    await this.guard(async () => {
+    return this.guard(async () => {
       const attempt = (inspection: MarkInspection | null) =>
-        this.options.run(async (ctx) => {
+        this.options.run(async (ctx): Promise<MarkResult> => {
           const found = inspection ?? (await inspectMarks(ctx, this.features));
-          const removal = removalOps(ctx.workbook, found, this.features);
-          const { ops } = markOps(ctx.workbook, this.features, found, cells, newRunId());
-          await this.syncInChunks(ctx, [...removal, ...ops]);
+          const plan = planMarkWrite(ctx.workbook, this.features, found, cells, newRunId());
+          await this.syncInChunks(ctx, plan.ops);
+          return { tailNotesOmitted: plan.tailNotesOmitted };
         });
       try {
-        await attempt(cached);
+        return await attempt(cached);
       } catch (e) {
         // The workbook changed since the read (a rule or note removed or added meanwhile): look again, once.
         // Marks an earlier chunk already wrote carry this run's tag, so the fresh look removes them too.
         if (!cached) throw e;
-        await attempt(null);
+        return attempt(null);
       }
     });
   }
