@@ -27,6 +27,8 @@ export interface PaneState {
   notice: string | null;
   /** Notes that stay (host limitations, layout problems). */
   hints: string[];
+  /** About the marks of the last check, while its findings are shown: e.g. 尾差 cells coloured but left without a note. */
+  markNotice: string | null;
   profile: string | undefined;
   rubric: string | undefined;
 }
@@ -37,6 +39,12 @@ export interface PaneDependencies {
   layouts?: (snapshot: WorkbookSnapshot, profile?: string) => GeneratedLayouts;
   /** What the host cannot do, shown once (e.g. OfficeWorkbookPort.limitations()). */
   limitations?: string[];
+}
+
+/** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
+export function tailNotesNotice(omitted: number): string | null {
+  if (omitted <= 0) return null;
+  return `尾差较多：${omitted} 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。`;
 }
 
 const TASK_LABEL: Record<PaneTask, string> = { check: '检查', generate: '生成公开表', clear: '清除标记', jump: '定位单元格' };
@@ -54,6 +62,7 @@ export class PaneController {
       error: null,
       notice: null,
       hints: deps.limitations ?? [],
+      markNotice: null,
       profile: undefined,
       rubric: undefined,
     };
@@ -82,16 +91,16 @@ export class PaneController {
 
   async check(): Promise<void> {
     await this.task('check', async () => {
-      this.update({ progress: { label: '正在读取工作簿…', fraction: 0.1 } });
+      this.update({ progress: { label: '正在读取工作簿…', fraction: 0.1 }, markNotice: null });
       const snapshot = await this.deps.port.readSnapshot();
       this.update({ progress: { label: '正在核对各表…', fraction: 0.4 } });
       const check = this.deps.check ?? checkWorkbook;
       const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
-      await this.deps.port.applyMarks(marksFromFindings(report.findings));
+      const marked = await this.deps.port.applyMarks(marksFromFindings(report.findings));
       const n = report.findings.length;
       const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
-      this.update({ report, groups: groupFindings(report), notice });
+      this.update({ report, groups: groupFindings(report), notice, markNotice: tailNotesNotice(marked.tailNotesOmitted) });
     });
   }
 
@@ -113,7 +122,7 @@ export class PaneController {
     await this.task('clear', async () => {
       this.update({ progress: { label: '正在清除标记…' } });
       const n = await this.deps.port.clearMarks();
-      this.update({ notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。', report: null, groups: [] });
+      this.update({ notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。', report: null, groups: [], markNotice: null });
     });
   }
 

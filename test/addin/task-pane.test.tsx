@@ -117,6 +117,36 @@ test('findings: grouped by table with counts, marks applied, a click selects the
     fireEvent.click(screen.getByText('收入合计不等于各项收入之和'));
   });
   expect(port.selected).toEqual([{ sheet: '01表', row: 9, col: 2 }]);
+  // Every note was written: no notice about left-out notes.
+  expect(screen.queryByText(/尾差较多/)).toBeNull();
+});
+
+test('many 尾差: when the port left the notes of 尾差-only cells out, the pane says so, until the marks are cleared', async () => {
+  const port = new FakeRecordingPort();
+  port.tailNotesOmitted = 26_148;
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
+  expect(
+    screen.getByText('尾差较多：26148 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。'),
+  ).toBeTruthy();
+  // A later check that writes every note drops it.
+  port.tailNotesOmitted = 0;
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.queryByText(/尾差较多/)).toBeNull();
+  port.tailNotesOmitted = 5;
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText(/尾差较多：5 个只有尾差的单元格/)).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(screen.queryByText(/尾差较多/)).toBeNull();
 });
 
 test('errors: a Chinese message with what to do, and the pane stays usable', async () => {

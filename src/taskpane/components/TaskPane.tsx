@@ -105,6 +105,11 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
+      {state.markNotice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{state.markNotice}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.hints.map((h) => (
         <MessageBar key={h} intent="info">
           <MessageBarBody>{h}</MessageBarBody>
