@@ -10,7 +10,7 @@ import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { formatProjectSummaries, parseRubricOption, RubricOptionError } from '../core/performance';
-import { GenerateInputError, runGenerate, runTemplate } from '../generator/generate-file';
+import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from '../generator/generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
@@ -42,13 +42,21 @@ export const HELP = `决算公开助手 final-accounts
 
 export class UserError extends Error {}
 
-async function openWorkbook(path: string): Promise<ExcelJsWorkbookPort> {
+function requireFile(path: string): void {
   if (!existsSync(path)) throw new UserError(`找不到文件“${path}”。`);
   if (statSync(path).isDirectory()) throw new UserError(`“${path}”是一个文件夹；请指定一个 .xlsx 文件。`);
+}
+
+function unreadable(path: string, e: unknown): UserError {
+  return new UserError(`无法读取“${path}”：它不是有效的 .xlsx 工作簿（${(e as Error).message.slice(0, 120)}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。`);
+}
+
+async function openWorkbook(path: string): Promise<ExcelJsWorkbookPort> {
+  requireFile(path);
   try {
     return await readWorkbookFile(path);
   } catch (e) {
-    throw new UserError(`无法读取“${path}”：它不是有效的 .xlsx 工作簿（${(e as Error).message.slice(0, 120)}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。`);
+    throw unreadable(path, e);
   }
 }
 
@@ -128,9 +136,14 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   if (!input) throw new ArgsError('请指定输入的 .xlsx 文件。');
   if (isFolder(input)) return runBatchCommand('generate', args, io);
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts generate 底稿.xlsx -o 公开表.xlsx');
-  await openWorkbook(input); // the same Chinese messages for a missing or unreadable file
+  requireFile(input);
   if (existsSync(out)) throw new UserError(`输出文件“${out}”已存在，不会覆盖；请换一个文件名或先移走它。`);
-  const result = await runGenerate(input, out, profileOption(args));
+  let result: GenerateFileResult;
+  try {
+    result = await runGenerate(input, out, profileOption(args));
+  } catch (e) {
+    throw e instanceof GenerateReadError ? unreadable(input, e) : e;
+  }
   const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
   for (const f of result.inputFindings) io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
   if (result.addedSheets.length === 0) {

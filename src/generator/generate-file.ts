@@ -2,11 +2,12 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
-import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
+import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import { checkWorkbook } from '../core/check';
 import type { Finding } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
-import type { CheckReport } from '../core/report';
+import { checkPerformance, type PerformanceOptions } from '../core/performance';
+import type { CheckReport, ProjectSummary } from '../core/report';
 import { generateInProfile, type GenerateOptions } from './generate';
 import { templateSheets } from './workings/template';
 
@@ -18,9 +19,19 @@ export interface GenerateFileResult {
   /** Problems of the input; with an error nothing is written. */
   inputFindings: Finding[];
   source: 'workings' | 'tables' | 'model';
+  /** The 绩效自评 tables of the input, scored (generation copies them unchanged; the report above has none). */
+  inputProjects: ProjectSummary[];
 }
 
 export class GenerateInputError extends Error {}
+
+/** The input is not a readable .xlsx workbook (damaged, empty, another format). */
+export class GenerateReadError extends Error {}
+
+export interface GenerateFileOptions extends GenerateOptions {
+  /** Rubric settings for scoring the input's 绩效自评 tables. */
+  performance?: PerformanceOptions;
+}
 
 /**
  * Reads `inPath`, adds the nine generated sheets (never replacing a sheet) and writes `outPath`.
@@ -30,7 +41,7 @@ export async function runGenerate(
   inPath: string,
   outPath: string,
   profileId?: string,
-  options: GenerateOptions = {},
+  options: GenerateFileOptions = {},
 ): Promise<GenerateFileResult> {
   if (resolve(inPath) === resolve(outPath)) {
     throw new GenerateInputError(`输出文件不能与输入文件相同（${inPath}）：生成结果写入新文件，原文件保持不变。`);
@@ -39,21 +50,25 @@ export async function runGenerate(
     throw new GenerateInputError(`未知的格式“${profileId}”。可用：${PROFILES.map((p) => p.id).join('、')}。`);
   }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(inPath);
+  try {
+    await wb.xlsx.readFile(inPath);
+  } catch (e) {
+    throw new GenerateReadError(e instanceof Error ? e.message : String(e));
+  }
+  // One read of the input serves the generation and the 绩效 tables' scores.
   const snapshot = workbookSnapshot(wb);
-  const result = generateInProfile(snapshot, profileId, options);
+  const { performance, ...generateOptions } = options;
+  const inputProjects = checkPerformance(snapshot, performance).projects;
+  const result = generateInProfile(snapshot, profileId, generateOptions);
   const profile = result.profile;
   if (result.sheets.length === 0) {
-    return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source };
+    return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source, inputProjects };
   }
   const added = result.sheets.map((layout) => addLayoutSheet(wb, layout).name);
   await wb.xlsx.writeFile(outPath);
-  const generatedOnly = workbookSnapshot(wb);
-  const report = checkWorkbook(
-    { sheets: generatedOnly.sheets.filter((s) => added.includes(s.name)) },
-    { profile: profile.id, file: outPath },
-  );
-  return { addedSheets: added, report, inputFindings: result.findings, source: result.source };
+  const generated = wb.worksheets.filter((ws) => added.includes(ws.name)).map(sheetSnapshot);
+  const report = checkWorkbook({ sheets: generated }, { profile: profile.id, file: outPath });
+  return { addedSheets: added, report, inputFindings: result.findings, source: result.source, inputProjects };
 }
 
 /** Writes the empty working-sheet template (instructions and the six 底稿). */

@@ -1,7 +1,7 @@
 // The `final-accounts check` command: JSON shape, exit codes, Chinese errors, the marked copy.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,6 +16,7 @@ async function run(argv: string[]) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'fa-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 describe('final-accounts check', () => {
@@ -71,6 +72,10 @@ describe('final-accounts check', () => {
     const a = await run(['check', notXlsx]);
     expect(a.code).toBe(2);
     expect(a.err).toContain('不是有效的 .xlsx 工作簿');
+    const g = await run(['generate', notXlsx, '-o', join(tmp, 'from-notes.xlsx')]);
+    expect(g.code).toBe(2);
+    expect(g.err).toContain('不是有效的 .xlsx 工作簿');
+    expect(existsSync(join(tmp, 'from-notes.xlsx'))).toBe(false);
     const b = await run(['check', join(tmp, 'nope.xlsx')]);
     expect(b).toMatchObject({ code: 2 });
     expect(b.err).toContain('找不到文件');

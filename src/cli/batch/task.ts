@@ -2,15 +2,12 @@
 // thread (or in-process); never throws: a file that cannot be read becomes a row with its error.
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { addLayoutSheet } from '../../adapters/file/exceljs-layout';
 import { readWorkbookFile } from '../../adapters/file/exceljs-port';
-import { sheetSnapshot, workbookSnapshot } from '../../adapters/file/exceljs-snapshot';
 import { checkWorkbook } from '../../core/check';
 import { summarize } from '../../core/findings';
-import { checkPerformance, type PerformanceOptions } from '../../core/performance';
-import { profileById, PROFILES } from '../../core/profiles';
+import type { PerformanceOptions } from '../../core/performance';
 import type { CheckReport, ProjectSummary } from '../../core/report';
-import { generateInProfile } from '../../generator/generate';
+import { GenerateInputError, GenerateReadError, runGenerate, type GenerateFileResult } from '../../generator/generate-file';
 
 export interface BatchTask {
   kind: 'check' | 'generate';
@@ -108,53 +105,32 @@ export async function runTask(task: BatchTask): Promise<BatchRow> {
   return generateTask(task, ms);
 }
 
-/**
- * generate for one file, from one read of it. The same steps as runGenerate (src/generator/generate-file.ts), whose
- * report checks the generated sheets alone and so never has 绩效 tables; here the input snapshot also gives the
- * 绩效自评 tables of the input (checkPerformance), for the row's 绩效 columns, without reading the file again.
- * Their findings are not added to the row's errors/warnings, which stay about the generated tables and the input.
- */
+/** generate for one file: runGenerate (one read of the input), its report and the input's 绩效 tables as a row. */
 async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow> {
   const file = task.file;
   const out = generatedPath(file, task.outDir ?? '.');
   if (existsSync(out)) return emptyRow(file, 'failed', `输出文件“${out}”已存在，不会覆盖。`, ms());
-  if (task.profile && !profileById(task.profile)) {
-    return emptyRow(file, 'failed', `未知的格式“${task.profile}”。可用：${PROFILES.map((p) => p.id).join('、')}。`, ms());
-  }
-  let wb;
+  let result: GenerateFileResult;
   try {
-    wb = (await readWorkbookFile(file)).workbook;
+    result = await runGenerate(file, out, task.profile, { performance: task.performance });
   } catch (e) {
-    return emptyRow(file, 'failed', failure(e), ms());
-  }
-  let projects: ProjectSummary[];
-  let result: ReturnType<typeof generateInProfile>;
-  let report: CheckReport | null = null;
-  let added: string[] = [];
-  try {
-    const snapshot = workbookSnapshot(wb);
-    projects = checkPerformance(snapshot, task.performance).projects;
-    result = generateInProfile(snapshot, task.profile);
-    if (result.sheets.length > 0) {
-      added = result.sheets.map((layout) => addLayoutSheet(wb, layout).name);
-      await wb.xlsx.writeFile(out);
-      const generated = wb.worksheets.filter((ws) => added.includes(ws.name)).map(sheetSnapshot);
-      report = checkWorkbook({ sheets: generated }, { profile: result.profile.id, file: out });
-    }
-  } catch (e) {
+    if (e instanceof GenerateReadError) return emptyRow(file, 'failed', failure(e), ms());
+    if (e instanceof GenerateInputError) return emptyRow(file, 'failed', e.message, ms());
     return emptyRow(file, 'failed', `生成失败：${((e as Error).message ?? String(e)).slice(0, 200)}`, ms());
   }
+  const projects = result.inputProjects;
   const perf = { performanceTables: projects.length, totalIssues: totalIssues(projects) };
-  if (!report) {
-    const inputErrors = result.findings.filter((f) => f.severity === 'error');
+  if (!result.report) {
+    const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
     const noInput = inputErrors.some((f) => f.rule === 'G-NOINPUT');
     const row = emptyRow(file, noInput ? 'no-tables' : 'failed', noInput ? '既没有底稿，也没有可识别的公开表，未生成。' : `输入有 ${inputErrors.length} 个错误，未生成。`, ms());
-    return { ...row, errors: inputErrors.length, warnings: result.findings.length - inputErrors.length, ...perf };
+    return { ...row, errors: inputErrors.length, warnings: result.inputFindings.length - inputErrors.length, ...perf };
   }
-  const row = reportRow(file, { ...report, projects }, ms());
+  // The generated tables' findings, and the input's 绩效 tables (their findings are not counted here).
+  const row = reportRow(file, { ...result.report, projects }, ms());
   row.output = out;
-  row.addedSheets = added.length;
+  row.addedSheets = result.addedSheets.length;
   // Problems of the input (warnings of the working sheets) count too.
-  row.warnings += result.findings.filter((f) => f.severity === 'warning').length;
+  row.warnings += result.inputFindings.filter((f) => f.severity === 'warning').length;
   return row;
 }
