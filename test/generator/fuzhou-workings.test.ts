@@ -9,7 +9,7 @@ import type { FinalAccounts, TableId } from '../../src/core/model';
 import { readAccounts } from '../../src/readers/tables';
 import { runGenerate } from '../../src/generator/generate-file';
 import { fuzhouAccounts } from '../../scripts/examples/fuzhou-tables';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const ROOT = join(__dirname, '../..');
@@ -86,8 +86,10 @@ const PUBLISHED_TAILS = [
 describe('generate from the Fuzhou working-sheet example', () => {
   let generated: FinalAccounts;
   let result: Awaited<ReturnType<typeof runGenerate>>;
+  const dir = mkdtempSync(join(tmpdir(), 'fa-gen-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'fa-gen-')), 'out.xlsx');
+    const out = join(dir, 'out.xlsx');
     result = await runGenerate(join(ROOT, 'examples/fuzhou-gxj-2024-workings.xlsx'), out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

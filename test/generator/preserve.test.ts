@@ -1,6 +1,6 @@
 // Generation never touches what the user had: every existing sheet keeps its values and styles cell by
 // cell, and generating twice adds a second set with suffixed names.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -28,6 +28,7 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 
 describe('generation keeps the user sheets', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fa-keep-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const input = join(ROOT, 'examples/fuzhou-gxj-2024-workings.xlsx');
 
   test('every sheet the user had is the same, cell by cell, after generating twice; the second set is suffixed', async () => {
