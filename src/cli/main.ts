@@ -29,9 +29,10 @@ export const HELP = `决算公开助手 final-accounts
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
   final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式]
       由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
-  final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--quiet]
-  final-accounts generate <文件夹> -o <输出文件夹> [--workers N] [--quiet]
+  final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--timeout 秒] [--quiet]
+  final-accounts generate <文件夹> -o <输出文件夹> [--workers N] [--timeout 秒] [--quiet]
       批量处理文件夹中的每个 .xlsx（多线程，默认使用全部 CPU 核心）；某个文件出错只报告该文件，不中断其余文件。
+      单个文件超过 --timeout 秒（默认 300，0 为不限）仍未完成即中止该文件并报告，其余照常。
       汇总表（单位、年度、错误、提示、尾差、绩效总分问题）写入 批量检查汇总.csv / 批量生成汇总.csv 及同名 .json。
   final-accounts template -o <底稿.xlsx>
       写出一份空白底稿（含填写说明）。
@@ -84,12 +85,15 @@ function isFolder(path: string | undefined): path is string {
 async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io: Output): Promise<number> {
   const workers = flag(args, '--workers');
   if (workers !== undefined && !/^\d+$/.test(workers)) throw new ArgsError(`--workers 应为线程数（整数），而不是“${workers}”。`);
+  const timeout = flag(args, '--timeout');
+  if (timeout !== undefined && !/^\d+$/.test(timeout)) throw new ArgsError(`--timeout 应为秒数（整数），而不是“${timeout}”。`);
   const result = await runBatch(
     {
       kind,
       folder: args.positionals[0],
       outDir: flag(args, '-o', '--out'),
       workers: workers === undefined ? undefined : Number(workers),
+      fileTimeoutSeconds: timeout === undefined ? undefined : Number(timeout),
       profile: profileOption(args),
       performance: parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []),
       quiet: args.flags.has('--quiet'),

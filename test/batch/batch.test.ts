@@ -103,10 +103,13 @@ describe('batch generate of a folder', () => {
 describe('CLI dispatch', () => {
   test('check <folder> runs the batch; generate <folder> without -o is refused', async () => {
     const c = capture();
-    expect(await main(['check', dir, '-o', join(dir, 'summary-cli'), '--workers', '1', '--quiet'], c.io)).toBe(2);
+    expect(await main(['check', dir, '-o', join(dir, 'summary-cli'), '--workers', '1', '--timeout', '120', '--quiet'], c.io)).toBe(2);
     expect(c.out.join('\n')).toMatch(/共 5 个文件/);
     const g = capture();
     expect(await main(['generate', dir], g.io)).toBe(2);
     expect(g.err.join('\n')).toMatch(/-o/);
+    const t = capture();
+    expect(await main(['check', dir, '--timeout', '半小时'], t.io)).toBe(2);
+    expect(t.err.join('\n')).toContain('--timeout 应为秒数（整数），而不是“半小时”');
   }, 120000);
 });

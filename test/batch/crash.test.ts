@@ -29,14 +29,14 @@ function tasks(names: string[]): BatchTask[] {
 }
 
 /** The pool's rows, or a failure naming the hang instead of a bare jest timeout. */
-async function pool(list: BatchTask[], workers: number): Promise<{ rows: BatchRow[]; done: string[] }> {
+async function pool(list: BatchTask[], workers: number, fileTimeoutMs?: number): Promise<{ rows: BatchRow[]; done: string[] }> {
   const done: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('runPool did not resolve: the batch hangs after a worker crash')), 90000);
   });
   try {
-    const rows = await Promise.race([runPool(list, { workers, workerScript: CRASH_WORKER, onDone: (r) => done.push(basename(r.file)) }), hang]);
+    const rows = await Promise.race([runPool(list, { workers, workerScript: CRASH_WORKER, fileTimeoutMs, onDone: (r) => done.push(basename(r.file)) }), hang]);
     return { rows, done };
   } finally {
     clearTimeout(timer);
@@ -100,5 +100,16 @@ describe('a worker that dies mid-batch', () => {
     expect(only.rows).toHaveLength(1);
     expect(only.rows[0].status).toBe('failed');
     expect(only.rows[0].message).toMatch(INTERNAL);
+  }, 120000);
+
+  test('a worker stuck on one file is stopped at the time limit: that file fails with the time-out message, the rest are checked', async () => {
+    // The limit must cover a worker's start (tsx compiles the sources in the test), so it is generous here.
+    const names = ['t1.xlsx', 't2-卡住.xlsx', 't3.xlsx', 't4.xlsx'];
+    const { rows, done } = await pool(tasks(names), 2, 8000);
+    expect(rows.map((r) => basename(r.file))).toEqual(names);
+    expect([...done].sort()).toEqual([...names].sort());
+    expect(rows[1]).toMatchObject({ status: 'failed', unit: null, errors: 0 });
+    expect(rows[1].message).toBe('处理该文件超过 8 秒仍未完成，已中止。文件可能异常庞大或结构异常，请单独检查。');
+    for (const i of [0, 2, 3]) expectNormal(rows[i]);
   }, 120000);
 });

@@ -27,6 +27,8 @@ export interface BatchOptions {
   /** generate: the output folder (created if missing); check: where the summary goes (default: the folder). */
   outDir?: string;
   workers?: number;
+  /** Time limit per file (seconds); default the pool's (DEFAULT_FILE_TIMEOUT_MS), 0 for none. */
+  fileTimeoutSeconds?: number;
   profile?: string;
   performance?: PerformanceOptions;
   /** Only the totals line and error lines, not the table. */
@@ -74,6 +76,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   const t0 = performance.now();
   const rows = await runPool(tasks, {
     workers,
+    fileTimeoutMs: options.fileTimeoutSeconds === undefined ? undefined : options.fileTimeoutSeconds * 1000,
     onDone: (row, done) => {
       if (row.status === 'failed') {
         bar.clear();

@@ -1,5 +1,6 @@
 // Runs batch tasks on a pool of worker threads, one file per task; a crashed worker costs its one file
-// (that file gets a failure row) and is replaced. Rows come back in the order of the tasks.
+// (that file gets a failure row) and is replaced, and so does a worker that takes longer than the time
+// limit on one file (it is stopped). Rows come back in the order of the tasks.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,16 @@ export interface PoolOptions {
    * test can make a worker die on a given file (test/batch/crash-worker.ts). Not exposed by runBatch or the CLI.
    */
   workerScript?: string;
+  /**
+   * Time limit per file on a worker (ms): a file still unfinished after it gets a failure row and its worker is
+   * stopped and replaced, so one pathological workbook cannot hold up the batch. Default DEFAULT_FILE_TIMEOUT_MS;
+   * 0 means none. (With workers: 0 the tasks run in this thread, where nothing can stop them: no limit.)
+   */
+  fileTimeoutMs?: number;
 }
+
+/** Ample: a consolidated department's workbook (3,000 项 rows, 200 绩效 tables) takes a few seconds. */
+export const DEFAULT_FILE_TIMEOUT_MS = 5 * 60 * 1000;
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -31,6 +41,14 @@ function spawnWorker(script?: string): Worker {
 }
 
 function crashRow(task: BatchTask, message: string): BatchRow {
+  return { ...failedRow(task), message: `处理该文件时出现内部错误：${message.slice(0, 200)}` };
+}
+
+function timeoutRow(task: BatchTask, ms: number): BatchRow {
+  return { ...failedRow(task), message: `处理该文件超过 ${Math.round(ms / 1000)} 秒仍未完成，已中止。文件可能异常庞大或结构异常，请单独检查。`, ms };
+}
+
+function failedRow(task: BatchTask): BatchRow {
   return {
     file: task.file,
     status: 'failed',
@@ -42,7 +60,6 @@ function crashRow(task: BatchTask, message: string): BatchRow {
     tails: 0,
     performanceTables: 0,
     totalIssues: 0,
-    message: `处理该文件时出现内部错误：${message.slice(0, 200)}`,
     ms: 0,
   };
 }
@@ -60,6 +77,7 @@ export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Pr
     for (let i = 0; i < tasks.length; i++) finish(i, await runTask(tasks[i]));
     return rows;
   }
+  const limit = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   let next = 0;
   await new Promise<void>((resolveAll) => {
     let live = 0;
@@ -71,6 +89,7 @@ export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Pr
       live += 1;
       const worker = spawnWorker(options.workerScript);
       let current = -1;
+      let timer: NodeJS.Timeout | undefined;
       const feed = () => {
         if (next >= tasks.length) {
           current = -1;
@@ -79,12 +98,24 @@ export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Pr
         }
         current = next++;
         worker.postMessage({ id: current, task: tasks[current] });
+        if (limit > 0) {
+          timer = setTimeout(() => {
+            // Stopped: the row says why; 'exit' then replaces the worker (current is -1, so no second row).
+            finish(current, timeoutRow(tasks[current], limit));
+            current = -1;
+            void worker.terminate();
+          }, limit);
+        }
       };
       worker.on('message', (msg: { id: number; row?: BatchRow; error?: string }) => {
+        // A late answer for a file already given up on (timed out) is dropped.
+        if (msg.id !== current) return;
+        clearTimeout(timer);
         finish(msg.id, msg.row ?? crashRow(tasks[msg.id], msg.error ?? ''));
         feed();
       });
       const lost = (message: string) => {
+        clearTimeout(timer);
         if (current >= 0) finish(current, crashRow(tasks[current], message));
         current = -1;
       };
