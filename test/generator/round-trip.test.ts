@@ -29,7 +29,8 @@ const itemArb = fc.record({
   code: fc.tuple(fc.constantFrom(...CLASSES), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 })).map(
     ([c, k, x]) => `${c}${String(k).padStart(2, '0')}${String(x).padStart(2, '0')}`,
   ),
-  gpbBasic: fc.integer({ min: 1, max: 5_000_000_00 }),
+  // At least 1,000 元 (0.10 万元): a 项 whose every figure prints as 0.00 would leave nothing to compare.
+  gpbBasic: fc.integer({ min: 1_000_00, max: 5_000_000_00 }),
   gpbProject: fen,
   otherBasic: fc.oneof(fc.constant(0), fen),
   otherProject: fc.oneof(fc.constant(0), fen),
