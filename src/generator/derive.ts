@@ -50,9 +50,9 @@ function cellsOf(make: CellMaker, values: Sums, keys: string[]): Record<string, 
   return cells;
 }
 
-function cellsOfVector(make: CellMaker, values: ArrayLike<number>, keys: string[], offset = 0): Record<string, AmountCell> {
+function cellsOfVector(make: CellMaker, values: Float64Array, keys: string[]): Record<string, AmountCell> {
   const cells: Record<string, AmountCell> = {};
-  for (let j = 0; j < keys.length; j++) cells[keys[j]] = make(values[offset + j]);
+  for (let j = 0; j < keys.length; j++) cells[keys[j]] = make(values[j]);
   return cells;
 }
 
