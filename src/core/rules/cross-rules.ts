@@ -1,7 +1,7 @@
 // Identities between tables (formats-rules-and-scoring.md §3.2, X1–X13).
 import { formatAmount, minorPerCent } from '../money';
 import type { TableData } from '../model';
-import { hasColumn, rowOf, type Rule, type RuleContext, type Term } from './engine';
+import { classRows, hasColumn, rowOf, type Rule, type RuleContext, type Term } from './engine';
 import { columnLabel, fixedRowLabel } from './labels';
 
 function t1Term(ctx: RuleContext, t: TableData, key: string, col = 'amount'): Term {
@@ -15,7 +15,7 @@ function codedTerm(ctx: RuleContext, t: TableData, rowKey: string, col: string):
 }
 
 function classCodes(t: TableData): string[] {
-  return t.rows.filter((r) => r.key.startsWith('class:')).map((r) => r.key.slice(6));
+  return classRows(t).map((r) => r.key.slice(6));
 }
 
 const INCOME_MATCH: Array<[string, string]> = [

@@ -193,9 +193,9 @@ export function hasColumn(t: TableData, col: string): boolean {
   return columnsOf(t).includes(col);
 }
 
-/** `“208 社会保障和就业支出”行“基本支出”`. */
-export function rowLabel(row: TableRow): string {
-  return row.code ? `“${row.code} ${row.label}”` : `“${row.label}”`;
+/** The 类 rows of a ledger table (01, 04), in print order. */
+export function classRows(t: TableData): TableRow[] {
+  return t.rows.filter((r) => r.key.startsWith('class:'));
 }
 
 export function runRules(rules: Rule[], accounts: FinalAccounts, profile: Profile): Finding[] {

@@ -18,7 +18,7 @@ export function columnLabel(profile: Profile, t: TableData, key: string): string
 export function fixedRowLabel(profile: Profile, t: TableData, key: string): string {
   const spec = profile.tables[t.id];
   if (spec.kind === 'ledger') {
-    for (const b of spec.blocks) for (const r of b.rows) if (!isClassRows(r) && r.key === key) return r.label.replace(/^[一二三四五六七八九十]+、/, '');
+    for (const b of spec.blocks) for (const r of b.rows) if (!isClassRows(r) && r.key === key) return withoutOrdinal(r.label);
   }
   if (spec.kind === 'threePublic') {
     const it = spec.items.find((i) => i.key === key);
@@ -27,6 +27,13 @@ export function fixedRowLabel(profile: Profile, t: TableData, key: string): stri
   return t.rows.find((r) => r.key === key)?.label ?? key;
 }
 
-export function codedRowName(row: TableRow): string {
-  return row.key === 'total' ? '合计' : `${row.code} ${row.label}`;
+/** `208 社会保障和就业支出` for a coded row, `合计` for the total, the label for a fixed row. */
+export function rowName(row: TableRow): string {
+  if (row.key === 'total') return '合计';
+  return row.code ? `${row.code} ${row.label}` : row.label;
+}
+
+/** A ledger row's label without its `一、` numbering (`一、一般公共服务支出` → `一般公共服务支出`). */
+export function withoutOrdinal(label: string): string {
+  return label.replace(/^[一二三四五六七八九十]+、/, '');
 }

@@ -2,15 +2,11 @@
 import { economicGroup } from '../catalogs/economic';
 import type { TableData, TableRow } from '../model';
 import { classifyDifference } from '../findings';
-import { columnsOf, hasColumn, NAMED_ADDENDS_MAX, type Rule, type RuleContext, type Term } from './engine';
-import { codedRowName, columnLabel, fixedRowLabel } from './labels';
+import { classRows, columnsOf, hasColumn, NAMED_ADDENDS_MAX, type Rule, type RuleContext, type Term } from './engine';
+import { columnLabel, fixedRowLabel, rowName, withoutOrdinal } from './labels';
 
 function term(ctx: RuleContext, t: TableData, rowKey: string, col: string, sign?: 1 | -1): Term {
   return { cell: ctx.cell(t, rowKey, col), label: `“${fixedRowLabel(ctx.profile, t, rowKey)}”`, sign };
-}
-
-function classRows(t: TableData): TableRow[] {
-  return t.rows.filter((r) => r.key.startsWith('class:'));
 }
 
 /** Row identity: total column = Σ other columns, on every row that has them. */
@@ -37,7 +33,7 @@ function rowIdentity(ctx: RuleContext, t: TableData, total: string, parts: Array
     const label = (k: string) => `“${columnLabel(ctx.profile, t, k)}”`;
     ctx.sum(
       t,
-      () => `${ctx.name(t)}“${codedRowName(row)}”行`,
+      () => `${ctx.name(t)}“${rowName(row)}”行`,
       { cell: head, label: label(total) },
       parts.map(([k, sign]) => ({ cell: cells[k], label: label(k), sign })),
     );
@@ -82,8 +78,8 @@ export function hierarchy(ctx: RuleContext, t: TableData): void {
       if (skip || classifyDifference(head.minor - expected, nonZero, t.unit) === 'none') continue;
       ctx.sum(
         t,
-        () => `${ctx.name(t)}“${codedRowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
-        { cell: head, label: `“${codedRowName(parent)}”` },
+        () => `${ctx.name(t)}“${rowName(parent)}”行“${columnLabel(ctx.profile, t, col)}”`,
+        { cell: head, label: `“${rowName(parent)}”` },
         // Labels only where the message names the addends (a 款 with 40 项 is worded without them).
         kids.map((k) => ({ cell: k.cells[col], label: kids.length <= NAMED_ADDENDS_MAX ? `“${k.code}”` : '' })),
       );
@@ -129,7 +125,7 @@ const summary: Rule[] = [
         t,
         ctx.name(t),
         term(ctx, t, 'exp.total', 'amount'),
-        classRows(t).map((r) => ({ cell: r.cells.amount, label: `“${r.label.replace(/^[一二三四五六七八九十]+、/, '')}”` })),
+        classRows(t).map((r) => ({ cell: r.cells.amount, label: `“${withoutOrdinal(r.label)}”` })),
       );
     },
   },
@@ -138,26 +134,25 @@ const summary: Rule[] = [
   fixedRowSum('T1-e', '公开01表 收入总计 = 支出总计', 'summary', EXPENDITURE_GRAND, [INCOME_GRAND]),
 ];
 
+/** A rule over every row of one table that has these columns: `total` = Σ `parts`. Data plus the one helper. */
+function rowSum(id: string, title: string, topic: 'income' | 'expenditure' | 'fiscalSummary', total: string, parts: string[]): Rule {
+  return {
+    id,
+    severity: 'error',
+    title,
+    run(ctx) {
+      const t = ctx.table(topic);
+      if (t) rowIdentity(ctx, t, total, parts.map((k) => [k, 1]));
+    },
+  };
+}
+
 const coded: Rule[] = [
-  {
-    id: 'T2-a',
-    severity: 'error',
-    title: '公开02表 每行 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入',
-    run(ctx) {
-      const t = ctx.table('income');
-      if (t) rowIdentity(ctx, t, 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'].map((k) => [k, 1]));
-    },
-  },
+  rowSum('T2-a', '公开02表 每行 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入', 'income', 'total', [
+    'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other',
+  ]),
   { id: 'T2-b', severity: 'error', title: '公开02表 合计 = Σ类，类 = Σ款，款 = Σ项（每列）', run: (ctx) => withTable(ctx, 'income', hierarchy) },
-  {
-    id: 'T3-a',
-    severity: 'error',
-    title: '公开03表 每行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助',
-    run(ctx) {
-      const t = ctx.table('expenditure');
-      if (t) rowIdentity(ctx, t, 'total', ['basic', 'project', 'remit', 'operating', 'affiliated'].map((k) => [k, 1]));
-    },
-  },
+  rowSum('T3-a', '公开03表 每行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助', 'expenditure', 'total', ['basic', 'project', 'remit', 'operating', 'affiliated']),
   { id: 'T3-b', severity: 'error', title: '公开03表 合计 = Σ类，类 = Σ款，款 = Σ项（每列）', run: (ctx) => withTable(ctx, 'expenditure', hierarchy) },
   {
     id: 'T5-a',
@@ -173,24 +168,7 @@ const coded: Rule[] = [
 ];
 
 const fiscal: Rule[] = [
-  {
-    id: 'T4-a',
-    severity: 'error',
-    title: '公开04表 每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营',
-    run(ctx) {
-      const t = ctx.table('fiscalSummary');
-      if (!t) return;
-      for (const row of t.rows) {
-        if (!('total' in row.cells)) continue;
-        ctx.sum(
-          t,
-          `${ctx.name(t)}“${row.label}”行`,
-          { cell: row.cells.total, label: '“合计”' },
-          ['gpb', 'gf', 'soe'].map((k) => ({ cell: row.cells[k], label: `“${columnLabel(ctx.profile, t, k)}”` })),
-        );
-      }
-    },
-  },
+  rowSum('T4-a', '公开04表 每行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营', 'fiscalSummary', 'total', ['gpb', 'gf', 'soe']),
   {
     id: 'T4-b',
     severity: 'error',
@@ -208,7 +186,7 @@ const fiscal: Rule[] = [
           t,
           `${n}“${colName}”列`,
           term(ctx, t, 'exp.total', col),
-          classRows(t).map((r) => ({ cell: r.cells[col], label: `“${r.label.replace(/^[一二三四五六七八九十]+、/, '')}”` })),
+          classRows(t).map((r) => ({ cell: r.cells[col], label: `“${withoutOrdinal(r.label)}”` })),
         );
         ctx.sum(t, `${n}“${colName}”列`, { ...term(ctx, t, 'exp.grand', col), label: '支出“总计”' }, ['exp.total', 'exp.carryOut'].map((k) => term(ctx, t, k, col)));
       }
