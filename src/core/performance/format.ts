@@ -1,9 +1,9 @@
 // Number formatting for 绩效 messages (points and percentages, not money).
+import { roundScore } from './formulas';
 
-/** 94.03, 10, 0.67 — at most two decimals, no trailing zeros. */
+/** 94.03, 10, 0.67 — at most two decimals (rounded as scores are), no trailing zeros. */
 export function pts(x: number): string {
-  const r = Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100;
-  return String(r);
+  return String(roundScore(x));
 }
 
 /** 71.17% */
