@@ -113,8 +113,3 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
   findings.push(...layoutFindings(laid.problems));
   return { sheets: laid.sheets, accounts, source, findings };
 }
-
-/** The sheets only (the add-in and the lead's tests use this). */
-export function generateSheets(input: WorkbookSnapshot | FinalAccounts, profile: Profile, options: GenerateOptions = {}): SheetLayout[] {
-  return generate(input, profile, options).sheets;
-}
