@@ -1,5 +1,16 @@
-// Working sheets → the exact model of the nine tables (integer 分; rounded only when asked, see printed.ts).
-// 类 and 款 figures are sums of their 项, every total a sum of the detail, nothing taken from a print.
+// Working sheets → the model of the nine tables, in integer 分. 类 and 款 figures are sums of their 项,
+// every total a sum of the detail, nothing taken from a print.
+//
+// The rounding policy of generated tables (shared/domain/README.md, "Money and rounding"), option `printed`:
+//   1. every figure of every table is computed from the 项-level (and 款-level economic) detail exactly,
+//      in integer 分, whatever unit the working sheets use;
+//   2. each printed cell is rounded once, from its exact value, to the printed step of the table's unit
+//      (0.01 万元 = 100 分), half away from zero;
+//   3. so every printed total is the rounded exact total — never a sum of rounded addends.
+// Consequences: the same figure printed in two tables (a 类 in 01 and 03, 05's 合计 and 04's 一般公共预算
+// column …) is the same exact amount rounded the same way, so it is identical everywhere; a printed sum may
+// differ from the sum of its printed addends only by a rounding tail (≤ half a cent per addend), which
+// `check` reports as 尾差, never as an error.
 import { CLASS_LISTS, knownName, type ClassListId } from '../core/catalogs/functional';
 import { ECONOMIC_LISTS, economicGroup, economicItem } from '../core/catalogs/economic';
 import { roundToPrinted, type MoneyUnit } from '../core/money';
@@ -14,10 +25,7 @@ export interface DeriveOptions {
   /** Unit of the generated tables; default 万元. */
   unit?: MoneyUnit;
   classList?: ClassListId;
-  /**
-   * Round each cell once, as it is made, to the printed step (the policy of printed.ts); the same as
-   * `printedAccounts(deriveAccounts(…))` without a second copy of every cell.
-   */
+  /** Round each cell once, as it is made, to the printed step (the policy above); default: exact. */
   printed?: boolean;
 }
 
@@ -157,24 +165,6 @@ function sourceIndexes(keys: string[][]): number[][] {
   return keys.map((list) => list.map((k) => KEY_INDEX.get(k)!));
 }
 
-/** Column sums per code in one flat array (`width` numbers per code, codes in first-seen order). */
-class CodeSums {
-  readonly offsets = new Map<string, number>();
-  readonly sums: number[] = [];
-
-  constructor(readonly width: number) {}
-
-  add(code: string, values: Float64Array): void {
-    let at = this.offsets.get(code);
-    if (at === undefined) {
-      at = this.sums.length;
-      this.offsets.set(code, at);
-      for (let j = 0; j < this.width; j++) this.sums.push(0);
-    }
-    for (let j = 0; j < this.width; j++) this.sums[at + j] += values[j];
-  }
-}
-
 function baseTable(spec: TableSpec, unit: MoneyUnit, rows: TableRow[], variant?: string): TableData {
   return { id: spec.id, topic: spec.topic, title: spec.title, sheet: '', range: '', unit, rows, notes: [], titleRef: null, variant };
 }
@@ -239,15 +229,15 @@ const NO_CELLS: Record<string, AmountCell> = Object.freeze({}) as Record<string,
 function classTotals(items: ItemFigures[], columns: Record<string, string[]>): Map<string, Sums> {
   const keys = Object.keys(columns);
   const sources = sourceIndexes(keys.map((k) => columns[k]));
-  const acc = new CodeSums(keys.length);
+  const byClass = new Map<string, Float64Array>();
   const values = new Float64Array(keys.length);
   for (const item of items) {
     project(item.figures, sources, values);
-    acc.add(item.classCode, values);
+    let sums = byClass.get(item.classCode);
+    if (!sums) byClass.set(item.classCode, (sums = new Float64Array(keys.length)));
+    for (let j = 0; j < keys.length; j++) sums[j] += values[j];
   }
-  const out = new Map<string, Sums>();
-  for (const [code, at] of acc.offsets) out.set(code, Object.fromEntries(keys.map((k, j) => [k, acc.sums[at + j]])));
-  return out;
+  return new Map([...byClass].map(([code, sums]) => [code, Object.fromEntries(keys.map((k, j) => [k, sums[j]]))]));
 }
 
 function ledgerTable(

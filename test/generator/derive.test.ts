@@ -1,10 +1,10 @@
 // deriveAccounts (working sheets → the nine tables), columnar: checked against the synthetic unit's own
 // 项 figures (an oracle written independently of the derivation), and its `printed` option against the
-// rounding policy applied afterwards (printedAccounts).
+// rounding policy applied afterwards to the exact model.
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
 import type { TableData } from '../../src/core/model';
 import { deriveAccounts } from '../../src/generator/derive';
-import { printedAccounts } from '../../src/generator/printed';
+import { roundToPrinted } from '../../src/core/money';
 import { readWorkings } from '../../src/generator/workings/reader';
 import { syntheticUnit, workingLayouts, layoutsSnapshot, type SyntheticItem } from '../../src/synthetic';
 
@@ -45,11 +45,26 @@ describe('deriveAccounts', () => {
     }
   });
 
-  test('printed: true rounds each cell once, exactly as printedAccounts does afterwards', () => {
+  test('printed: true rounds each cell of the exact model once, half away from zero, blanks left blank', () => {
     const { data } = derivedFrom(13, 300);
     const exact = deriveAccounts(data, FUZHOU_2024);
     const printed = deriveAccounts(data, FUZHOU_2024, { printed: true });
-    expect(printed).toEqual(printedAccounts(exact));
+    const roundedAfter = {
+      ...exact,
+      tables: Object.fromEntries(
+        Object.entries(exact.tables).map(([id, t]) => [
+          id,
+          {
+            ...t!,
+            rows: t!.rows.map((r) => ({
+              ...r,
+              cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.blank ? c : { ...c, minor: roundToPrinted(c.minor, t!.unit) }])),
+            })),
+          },
+        ]),
+      ),
+    };
+    expect(printed).toEqual(roundedAfter);
     // Not the exact model: the synthetic 项 figures are in 分, so rounding to 0.01 万元 changes some.
     expect(printed).not.toEqual(exact);
   });
