@@ -4,12 +4,9 @@ import { classifyDifference } from '../findings';
 import { formatAmount } from '../money';
 import { roundScore } from './formulas';
 import { pct } from './format';
-import type { DeptEvaluation, DeptFundKey, DeptFundRow, MoneyCell, NumberCell } from './model';
+import { money, num, type DeptEvaluation, type DeptFundKey, type DeptFundRow, type MoneyCell, type NumberCell } from './model';
 import { checkExecScoreCells, checkIndicator, checkWeightsAndTotal, Sink, type ProjectCheck } from './project-checks';
 import type { DisclosureRubric } from './rubric';
-
-const money = (c: MoneyCell): number | null => (c.blank || c.invalid ? null : c.minor);
-const num = (c: NumberCell): number | null => (c.blank || c.invalid ? null : c.value);
 
 function rowLabel(row: DeptFundRow): string {
   return row.label.text.replace(/^[①②③④⑤]/, '');

@@ -98,6 +98,16 @@ export interface DeptEvaluation {
   total: NumberCell;
 }
 
+/** The cell's number, or null when it is blank or not a number. */
+export function num(c: NumberCell): number | null {
+  return c.blank || c.invalid ? null : c.value;
+}
+
+/** The cell's amount in 分, or null when it is blank or not an amount. */
+export function money(c: MoneyCell): number | null {
+  return c.blank || c.invalid ? null : c.minor;
+}
+
 export function fundRow(project: ProjectEvaluation, key: FundKey): FundRow | undefined {
   return project.funds.find((f) => f.key === key);
 }

@@ -9,7 +9,7 @@ import { formatAmount, type MoneyUnit } from '../money';
 import { evaluateFormula, roundScore, type Formula } from './formulas';
 import { pct, pts } from './format';
 import type { FundRow, Indicator, MoneyCell, NumberCell, ProjectEvaluation } from './model';
-import { fundRow } from './model';
+import { fundRow, money, num } from './model';
 import type { DisclosureRubric } from './rubric';
 import { UPPER_LIMIT } from './rubrics/disclosure-2024';
 import { isPercent, isTenThousandYuan } from './target';
@@ -32,14 +32,6 @@ export interface ProjectCheck {
 
 function refs(...cells: (CellRef | null | undefined)[]): CellRef[] {
   return cells.filter((c): c is CellRef => !!c);
-}
-
-function num(c: NumberCell): number | null {
-  return c.blank || c.invalid ? null : c.value;
-}
-
-function money(c: MoneyCell): number | null {
-  return c.blank || c.invalid ? null : c.minor;
 }
 
 /** 执行数 ÷ 预算数 in percent, from 分 (exact integers), or null when it cannot be computed. */
