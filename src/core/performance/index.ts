@@ -4,7 +4,8 @@ import type { WorkbookSnapshot } from '../../port/snapshot';
 import type { Finding } from '../findings';
 import type { ProjectSummary } from '../report';
 import { checkDept } from './dept-checks';
-import { checkExecInversions, checkProject, type ExecRatePoint } from './project-checks';
+import { num, type NumberCell } from './model';
+import { checkExecInversions, checkProject } from './project-checks';
 import { disclosureRubric, isFujianRubric, RubricOptionError, type PerformanceOptions } from './options';
 import { gradeOf } from './rubric';
 import { FUJIAN_2018_FORMS } from './rubrics/fujian-2018';
@@ -39,29 +40,20 @@ export function checkPerformance(snapshot: WorkbookSnapshot, options: Performanc
     findings.push({ rule: 'P00', severity: 'error', table: '', message: `评分设置有误：${e.message}`, cells: [] });
     rubric = disclosureRubric({});
   }
-  const points: ExecRatePoint[] = [];
-  const totals = new Map<string, number | null>();
-  for (const p of read.projects) {
-    const r = checkProject(p, rubric);
-    findings.push(...r.findings);
-    if (r.execPoint) points.push(r.execPoint);
-    totals.set(p.titleRef.sheet + '!' + p.titleRef.row, r.recomputedTotal);
-  }
-  findings.push(...checkExecInversions(points));
-  for (const d of read.depts) {
-    const r = checkDept(d, rubric);
-    findings.push(...r.findings);
-    totals.set(d.titleRef.sheet + '!' + d.titleRef.row, r.recomputedTotal);
-  }
-  const count = (name: string) => findings.filter((f) => f.table === name).length;
-  const summary = (name: string, sheet: string, printed: number | null, key: string): ProjectSummary => {
-    const recomputed = totals.get(key) ?? null;
+  const projectChecks = read.projects.map((p) => checkProject(p, rubric));
+  for (const r of projectChecks) findings.push(...r.findings);
+  findings.push(...checkExecInversions(projectChecks.flatMap((r) => (r.execPoint ? [r.execPoint] : []))));
+  const deptChecks = read.depts.map((d) => checkDept(d, rubric));
+  for (const r of deptChecks) findings.push(...r.findings);
+  const summary = (t: { name: string; sheet: string; total: NumberCell }, recomputed: number | null): ProjectSummary => {
+    const printed = num(t.total);
     const basis = printed ?? recomputed;
-    return { project: name, sheet, printedTotal: printed, recomputedTotal: recomputed, grade: basis === null ? null : gradeOf(basis, rubric.grades), findings: count(name) };
+    const count = findings.filter((f) => f.table === t.name).length;
+    return { project: t.name, sheet: t.sheet, printedTotal: printed, recomputedTotal: recomputed, grade: basis === null ? null : gradeOf(basis, rubric.grades), findings: count };
   };
   const projects = [
-    ...read.projects.map((p) => summary(p.name, p.sheet, p.total.blank || p.total.invalid ? null : p.total.value, p.titleRef.sheet + '!' + p.titleRef.row)),
-    ...read.depts.map((d) => summary(d.name, d.sheet, d.total.blank || d.total.invalid ? null : d.total.value, d.titleRef.sheet + '!' + d.titleRef.row)),
+    ...read.projects.map((p, i) => summary(p, projectChecks[i].recomputedTotal)),
+    ...read.depts.map((d, i) => summary(d, deptChecks[i].recomputedTotal)),
   ];
   return { findings, projects };
 }
