@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
-import { WORKING_SHEETS } from '../src/generator/workings/spec';
-import { instructionsLayout, workingSheetLayout, type WorkingRowFill } from '../src/generator/workings/template';
+import { templateSheets, type WorkingFills, type WorkingRowFill } from '../src/generator/workings/template';
 
 interface WorkingsJson {
   unitName: string;
@@ -28,7 +27,7 @@ function codeRows(list: Array<Record<string, string | number>>): WorkingRowFill[
 export async function buildWorkingsExample(out = join(root, 'examples/fuzhou-gxj-2024-workings.xlsx')): Promise<string> {
   const data = JSON.parse(readFileSync(join(root, 'examples/data/fuzhou-gxj-2024-workings.json'), 'utf8')) as WorkingsJson;
   const settings = { unitName: data.unitName, year: data.year, unit: data.unit };
-  const fills: Record<string, WorkingRowFill[]> = {
+  const fills: WorkingFills = {
     detail: codeRows(data.detail),
     fiscal: codeRows(data.fiscal),
     economic: codeRows(data.economic),
@@ -37,8 +36,7 @@ export async function buildWorkingsExample(out = join(root, 'examples/fuzhou-gxj
     carry: Object.entries(data.carry ?? {}).map(([key, amount]) => ({ key, values: { amount } })),
   };
   const wb = new ExcelJS.Workbook();
-  addLayoutSheet(wb, instructionsLayout());
-  for (const spec of WORKING_SHEETS) addLayoutSheet(wb, workingSheetLayout(spec, settings, fills[spec.id]));
+  for (const layout of templateSheets(settings, fills)) addLayoutSheet(wb, layout);
   await wb.xlsx.writeFile(out);
   return out;
 }

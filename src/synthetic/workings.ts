@@ -4,8 +4,7 @@
 import { CLASS_LISTS, knownName } from '../core/catalogs/functional';
 import { ECONOMIC_LISTS } from '../core/catalogs/economic';
 import type { SheetLayout } from '../port/layout';
-import { WORKING_SHEETS } from '../generator/workings/spec';
-import { instructionsLayout, workingSheetLayout, type WorkingRowFill } from '../generator/workings/template';
+import { templateSheets, type WorkingFills } from '../generator/workings/template';
 import { Random } from './random';
 
 export interface SyntheticItem {
@@ -86,7 +85,7 @@ export function syntheticUnit(seed: number, itemCount: number, unitName = `合�
 const yuan = (minor: number) => minor / 100;
 
 /** The fills of the six working sheets (amounts in 元). */
-export function workingFills(unit: SyntheticUnit): Record<string, WorkingRowFill[]> {
+export function workingFills(unit: SyntheticUnit): WorkingFills {
   return {
     detail: [
       ...unit.items.map((i) => ({
@@ -116,7 +115,5 @@ export function workingFills(unit: SyntheticUnit): Record<string, WorkingRowFill
 
 /** The working-sheet form: instructions and the six 底稿, filled. */
 export function workingLayouts(unit: SyntheticUnit): SheetLayout[] {
-  const fills = workingFills(unit);
-  const settings = { unitName: unit.unitName, year: unit.year, unit: '元' as const };
-  return [instructionsLayout(), ...WORKING_SHEETS.map((spec) => workingSheetLayout(spec, settings, fills[spec.id]))];
+  return templateSheets({ unitName: unit.unitName, year: unit.year, unit: '元' }, workingFills(unit));
 }

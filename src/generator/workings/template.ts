@@ -121,7 +121,10 @@ export function instructionsLayout(): SheetLayout {
   };
 }
 
-/** Every sheet of the empty template, instructions first. */
-export function templateSheets(settings: WorkingSettings = {}): SheetLayout[] {
-  return [instructionsLayout(), ...WORKING_SHEETS.map((s) => workingSheetLayout(s, settings))];
+/** Rows to fill in, per working sheet. */
+export type WorkingFills = Partial<Record<WorkingSheetSpec['id'], WorkingRowFill[]>>;
+
+/** Every sheet of the template, instructions first: empty, or filled with `fills` (examples, synthetic units). */
+export function templateSheets(settings: WorkingSettings = {}, fills?: WorkingFills): SheetLayout[] {
+  return [instructionsLayout(), ...WORKING_SHEETS.map((s) => workingSheetLayout(s, settings, fills?.[s.id]))];
 }
