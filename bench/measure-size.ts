@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeWorkbookPort } from '../src/adapters/office/office-port';
+import { marksOf } from '../src/port/port';
 import type { FinalAccounts } from '../src/core/model';
 import type { WorkbookSnapshot } from '../src/port/snapshot';
 import {
@@ -84,7 +85,7 @@ async function officeFigures(snap: WorkbookSnapshot): Promise<OfficeFigures> {
   fx.resetStats();
   const read = await port.readSnapshot();
   const report = checkWorkbook(read);
-  const marks = report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `[${f.rule}] ${f.message}` })));
+  const marks = marksOf(report.findings);
   await port.applyMarks(marks);
   const cm = stats();
 

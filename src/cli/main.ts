@@ -9,6 +9,7 @@ import { summarize } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import { marksOf } from '../port/port';
 import { formatProjectSummaries, parseRubricOption, RubricOptionError } from '../core/performance';
 import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from '../generator/generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
@@ -115,7 +116,7 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
   const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance });
   if (marked) {
-    await port.applyMarks(report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `[${f.rule}] ${f.message}` }))));
+    await port.applyMarks(marksOf(report.findings));
     await writeFile(marked, await port.toBuffer());
   }
   if (flag(args, '--json')) {

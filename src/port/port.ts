@@ -1,7 +1,7 @@
 // The workbook port: the one interface the CLI, the task pane and the browser page use.
 // Two adapters implement it: ExcelJS (files) and Office.js (inside Excel).
 import type { CellRef } from '../core/cells';
-import type { Severity } from '../core/findings';
+import { SEVERITY_LABEL, type Finding, type Severity } from '../core/findings';
 import type { SheetLayout } from './layout';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -10,6 +10,11 @@ export interface Mark {
   severity: Severity;
   /** Chinese text shown on the cell (note/comment) and in the pane. */
   message: string;
+}
+
+/** The marks of a check: one per cell a finding names, its text `错误（T7-a）：…` (the same in Excel, file and page). */
+export function marksOf(findings: Finding[]): Mark[] {
+  return findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `${SEVERITY_LABEL[f.severity]}（${f.rule}）：${f.message}` })));
 }
 
 /** What applyMarks reports about the marks it wrote. */

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbookPort, MARKS_SHEET } from '../../src/adapters/file/exceljs-port';
 import { checkWorkbook } from '../../src/core/check';
+import { marksOf } from '../../src/port/port';
 import { FUZHOU_XLSX, loadWorkbook } from '../helpers/example';
 
 function styles(wb: ExcelJS.Workbook): Map<string, string> {
@@ -32,7 +33,7 @@ describe('ExcelJsWorkbookPort marks', () => {
 
     const port = new ExcelJsWorkbookPort(wb);
     const report = checkWorkbook(await port.readSnapshot(), { profile: 'fuzhou-2024' });
-    const marks = report.findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: f.message })));
+    const marks = marksOf(report.findings);
     await port.applyMarks(marks);
     const marked = styles(wb);
     const markedKeys = new Set(marks.map((m) => `${m.cell.sheet}!${m.cell.row + 1}:${m.cell.col + 1}`));
