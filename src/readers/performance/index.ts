@@ -164,11 +164,14 @@ const INDICATOR_COLUMNS: Record<string, (label: string) => boolean> = {
   reason: (l) => l.includes('偏差原因') || l.includes('未得满分原因'),
 };
 
-function readIndicators(b: Block, sink: FindingSink, what: string): { indicators: Indicator[]; totalRow: number | null } {
+const NO_TOTAL: NumberCell = { value: null, ref: null, blank: true, invalid: false, raw: null };
+
+/** The indicators and the 总分 below them (read from the 自评得分 column first). */
+function readIndicators(b: Block, sink: FindingSink, what: string): { indicators: Indicator[]; total: NumberCell } {
   const header = findCell(b, (l) => l === '三级指标');
   if (!header) {
     sink.structure(b.title, `${refText(b.title)}：${what}中找不到指标表头（一级指标、二级指标、三级指标、年度指标值…），指标未复核。`);
-    return { indicators: [], totalRow: null };
+    return { indicators: [], total: NO_TOTAL };
   }
   const cols = columnsOf(b, header.row, INDICATOR_COLUMNS);
   const missing = (['level3', 'target', 'actual', 'weight', 'score'] as const).filter((k) => cols[k] === null);
@@ -178,7 +181,7 @@ function readIndicators(b: Block, sink: FindingSink, what: string): { indicators
       { sheet: b.sheet.name, row: header.row, col: header.col },
       `${refText({ sheet: b.sheet.name, row: header.row, col: header.col })}：指标表头缺少“${missing.map((k) => names[k]).join('”“')}”列，指标未复核。`,
     );
-    return { indicators: [], totalRow: null };
+    return { indicators: [], total: NO_TOTAL };
   }
   const indicators: Indicator[] = [];
   let level1 = '';
@@ -220,11 +223,11 @@ function readIndicators(b: Block, sink: FindingSink, what: string): { indicators
     const reasonCell = cols.reason !== null ? textCell(b.sheet, r, cols.reason) : { text: '', ref: null };
     indicators.push({ level1, level2, level3, target, targetRef, actual, weight, score, reason: reasonCell });
   }
-  return { indicators, totalRow };
+  return { indicators, total: readTotal(b, totalRow, cols.score, sink) };
 }
 
 function readTotal(b: Block, totalRow: number | null, scoreCol: number | null, sink: FindingSink): NumberCell {
-  if (totalRow === null) return { value: null, ref: null, blank: true, invalid: false, raw: null };
+  if (totalRow === null) return NO_TOTAL;
   if (scoreCol !== null) {
     const cell = readNumber(b.sheet, totalRow, scoreCol);
     if (!cell.blank) {
@@ -311,9 +314,7 @@ function readProject(b: Block, sink: FindingSink): ProjectEvaluation {
     const actualAt = findCell(b, (l) => l.includes('实际完成情况'), goalHeader.row);
     if (actualAt && actualAt.row === goalHeader.row) goalActual = textCell(b.sheet, goalHeader.row + 1, actualAt.col);
   }
-  const { indicators, totalRow } = readIndicators(b, sink, '绩效自评表');
-  const scoreHeader = findCell(b, (l) => l === '三级指标');
-  const scoreCol = scoreHeader ? columnsOf(b, scoreHeader.row, INDICATOR_COLUMNS).score : null;
+  const { indicators, total } = readIndicators(b, sink, '绩效自评表');
   return {
     name: name?.text ?? '',
     nameRef: name?.ref ?? null,
@@ -326,7 +327,7 @@ function readProject(b: Block, sink: FindingSink): ProjectEvaluation {
     goalExpected,
     goalActual,
     indicators,
-    total: readTotal(b, totalRow, scoreCol, sink),
+    total,
   };
 }
 
@@ -393,9 +394,7 @@ function readDept(b: Block, sink: FindingSink): DeptEvaluation {
       funds.push(row);
     }
   }
-  const { indicators, totalRow } = readIndicators(b, sink, '部门整体绩效自评表');
-  const scoreHeader = findCell(b, (l) => l === '三级指标');
-  const scoreCol = scoreHeader ? columnsOf(b, scoreHeader.row, INDICATOR_COLUMNS).score : null;
+  const { indicators, total } = readIndicators(b, sink, '部门整体绩效自评表');
   return {
     name: name?.text ?? '',
     nameRef: name?.ref ?? null,
@@ -404,7 +403,7 @@ function readDept(b: Block, sink: FindingSink): DeptEvaluation {
     unit,
     funds,
     indicators,
-    total: readTotal(b, totalRow, scoreCol, sink),
+    total,
   };
 }
 
