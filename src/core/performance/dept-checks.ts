@@ -2,7 +2,7 @@
 import { refText, type CellRef } from '../cells';
 import { classifyDifference } from '../findings';
 import { formatAmount } from '../money';
-import { roundScore } from './formulas';
+import { roundScore, totalScore } from './formulas';
 import { pct } from './format';
 import { money, num, type DeptEvaluation, type DeptFundKey, type DeptFundRow, type MoneyCell, type NumberCell } from './model';
 import { checkExecScoreCells, checkIndicator, checkWeightsAndTotal, Sink, type ProjectCheck } from './project-checks';
@@ -93,7 +93,5 @@ export function checkDept(d: DeptEvaluation, rubric: DisclosureRubric): Omit<Pro
     : { score: null };
   const scores = d.indicators.map((ind) => checkIndicator(ind, total?.paid, rubric, sink));
   checkWeightsAndTotal(d.indicators, total?.weight ?? null, total?.score ?? null, d.total, rubric, sink);
-  const parts = [exec.score, ...scores];
-  const recomputedTotal = parts.every((s) => s !== null) ? roundScore(parts.reduce((s, x) => s! + x!, 0)!) : null;
-  return { findings: sink.findings, recomputedTotal };
+  return { findings: sink.findings, recomputedTotal: totalScore([exec.score, ...scores]) };
 }

@@ -187,3 +187,13 @@ export function roundScore(x: number): number {
   const r = Math.round(Math.abs(x) * 100 + 1e-9) / 100;
   return x < 0 ? -r : r;
 }
+
+/** Σ of scores, rounded as a printed score; null when one of them is missing. */
+export function totalScore(scores: (number | null)[]): number | null {
+  let sum = 0;
+  for (const s of scores) {
+    if (s === null) return null;
+    sum += s;
+  }
+  return roundScore(sum);
+}

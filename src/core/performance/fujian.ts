@@ -2,7 +2,7 @@
 // Rule ids: F1 score vs rule, F2 score above weight, F3 weights, F4 total S, F5 grade, F6 inputs missing.
 import { refText, type CellRef } from '../cells';
 import type { Finding, Severity } from '../findings';
-import { evaluateFormula, roundScore, type FormulaInputs } from './formulas';
+import { evaluateFormula, roundScore, totalScore, type FormulaInputs } from './formulas';
 import { pts } from './format';
 import { gradeOf } from './rubric';
 import type { FujianForm, FujianRule } from './rubrics/fujian-2018';
@@ -96,7 +96,7 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
   });
 
   // F3: the weights of the parts.
-  const sum = (xs: number[]) => roundScore(xs.reduce((s, x) => s + x, 0));
+  const sum = (xs: number[]) => totalScore(xs)!;
   const common = parts.filter((p) => p.rule.part === 'common').map((p) => p.weight);
   const individual = parts.filter((p) => p.rule.part === 'individual').map((p) => p.weight);
   const adjustment = parts.filter((p) => p.rule.part === 'adjustment').map((p) => p.weight);
@@ -130,12 +130,11 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
   }
 
   // F4: S = Σ printed scores; F5: the grade of S, never rescaled to 100.
-  const printed = ev.rows.map((r) => r.score);
-  const printedSum = printed.every((s) => s !== null) ? sum(printed as number[]) : null;
+  const printedSum = totalScore(ev.rows.map((r) => r.score));
   if (ev.total !== null && printedSum !== null && Math.abs(ev.total - printedSum) > 0.01 + 1e-9) {
     add('F4', 'error', `${at(ev.cells?.total)}评价总分（S）印为${pts(ev.total)}，各指标得分之和为${pts(printedSum)}。`, [ev.cells?.total], { expected: printedSum, actual: ev.total });
   }
-  const recomputedTotal = expected.every((s) => s !== null) ? sum(expected as number[]) : null;
+  const recomputedTotal = totalScore(expected);
   const basis = ev.total ?? recomputedTotal;
   const grade = basis === null ? null : gradeOf(basis, form.grades);
   if (ev.grade !== null && grade !== null && ev.grade !== grade) {

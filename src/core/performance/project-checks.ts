@@ -6,7 +6,7 @@
 import { refText, type CellRef } from '../cells';
 import { classifyDifference, type Finding, type Severity } from '../findings';
 import { formatAmount, type MoneyUnit } from '../money';
-import { evaluateFormula, roundScore, type Formula } from './formulas';
+import { evaluateFormula, roundScore, totalScore, type Formula } from './formulas';
 import { pct, pts } from './format';
 import type { FundRow, Indicator, MoneyCell, NumberCell, ProjectEvaluation } from './model';
 import { fundRow, money, num } from './model';
@@ -323,9 +323,7 @@ export function checkProject(p: ProjectEvaluation, rubric: DisclosureRubric): Pr
   const total = fundRow(p, 'total');
   const indicatorScores = p.indicators.map((ind) => checkIndicator(ind, total?.spent, rubric, sink));
   checkWeightsAndTotal(p.indicators, total?.weight ?? null, total?.score ?? null, p.total, rubric, sink);
-  const parts = [exec.score, ...indicatorScores];
-  const recomputedTotal = parts.every((s) => s !== null) ? roundScore(parts.reduce((s, x) => s! + x!, 0)!) : null;
-  return { findings: sink.findings, recomputedTotal, execPoint: exec.point };
+  return { findings: sink.findings, recomputedTotal: totalScore([exec.score, ...indicatorScores]), execPoint: exec.point };
 }
 
 /** P9: Σ 指标分值 + 执行率分值 = 100; P10: 总分 = 执行率得分 + Σ 自评得分 (within 0.1). */
@@ -338,23 +336,19 @@ export function checkWeightsAndTotal(
   sink: Sink,
 ): void {
   const execWeight = (execWeightCell && num(execWeightCell)) ?? rubric.execWeight;
-  const weights = indicators.map((i) => num(i.weight));
-  if (indicators.length > 0 && weights.every((w) => w !== null)) {
-    const sum = roundScore(weights.reduce((s, w) => s! + w!, 0)! + execWeight);
-    if (Math.abs(sum - rubric.totalWeight) > 1e-6) {
-      sink.add(
-        'P9',
-        'error',
-        `${refText(indicators[0].weight.ref!)}：指标分值合计${pts(sum - execWeight)}加执行率分值${pts(execWeight)}等于${pts(sum)}，应为${pts(rubric.totalWeight)}。`,
-        refs(...indicators.map((i) => i.weight.ref), execWeightCell?.ref),
-        { expected: rubric.totalWeight, actual: sum },
-      );
-    }
+  const weightSum = indicators.length > 0 ? totalScore([...indicators.map((i) => num(i.weight)), execWeight]) : null;
+  if (weightSum !== null && Math.abs(weightSum - rubric.totalWeight) > 1e-6) {
+    sink.add(
+      'P9',
+      'error',
+      `${refText(indicators[0].weight.ref!)}：指标分值合计${pts(weightSum - execWeight)}加执行率分值${pts(execWeight)}等于${pts(weightSum)}，应为${pts(rubric.totalWeight)}。`,
+      refs(...indicators.map((i) => i.weight.ref), execWeightCell?.ref),
+      { expected: rubric.totalWeight, actual: weightSum },
+    );
   }
-  const printedScores = [execScoreCell ? num(execScoreCell) : null, ...indicators.map((i) => num(i.score))];
+  const sum = totalScore([execScoreCell ? num(execScoreCell) : null, ...indicators.map((i) => num(i.score))]);
   const printedTotal = num(totalCell);
-  if (printedTotal !== null && printedScores.every((s) => s !== null)) {
-    const sum = roundScore(printedScores.reduce((s, x) => s! + x!, 0)!);
+  if (printedTotal !== null && sum !== null) {
     if (Math.abs(sum - printedTotal) > rubric.tolerances.total + 1e-9) {
       sink.add('P10', 'error', `${refText(totalCell.ref!)}：总分印为${pts(printedTotal)}，执行率得分与各指标自评得分之和为${pts(sum)}。`, refs(totalCell.ref), {
         expected: sum,
