@@ -2,7 +2,6 @@
 // Run: npm run examples. The figures are exactly as printed in the reference documents.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
 import { FUZHOU_2024 } from '../src/core/profiles/fuzhou-2024';
 import { SHANGHAI_2024 } from '../src/core/profiles/shanghai-2024';
@@ -11,19 +10,9 @@ import { fuzhouAccounts, type FuzhouJson } from './examples/fuzhou-tables';
 import { performanceSheets } from './examples/performance-sheets';
 import type { ShanghaiDocument } from './examples/shanghai-data';
 import { shanghaiAccounts, useDocumentNotes } from './examples/shanghai-tables';
+import { writeBook } from './examples/write-book';
 
 const ROOT = join(__dirname, '..');
-
-async function writeBook(path: string, fill: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  // Fixed metadata so that rebuilding gives the same file content.
-  wb.creator = '决算公开助手 examples';
-  wb.created = new Date('2025-01-01T00:00:00Z');
-  wb.modified = new Date('2025-01-01T00:00:00Z');
-  fill(wb);
-  await wb.xlsx.writeFile(path);
-  console.log(`wrote ${path}`);
-}
 
 export async function buildFuzhou(outDir = join(ROOT, 'examples')): Promise<string> {
   const data = JSON.parse(readFileSync(join(ROOT, 'examples/data/fuzhou-gxj-2024.json'), 'utf8')) as FuzhouJson & Parameters<typeof performanceSheets>[0];

@@ -2,9 +2,9 @@
 // 项-level figures) from the committed data examples/data/fuzhou-gxj-2024-workings.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../src/adapters/file/exceljs-layout';
 import { templateSheets, type WorkingFills, type WorkingRowFill } from '../src/generator/workings/template';
+import { writeBook } from './examples/write-book';
 
 interface WorkingsJson {
   unitName: string;
@@ -35,12 +35,15 @@ export async function buildWorkingsExample(out = join(root, 'examples/fuzhou-gxj
     counts: Object.entries(data.counts).map(([key, count]) => ({ key, values: { count } })),
     carry: Object.entries(data.carry ?? {}).map(([key, amount]) => ({ key, values: { amount } })),
   };
-  const wb = new ExcelJS.Workbook();
-  for (const layout of templateSheets(settings, fills)) addLayoutSheet(wb, layout);
-  await wb.xlsx.writeFile(out);
+  await writeBook(out, (wb) => {
+    for (const layout of templateSheets(settings, fills)) addLayoutSheet(wb, layout);
+  });
   return out;
 }
 
 if (require.main === module) {
-  buildWorkingsExample().then((p) => console.log(`已生成 ${p}`));
+  buildWorkingsExample().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }
