@@ -99,6 +99,14 @@ describe('readPerformance on hand-made sheets', () => {
     expect(read.findings[0].message).toContain('S!B1');
   });
 
+  it('names a table without 项目名称 by its title cell, whatever the sheet name holds', () => {
+    const rows = base.map((line, r) => (r === 1 ? [null] : line));
+    const read = readPerformance(snapshotOf([sheet(rows, '绩效!2024')]));
+    expect(read.projects).toHaveLength(1);
+    expect(read.findings.length).toBeGreaterThan(0);
+    for (const f of read.findings) expect(f.table).toBe('绩效!2024!B1处的绩效自评表');
+  });
+
   it('ignores a section heading with no table under it', () => {
     const read = readPerformance(snapshotOf([sheet([['一、项目支出绩效自评表'], [null], ...base])]));
     expect(read.projects).toHaveLength(1);

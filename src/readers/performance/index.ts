@@ -410,7 +410,7 @@ function readDept(b: Block, sink: FindingSink): DeptEvaluation {
 /** A display name for findings: the 项目名称, else the table's place. */
 function tableName(b: Block): string {
   const name = valueRightOf(b, findCell(b, (l) => l === '项目名称'));
-  return name?.text || `${b.sheet.name}!${refText(b.title).split('!')[1]}处的绩效自评表`;
+  return name?.text || `${refText(b.title)}处的绩效自评表`;
 }
 
 export function readPerformance(snapshot: WorkbookSnapshot): PerformanceRead {
