@@ -4,6 +4,8 @@ import { minorPerCent, minorToUnit, type MoneyUnit } from './money';
 
 export type Severity = 'error' | 'warning' | 'tail';
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', tail: '尾差' };
+/** Lower is worse: a cell named by several findings shows the worst. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, tail: 2 };
 
 export interface Finding {
   rule: string;

@@ -1,7 +1,7 @@
 // The workbook port: the one interface the CLI, the task pane and the browser page use.
 // Two adapters implement it: ExcelJS (files) and Office.js (inside Excel).
 import type { CellRef } from '../core/cells';
-import { SEVERITY_LABEL, type Finding, type Severity } from '../core/findings';
+import { SEVERITY_LABEL, SEVERITY_RANK, type Finding, type Severity } from '../core/findings';
 import type { SheetLayout } from './layout';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -15,6 +15,30 @@ export interface Mark {
 /** The marks of a check: one per cell a finding names, its text `错误（T7-a）：…` (the same in Excel, file and page). */
 export function marksOf(findings: Finding[]): Mark[] {
   return findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `${SEVERITY_LABEL[f.severity]}（${f.rule}）：${f.message}` })));
+}
+
+/** The marks of one cell: its worst severity and every distinct message, in order. */
+export interface CellMark {
+  sheet: string;
+  row: number;
+  col: number;
+  severity: Severity;
+  messages: string[];
+}
+
+/** One entry per marked cell (what every adapter writes: one fill and one note per cell). */
+export function groupMarksByCell(marks: Mark[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const m of marks) {
+    const k = `${m.cell.sheet}!${m.cell.row}:${m.cell.col}`;
+    const cur = byCell.get(k);
+    if (!cur) byCell.set(k, { sheet: m.cell.sheet, row: m.cell.row, col: m.cell.col, severity: m.severity, messages: [m.message] });
+    else {
+      if (SEVERITY_RANK[m.severity] < SEVERITY_RANK[cur.severity]) cur.severity = m.severity;
+      if (!cur.messages.includes(m.message)) cur.messages.push(m.message);
+    }
+  }
+  return [...byCell.values()];
 }
 
 /** What applyMarks reports about the marks it wrote. */

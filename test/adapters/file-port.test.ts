@@ -55,4 +55,22 @@ describe('ExcelJsWorkbookPort marks', () => {
     for (const [k, v] of before) expect(after.get(k)).toBe(v);
     expect(reopened.workbook.getWorksheet(MARKS_SHEET)).toBeUndefined();
   });
+
+  it('a cell named by several findings gets the worst colour and each distinct message once', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('表').getCell('B2').value = 100;
+    const port = new ExcelJsWorkbookPort(wb);
+    const cell = { sheet: '表', row: 1, col: 1 };
+    await port.applyMarks([
+      { cell, severity: 'tail', message: '尾差（T3-b）：甲' },
+      { cell, severity: 'error', message: '错误（X2）：乙' },
+      { cell, severity: 'tail', message: '尾差（T3-b）：甲' },
+    ]);
+    const b2 = wb.getWorksheet('表')!.getCell('B2');
+    expect((b2.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(b2.note).toBe('尾差（T3-b）：甲\n错误（X2）：乙');
+    expect(await port.clearMarks()).toBe(1);
+    expect(b2.fill).toBeUndefined();
+    expect(b2.note).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRef } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { MARK_FILL, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { groupMarksByCell, MARK_FILL, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { addLayoutSheet } from './exceljs-layout';
 import { workbookSnapshot } from './exceljs-snapshot';
@@ -42,31 +42,25 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   async applyMarks(marks: Mark[]): Promise<MarkResult> {
     const saved = this.loadSaved();
     const seen = new Set(saved.map((s) => `${s.sheet}!${s.row}:${s.col}`));
-    const byCell = new Map<string, Mark[]>();
-    for (const m of marks) {
-      const k = `${m.cell.sheet}!${m.cell.row}:${m.cell.col}`;
-      byCell.set(k, [...(byCell.get(k) ?? []), m]);
-    }
-    const rank = { error: 0, warning: 1, tail: 2 } as const;
-    for (const [k, ms] of byCell) {
-      const ws = this.workbook.getWorksheet(ms[0].cell.sheet);
+    for (const m of groupMarksByCell(marks)) {
+      const ws = this.workbook.getWorksheet(m.sheet);
       if (!ws) continue;
-      const cell = ws.getCell(ms[0].cell.row + 1, ms[0].cell.col + 1);
+      const cell = ws.getCell(m.row + 1, m.col + 1);
+      const k = `${ws.name}!${m.row}:${m.col}`;
       if (!seen.has(k)) {
         saved.push({
           sheet: ws.name,
-          row: ms[0].cell.row,
-          col: ms[0].cell.col,
+          row: m.row,
+          col: m.col,
           fill: cell.fill ? JSON.parse(JSON.stringify(cell.fill)) : null,
           note: cell.note ? JSON.parse(JSON.stringify(cell.note)) : null,
         });
         seen.add(k);
       }
-      const worst = ms.reduce((a, b) => (rank[b.severity] < rank[a.severity] ? b : a));
       // ExcelJS shares one style object between cells loaded with the same style: detach it first,
       // or the fill would spread to every cell that shares it.
-      cell.style = { ...detachedStyle(cell), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst.severity] } } };
-      cell.note = ms.map((m) => m.message).join('\n');
+      cell.style = { ...detachedStyle(cell), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[m.severity] } } };
+      cell.note = m.messages.join('\n');
     }
     this.storeSaved(saved);
     return { tailNotesOmitted: 0 };
