@@ -5,7 +5,7 @@
 // P19 funds figure missing (执行率 cannot be recomputed).
 import { refText, type CellRef } from '../cells';
 import { classifyDifference, type Finding, type Severity } from '../findings';
-import { formatAmount, type MoneyUnit } from '../money';
+import { formatAmount, MINOR_PER_UNIT, minorToUnit, type MoneyUnit } from '../money';
 import { evaluateFormula, roundScore, totalScore, type Formula } from './formulas';
 import { pct, pts } from './format';
 import type { FundRow, Indicator, MoneyCell, NumberCell, ProjectEvaluation } from './model';
@@ -289,8 +289,7 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
     const spent = spentCell ? money(spentCell) : null;
     const perUnit = rubric.plausibility.perUnitWords.some((w) => name.includes(w));
     if (isCostIndicator(ind) && isTenThousandYuan(t.unit) && !looksLikeYuan && !perUnit && spent !== null && spent > 0) {
-      const spentUnits = spent / 1_000_000;
-      const ratio = actual / spentUnits;
+      const ratio = actual / (spent / MINOR_PER_UNIT['万元']);
       if (ratio < rubric.plausibility.costLow || ratio > rubric.plausibility.costHigh) {
         const spentRef = spentCell!.ref;
         sink.add(
@@ -298,7 +297,7 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
           'warning',
           `${refText(ind.actual.ref!)}：成本指标“${name}”实际完成值${pts(actual)}万元，与项目全年执行数${formatAmount(spent, '万元')}万元相差较大，请核对。`,
           refs(ind.actual.ref, spentRef),
-          { expected: roundScore(spentUnits), actual },
+          { expected: minorToUnit(spent, '万元'), actual },
         );
       }
     }
