@@ -81,7 +81,8 @@ export function stackedSheet(tables: TableLayout[], name: string, fontName: stri
   };
 }
 
-function withFont(cells: LayoutCell[], fontName: string): LayoutCell[] {
+/** The cells with `fontName` on every style. */
+export function withFont(cells: LayoutCell[], fontName: string): LayoutCell[] {
   return cells.map((c) => ({ ...c, style: { ...c.style, fontName } }));
 }
 

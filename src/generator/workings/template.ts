@@ -1,5 +1,6 @@
 // The working-sheet template: empty (for `final-accounts template` and the add-in) or filled (examples).
 import type { CellStyle, SheetLayout } from '../../port/layout';
+import { withFont } from '../layout';
 import { Grid } from '../layout/grid';
 import { headerDepth, writeHeader, type HeaderColumn } from '../layout/headers';
 import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../layout/styles';
@@ -23,6 +24,7 @@ const SETTING_LABEL: CellStyle = { bold: true, hAlign: 'right', vAlign: 'middle'
 const SETTING_VALUE: CellStyle = { hAlign: 'left', vAlign: 'middle', border: true, fill: 'FFFFF2CC' };
 const COUNT: CellStyle = { ...AMOUNT, numberFormat: '0' };
 const BLANK_ROWS = 30;
+const FONT = '宋体';
 
 /** Column count of a working sheet: key, name (if any), data columns. */
 function firstDataCol(spec: WorkingSheetSpec): number {
@@ -92,7 +94,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
 
   return {
     name: spec.name,
-    cells: grid.cells().map((c) => ({ ...c, style: { ...c.style, fontName: '宋体' } })),
+    cells: withFont(grid.cells(), FONT),
     merges: grid.merges,
     columnWidths: widths,
     rowHeights: grid.rowHeights,
@@ -115,7 +117,7 @@ export function instructionsLayout(): SheetLayout {
   lines.forEach((l, i) => grid.put(i, 0, l, i === 0 ? TITLE : { hAlign: 'left', vAlign: 'middle' }));
   return {
     name: '底稿说明',
-    cells: grid.cells().map((c) => ({ ...c, style: { ...c.style, fontName: '宋体' } })),
+    cells: withFont(grid.cells(), FONT),
     merges: [],
     columnWidths: [140],
   };
