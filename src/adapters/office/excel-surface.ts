@@ -111,7 +111,7 @@ export interface ConditionalFormatSurface extends LoadableSurface {
   readonly id: string;
   readonly type: string;
   readonly custom: CustomConditionalFormatSurface;
-  readonly customOrNullObject: CustomConditionalFormatSurface;
+  readonly customOrNullObject: CustomConditionalFormatSurface & NullableSurface;
   delete(): void;
 }
 

@@ -81,7 +81,7 @@ export function collectInspection(
     for (const cf of collection.items) {
       if (cf.type !== 'Custom') continue;
       const custom = cf.customOrNullObject;
-      if ((custom as unknown as { isNullObject?: boolean }).isNullObject) continue;
+      if (custom.isNullObject) continue;
       if (isMarkFormula(custom.rule.formula)) ownRules.push({ sheet: names[i], id: cf.id });
     }
   });
@@ -138,25 +138,7 @@ async function syncFirstPass(context: ExcelContextSurface, features: ExcelFeatur
   return out;
 }
 
-/** Two syncs: the inspection alone (for clearMarks, or applyMarks without a fresh read). */
-export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures): Promise<MarkInspection> {
-  const wb = context.workbook;
-  const first = queueFirstPass(wb, features);
-  const paged = await syncFirstPass(context, features, first);
-  const sheets = wb.worksheets.items;
-  const annotations = first.collection && !paged ? first.collection.items : [];
-  const queued = queueInspection(sheets, annotations);
-  await context.sync();
-  return collectInspection(sheets.map((s) => s.name), { record: first.record, annotations, paged }, queued);
-}
-
-export class PayloadTooLargeError extends Error {
-  constructor() {
-    super('payload too large for one read');
-  }
-}
-
-/** The first sync of either read: sheet names, the mark record and the annotations to inspect. */
+/** The first sync of every read and inspection: sheet names, the mark record and the annotations to inspect. */
 async function firstPass(context: ExcelContextSurface, features: ExcelFeatures) {
   const first = queueFirstPass(context.workbook, features);
   const paged = await syncFirstPass(context, features, first);
@@ -164,6 +146,20 @@ async function firstPass(context: ExcelContextSurface, features: ExcelFeatures) 
   const names = sheets.map((s) => s.name);
   const annotations = first.collection && !paged ? first.collection.items : [];
   return { first, paged, sheets, names, annotations };
+}
+
+/** Two syncs: the inspection alone (for clearMarks, or applyMarks without a fresh read). */
+export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures): Promise<MarkInspection> {
+  const { first, paged, sheets, names, annotations } = await firstPass(context, features);
+  const queued = queueInspection(sheets, annotations);
+  await context.sync();
+  return collectInspection(names, { record: first.record, annotations, paged }, queued);
+}
+
+export class PayloadTooLargeError extends Error {
+  constructor() {
+    super('payload too large for one read');
+  }
 }
 
 /**
@@ -176,11 +172,7 @@ export async function readWorkbookAtOnce(
   features: ExcelFeatures,
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
   const { first, paged, sheets, names, annotations } = await firstPass(context, features);
-  const reads = sheets.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,rowCount,columnCount,values,numberFormat');
-    return { used, merged: queueMerges(ws, features) };
-  });
+  const reads = queueUsedRanges(sheets, features, 'address,rowCount,columnCount,values,numberFormat');
   const queued = queueInspection(sheets, annotations);
   try {
     await context.sync();
@@ -203,11 +195,7 @@ export async function readWorkbookChunked(
   features: ExcelFeatures,
 ): Promise<{ snapshot: WorkbookSnapshot; inspection: MarkInspection }> {
   const { first, paged, sheets, names, annotations } = await firstPass(context, features);
-  const dims = sheets.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,rowCount,columnCount');
-    return { used, merged: queueMerges(ws, features) };
-  });
+  const dims = queueUsedRanges(sheets, features, 'address,rowCount,columnCount');
   const queued = queueInspection(sheets, annotations);
   await context.sync();
   const out: SheetSnapshot[] = [];
@@ -233,6 +221,15 @@ export async function readWorkbookChunked(
     out.push(sheetFrom(names[i], origin, values, formats, mergesOf(merged)));
   }
   return { snapshot: { sheets: out }, inspection: collectInspection(names, { record: first.record, annotations, paged }, queued) };
+}
+
+/** Per sheet its used range (values only, with `props` loaded) and, where the host has them, its merged areas. */
+function queueUsedRanges(sheets: WorksheetSurface[], features: ExcelFeatures, props: string) {
+  return sheets.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(props);
+    return { used, merged: queueMerges(ws, features) };
+  });
 }
 
 function queueMerges(ws: WorksheetSurface, features: ExcelFeatures) {
@@ -274,5 +271,3 @@ export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'string' && PAYLOAD_CODES.has(code);
 }
-
-export type { RangeSurface };
