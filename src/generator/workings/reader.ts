@@ -1,7 +1,7 @@
 // Reads the working sheets (底稿): header-driven like the table reader, every amount with its cell,
 // every bad input a finding naming sheet and cell (never a guess).
 import { codeShapeProblem } from '../../core/catalogs/functional';
-import { a1, type CellRef } from '../../core/cells';
+import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
 import { parseAmount, toHalfWidth, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
@@ -115,10 +115,6 @@ function ref(sheet: SheetSnapshot, row: number, col: number): CellRef {
   return { sheet: sheet.name, row, col };
 }
 
-function at(sheet: SheetSnapshot, row: number, col: number): string {
-  return `${sheet.name}!${a1(row, col)}`;
-}
-
 /** A labelled setting above the header: `金额单位` then the value in a cell to the right, or `金额单位：万元`. */
 function setting(sheet: SheetSnapshot, label: string, above: number): { value: string; ref: CellRef } | null {
   for (let r = 0; r < above; r++) {
@@ -138,6 +134,11 @@ function setting(sheet: SheetSnapshot, label: string, above: number): { value: s
 
 function finding(message: string, cells: CellRef[], severity: Finding['severity'] = 'error'): Finding {
   return { rule: 'W-INPUT', severity, table: '底稿', message, cells };
+}
+
+/** A finding about one cell, its message led by the cell's Sheet!A1. */
+function cellFinding(cell: CellRef, message: string): Finding {
+  return finding(`${refText(cell)} ${message}`, [cell]);
 }
 
 function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Finding[]): WorkingSheet | null {
@@ -187,7 +188,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     } else if (u.value === '元' || u.value === '万元') {
       unit = u.value;
     } else {
-      findings.push(finding(`${at(sheet, u.ref.row, u.ref.col)} 的金额单位“${u.value}”无法识别，只能填写“元”或“万元”。`, [u.ref]));
+      findings.push(cellFinding(u.ref, `的金额单位“${u.value}”无法识别，只能填写“元”或“万元”。`));
     }
   }
 
@@ -208,28 +209,28 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     if (spec.rows === 'fixed') {
       const fixed = spec.fixedRows?.find((f) => text(f.label) === key);
       if (!fixed) {
-        findings.push(finding(`${at(sheet, r, keyCol)} 的项目“${key}”不是本底稿的行，已忽略该行。请使用模板中的项目名称。`, [ref(sheet, r, keyCol)]));
+        findings.push(cellFinding(ref(sheet, r, keyCol), `的项目“${key}”不是本底稿的行，已忽略该行。请使用模板中的项目名称。`));
         continue;
       }
       rowKey = fixed.key;
     } else {
       const code = key.replace(/^'/, '');
       if (!code) {
-        findings.push(finding(`${at(sheet, r, keyCol)} 缺少科目编码（该行有名称或金额）。请补填编码。`, [ref(sheet, r, keyCol)]));
+        findings.push(cellFinding(ref(sheet, r, keyCol), `缺少科目编码（该行有名称或金额）。请补填编码。`));
         continue;
       }
       const full = spec.rows === 'code' ? 7 : 5;
       const shapeOk = spec.rows === 'code' ? codeShapeProblem(code) === null : /^3\d{2}(\d{2})?$/.test(code);
       if (!shapeOk) {
-        findings.push(finding(`${at(sheet, r, keyCol)} 的编码“${code}”不是有效的${spec.rows === 'code' ? '支出功能分类' : '经济分类'}科目编码。`, [ref(sheet, r, keyCol)]));
+        findings.push(cellFinding(ref(sheet, r, keyCol), `的编码“${code}”不是有效的${spec.rows === 'code' ? '支出功能分类' : '经济分类'}科目编码。`));
         continue;
       }
       if (code.length !== full) {
         if (hasValues) {
           findings.push(
-            finding(
-              `${at(sheet, r, keyCol)} 的编码“${code}”不是${spec.rows === 'code' ? '项级（7 位）' : '款级（5 位）'}科目，却填了金额。上级合计由程序计算，请只在明细科目行填金额。`,
-              [ref(sheet, r, keyCol)],
+            cellFinding(
+              ref(sheet, r, keyCol),
+              `的编码“${code}”不是${spec.rows === 'code' ? '项级（7 位）' : '款级（5 位）'}科目，却填了金额。上级合计由程序计算，请只在明细科目行填金额。`,
             ),
           );
         } else if (name) names.set(code, name);
@@ -238,7 +239,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       rowKey = code;
     }
     if (seen.has(rowKey)) {
-      findings.push(finding(`${at(sheet, r, keyCol)} 的“${key}”与第 ${seen.get(rowKey)! + 1} 行重复。请合并为一行。`, [ref(sheet, r, keyCol)]));
+      findings.push(cellFinding(ref(sheet, r, keyCol), `的“${key}”与第 ${seen.get(rowKey)! + 1} 行重复。请合并为一行。`));
       continue;
     }
     seen.set(rowKey, r);
@@ -262,11 +263,11 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       }
       const parsed = parseAmount(raw, amountUnit);
       if (parsed.kind === 'invalid') {
-        findings.push(finding(`${at(sheet, r, col)} 的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`, [cellRef]));
+        findings.push(cellFinding(cellRef, `的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`));
         cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
       } else if (parsed.kind === 'number') {
         if (c.count && parsed.minor % 100 !== 0) {
-          findings.push(finding(`${at(sheet, r, col)} 的数量“${String(raw)}”不是整数。`, [cellRef]));
+          findings.push(cellFinding(cellRef, `的数量“${String(raw)}”不是整数。`));
         }
         cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
       } else {
