@@ -6,6 +6,7 @@
 // the budget the notes of 尾差-only cells are left out first when that saves a request (planMarkWrite); one
 // more request per extra chunk only if it still does not fit, like the read, which splits only when the
 // host refuses.
+import { a1 } from '../../core/cells';
 import type { Severity } from '../../core/findings';
 import { MARK_FILL, type Mark } from '../../port/port';
 import { addressLists, cellsToRects, qualified, rectAddress } from './addresses';
@@ -181,7 +182,7 @@ export function planMarkWrite(
   const kind = features.annotations;
   const writable = kind === 'none' ? [] : usable.filter((c) => !inspection.userAnnotatedCells.has(cellKey(c.sheet, c.row, c.col)));
   const planned: PlannedAnnotation[] = writable.map((c) => {
-    const local = rectAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+    const local = a1(c.row, c.col);
     const address = qualified(c.sheet, local);
     const text = ANNOTATION_PREFIX + c.messages.join('\n');
     return {
