@@ -1,9 +1,7 @@
 // Human-readable output of a check: findings grouped by table and severity, then a one-line summary.
 import { refText } from '../core/cells';
-import { SEVERITY_LABEL, summarize, type Finding, type Severity } from '../core/findings';
+import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
-
-const ORDER: Severity[] = ['error', 'warning', 'tail'];
 
 function tableHeading(id: string, report: CheckReport): string {
   if (/^\d{2}$/.test(id)) {
@@ -15,18 +13,10 @@ function tableHeading(id: string, report: CheckReport): string {
 
 export function formatFindings(report: CheckReport): string {
   const lines: string[] = [];
-  const groups = new Map<string, Finding[]>();
-  for (const f of report.findings) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
-  const ids = [...groups.keys()].sort((a, b) => {
-    const na = /^\d{2}$/.test(a) ? 0 : 1;
-    const nb = /^\d{2}$/.test(b) ? 0 : 1;
-    return na - nb || a.localeCompare(b, 'zh-CN');
-  });
-  for (const id of ids) {
-    const fs = groups.get(id)!;
+  for (const { table: id, findings: fs } of findingsByTable(report.findings)) {
     const s = summarize(fs);
     lines.push('', `■ ${tableHeading(id, report)} — 错误 ${s.error}，提示 ${s.warning}，尾差 ${s.tail}`);
-    for (const sev of ORDER) {
+    for (const sev of SEVERITY_ORDER) {
       for (const f of fs.filter((x) => x.severity === sev)) {
         const where = f.cells.length ? ` @ ${f.cells.slice(0, 3).map(refText).join(', ')}${f.cells.length > 3 ? ` 等 ${f.cells.length} 格` : ''}` : '';
         lines.push(`  [${SEVERITY_LABEL[sev]}] ${f.rule}${where}`, `      ${f.message}`);

@@ -4,6 +4,8 @@ import { minorPerCent, minorToUnit, type MoneyUnit } from './money';
 
 export type Severity = 'error' | 'warning' | 'tail';
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', tail: '尾差' };
+/** Worst first: the order findings are listed in. */
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'tail'];
 /** Lower is worse: a cell named by several findings shows the worst. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, tail: 2 };
 
@@ -79,6 +81,20 @@ export interface Summary {
   error: number;
   warning: number;
   tail: number;
+}
+
+/** Findings by table: the nine tables (01…09) first, in order, then the 绩效 tables by name; each in found order. */
+export function findingsByTable(findings: Finding[]): Array<{ table: string; findings: Finding[] }> {
+  const byTable = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byTable.get(f.table);
+    if (list) list.push(f);
+    else byTable.set(f.table, [f]);
+  }
+  const isTableId = (t: string) => /^\d{2}$/.test(t);
+  return [...byTable.keys()]
+    .sort((a, b) => (isTableId(a) !== isTableId(b) ? (isTableId(a) ? -1 : 1) : a.localeCompare(b, 'zh-CN')))
+    .map((table) => ({ table, findings: byTable.get(table)! }));
 }
 
 export function summarize(findings: Finding[]): Summary {
