@@ -90,6 +90,69 @@ function assertFuzhouFindings(findings: Finding[], snapshot: WorkbookSnapshot): 
   // Consistent projects produce nothing.
   for (const i of CONSISTENT) expect([nameOf(i), of(i)]).toEqual([nameOf(i), []]);
 
+  // A 执行率 printed from other figures: 1850.00 ÷ 1970.00 is 93.91%, printed 95.18% (年度资金总额 and 当年财政拨款).
+  expect(of(48, 'P1').map((f) => [f.expected, f.actual])).toEqual([
+    [93.91, 95.18],
+    [93.91, 95.18],
+  ]);
+  // =11 版, 1 done, weight 1 scored 1: 1 × 1/11 = 0.09.
+  expect(byProject(39).map((f) => [f.expected, f.actual])).toEqual([[0.09, 1]]);
+
+  // 成本 indicators far from the project's 全年执行数 (万元): 789.8 vs 397.40, 800 vs 25.04, 0 vs 4.04.
+  expect(findings.filter((f) => f.rule === 'P15').map((f) => [f.table, f.expected, f.actual])).toEqual([
+    [nameOf(6), 397.4, 789.8],
+    [nameOf(16), 25.04, 800],
+    [nameOf(29), 4.04, 0],
+  ]);
+
+  // Nothing else: every finding on the reference by project and rule. Besides the problems above, the
+  // reference leaves cells blank: scores (P8: 23, 24, 26 ×2, 27 ×8 with their weights, 30, 38, 48, 50, 54,
+  // 部门整体), funds figures (P19: 2, 45, 46), and scores a weight short without a reason (P16: 18, 49).
+  const counts: Record<string, number> = {};
+  for (const f of findings) {
+    const key = `${ref.performance.find((p) => p.name === f.table)?.index ?? f.table}:${f.rule}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  expect(counts).toEqual({
+    '2:P19': 1,
+    '5:P2': 1,
+    '6:P15': 1,
+    '9:P2': 1,
+    '14:P1': 2,
+    '14:P6': 1,
+    '14:P9': 1,
+    '14:P10': 1,
+    '16:P15': 1,
+    '18:P13': 1,
+    '18:P16': 1,
+    '21:P2': 1,
+    '23:P8': 1,
+    '24:P8': 1,
+    '26:P8': 2,
+    '27:P6': 1,
+    '27:P8': 8,
+    '29:P15': 1,
+    '30:P8': 1,
+    '31:P5': 1,
+    '35:P2': 1,
+    '35:P12': 1,
+    '38:P8': 1,
+    '39:P6': 1,
+    '39:P14': 3,
+    '41:P2': 1,
+    '45:P19': 1,
+    '46:P6': 1,
+    '46:P9': 1,
+    '46:P19': 1,
+    '48:P1': 2,
+    '48:P8': 1,
+    '49:P5': 1,
+    '49:P16': 1,
+    '50:P8': 1,
+    '54:P8': 1,
+    '153001 部门整体:P8': 1,
+  });
+
   // 部门整体: the funds block holds (①+②, ④÷③, ③−④, ⑥÷③, rows to 合计); only its 执行率得分 cell is empty.
   const dept = findings.filter((f) => f.table === '153001 部门整体');
   expect(dept.map((f) => f.rule)).toEqual(['P8']);
@@ -106,11 +169,15 @@ describe('绩效自评 checks on the reference tables (in-memory workbook)', () 
   it('summarises every project with printed and recomputed totals, grade and finding count', () => {
     expect(result.projects).toHaveLength(57);
     const p14 = result.projects.find((p) => p.project === nameOf(14))!;
-    expect(p14.printedTotal).toBe(94.03);
-    expect(p14.grade).toBe('优');
-    expect(p14.findings).toBe(result.findings.filter((f) => f.table === nameOf(14)).length);
+    // Recomputed: 执行率得分 5 (no 执行率 rule set) + 20 + 10 + 100 + 100 + 10 + 5 + 12 + 30 × 27/40 + 10.
+    expect([p14.printedTotal, p14.recomputedTotal, p14.grade]).toEqual([94.03, 292.25, '优']);
+    expect(p14.findings).toBe(5); // P1 ×2, P6, P9, P10
     const p38 = result.projects.find((p) => p.project === nameOf(38))!;
-    expect([p38.printedTotal, p38.grade]).toEqual([72.5, '中']);
+    // 0 + 15 + 15 + 10 + 10 + 30 × 60/80 + 10 × 0/90 (the blank 满意度 score recomputed from its actual 0).
+    expect([p38.printedTotal, p38.recomputedTotal, p38.grade, p38.findings]).toEqual([72.5, 72.5, '中', 1]);
+    // 部门整体: its 执行率得分 is blank, so no recomputed total; graded on the printed 94.46.
+    const dept = result.projects.find((p) => p.project === '153001 部门整体')!;
+    expect([dept.printedTotal, dept.recomputedTotal, dept.grade, dept.findings]).toEqual([94.46, null, '优', 1]);
     const p1 = result.projects.find((p) => p.project === nameOf(1))!;
     expect([p1.printedTotal, p1.recomputedTotal, p1.findings]).toEqual([100, 100, 0]);
   });
