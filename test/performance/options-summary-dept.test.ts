@@ -1,4 +1,5 @@
 import { checkPerformance, formatProjectSummaries, parseRubricOption, RubricOptionError } from '../../src/core/performance';
+import { minorToUnit } from '../../src/core/money';
 import { performanceSheets } from '../../scripts/examples/performance-sheets';
 import { loadReference, snapshotOf } from './helpers';
 
@@ -80,15 +81,22 @@ describe('部门整体 funds identities', () => {
     funds['中央财政资金']['支出实现率⑤'] = 54.37; // digits swapped too
     funds['省级财政资金']['本年度结余金额⑥'] = 6796.67; // 43014.92 − 36245.25 = 6769.67
     funds['地方财政资金']['资金结余率⑦'] = 9.05; // 5644.30 ÷ 59399.20 = 9.50%
-    const found = check(funds).map((f) => [f.rule, f.expected ?? (f.expectedMinor! / 1e6), f.actual ?? (f.actualMinor! / 1e6)]);
-    expect(found).toEqual(
-      expect.arrayContaining([
-        ['D1', 3086, 3068],
-        ['D2', 45.63, 54.37], // against the printed ③: 1400 ÷ 3068
-        ['D3', 6769.67, 6796.67],
-        ['D4', 9.5, 9.05],
-        ['D5', 105482.12, 105500.12],
-      ]),
-    );
+    const found = check(funds).map((f) => [
+      f.rule,
+      f.expected ?? minorToUnit(f.expectedMinor!, f.unit!),
+      f.actual ?? minorToUnit(f.actualMinor!, f.unit!),
+    ]);
+    // Each change, and what follows from the printed figures it changes (nothing else).
+    expect(found).toEqual([
+      ['D1', 3086, 3068],
+      ['D2', 45.63, 54.37], // against the printed ③: 1400 ÷ 3068
+      ['D3', 1668, 1686], // 中央 ⑥ against the printed ③: 3068 − 1400
+      ['D4', 54.95, 54.63], // 中央 ⑦: 1686 ÷ 3068
+      ['D3', 6769.67, 6796.67],
+      ['D4', 15.8, 15.74], // 省级 ⑦ against the printed ⑥: 6796.67 ÷ 43014.92
+      ['D4', 9.5, 9.05],
+      ['D5', 105482.12, 105500.12], // 财政资金小计 ③: 3068 + 43014.92 + 59399.20
+      ['D5', 14126.97, 14099.97], // 财政资金小计 ⑥: 1686 + 6796.67 + 5644.30
+    ]);
   });
 });
