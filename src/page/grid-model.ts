@@ -3,7 +3,7 @@
 import { a1, columnLetters } from '../core/cells';
 import type { Severity } from '../core/findings';
 import type { Mark } from '../port/port';
-import type { SheetSnapshot } from '../port/snapshot';
+import { lastCol, lastRow, type SheetSnapshot } from '../port/snapshot';
 
 /** Rows and columns beyond these are not drawn (the grid says so). */
 export const GRID_MAX_ROWS = 3000;
@@ -77,24 +77,23 @@ export function formatNumber(value: number, format: string | null | undefined): 
 }
 
 export function gridModel(sheet: SheetSnapshot, marks: Mark[]): GridModel {
-  let lastRow = sheet.originRow + sheet.values.length - 1;
-  let lastCol = sheet.originCol - 1;
-  for (const line of sheet.values) lastCol = Math.max(lastCol, sheet.originCol + line.length - 1);
+  let maxRow = lastRow(sheet);
+  let maxCol = lastCol(sheet);
   for (const m of sheet.merges) {
-    lastRow = Math.max(lastRow, m.bottom);
-    lastCol = Math.max(lastCol, m.right);
+    maxRow = Math.max(maxRow, m.bottom);
+    maxCol = Math.max(maxCol, m.right);
   }
   const byCell = new Map<string, Mark[]>();
   for (const m of marks) {
     if (m.cell.sheet !== sheet.name) continue;
-    lastRow = Math.max(lastRow, m.cell.row);
-    lastCol = Math.max(lastCol, m.cell.col);
+    maxRow = Math.max(maxRow, m.cell.row);
+    maxCol = Math.max(maxCol, m.cell.col);
     const k = `${m.cell.row}:${m.cell.col}`;
     byCell.set(k, [...(byCell.get(k) ?? []), m]);
   }
-  const rowCount = Math.min(lastRow + 1, GRID_MAX_ROWS);
-  const colCount = Math.min(lastCol + 1, GRID_MAX_COLS);
-  const truncated = lastRow + 1 > GRID_MAX_ROWS || lastCol + 1 > GRID_MAX_COLS;
+  const rowCount = Math.min(maxRow + 1, GRID_MAX_ROWS);
+  const colCount = Math.min(maxCol + 1, GRID_MAX_COLS);
+  const truncated = maxRow + 1 > GRID_MAX_ROWS || maxCol + 1 > GRID_MAX_COLS;
   const covered = new Set<string>();
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   for (const m of sheet.merges) {
