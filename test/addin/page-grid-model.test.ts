@@ -1,4 +1,4 @@
-// The grid preview's model without a browser: number formats as printed, merges as spans, marks per cell.
+// The page's grid preview model without a browser (so `npx jest` runs it, not only the e2e suite): number formats as printed, merges as spans, marks per cell.
 import { formatNumber, gridModel } from '../../src/page/grid-model';
 import { generatedFileName, notAWorkbook } from '../../src/page/file-open';
 import type { SheetSnapshot } from '../../src/port/snapshot';
