@@ -47,8 +47,6 @@ export type Formula =
   /** = 0 target: actual ≤ 0 → W, else 0. */
   | { type: 'zero_target' };
 
-export type FormulaType = Formula['type'];
-
 /** What a formula may read. Ratio formulas take numerator/denominator (or a ratio given directly). */
 export interface FormulaInputs {
   weight: number;

@@ -4,9 +4,8 @@ import type { TargetOp } from './target';
 
 export interface GradeBand {
   grade: string;
-  /** Lower bound (inclusive unless minExclusive); null = no lower bound. */
+  /** Inclusive lower bound; null = no lower bound. */
   min: number | null;
-  minExclusive?: boolean;
   ruleText?: string;
 }
 
@@ -14,7 +13,7 @@ export interface GradeBand {
 export function gradeOf(total: number, bands: GradeBand[]): string | null {
   for (const b of bands) {
     if (b.min === null) return b.grade;
-    if (b.minExclusive ? total > b.min : total >= b.min - 1e-9) return b.grade;
+    if (total >= b.min - 1e-9) return b.grade;
   }
   return null;
 }
