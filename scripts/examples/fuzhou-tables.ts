@@ -4,39 +4,20 @@
 // Cells the text extraction lost (null in the JSON) and how they are filled, from the printed text:
 // - 03表 合计 row, 上缴上级支出 / 经营支出 / 对附属单位补助支出: the text prints 0.00 (every row of those columns is 0.00);
 // - 04表 支出总计, 国有资本经营预算财政拨款: the text prints 0.00 for that column on every row.
-import { unitValueToMinor } from '../../src/core/money';
-import type { AmountCell, FinalAccounts, TableData, TableId, TableRow, TableTopic } from '../../src/core/model';
-import { levelOfCode } from '../../src/core/model';
+import type { FinalAccounts, TableData, TableId, TableRow, TableTopic } from '../../src/core/model';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
+import { EXPENDITURE_COLUMNS, FUND_COLUMNS, INCOME_COLUMNS, codedRows, economicRows, fixed, table as profileTable, type Printed } from './model';
 
 type Num = number | null;
 
-function amount(v: Num): AmountCell {
-  return { minor: unitValueToMinor(v ?? 0, '万元'), ref: null };
-}
-
 function table(id: TableId, topic: TableTopic, rows: TableRow[], notes: string[] = []): TableData {
-  return { id, topic, title: FUZHOU_2024.tables[id].title, sheet: '', range: '', unit: '万元', rows, notes, titleRef: null };
+  return profileTable(FUZHOU_2024, id, topic, rows, { notes });
 }
 
-function fixed(key: string, label: string, cells: Record<string, Num>): TableRow {
-  return { key, label, labelRef: null, cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, amount(v)])) };
-}
-
-function codedRows(rows: Array<Record<string, unknown>>, total: Record<string, Num>, columns: Record<string, string>): TableRow[] {
-  const cells = (src: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(columns).map(([label, key]) => [key, amount((src[label] as Num) ?? 0)]));
-  return [
-    { key: 'total', label: '合计', labelRef: null, cells: cells(total) },
-    ...rows.map((r) => ({
-      key: `code:${r.code}`,
-      label: String(r.name),
-      code: String(r.code),
-      level: levelOfCode(String(r.code)),
-      labelRef: null,
-      cells: cells(r),
-    })),
-  ];
+/** A coded table of the reference JSON: rows keyed by printed column label. */
+function coded(data: { rows: Array<Record<string, unknown>>; total: Record<string, Num> }, columns: Record<string, string>): TableRow[] {
+  const rows = data.rows.map((r) => ({ code: String(r.code), name: String(r.name), values: r as Record<string, Printed> }));
+  return codedRows(columns, data.total, rows);
 }
 
 export interface FuzhouJson {
@@ -80,11 +61,7 @@ export function fuzhouAccounts(data: FuzhouJson): FinalAccounts {
     fixed('exp.carryOut', '年末财政拨款结转和结余', t04fund(tot4['支出:年末财政拨款结转和结余'])),
     fixed('exp.grand', '总计', t04fund(tot4['支出:总计'])),
   ];
-  const t06: TableRow[] = [
-    ...t.t06.items.map((i: { code: string; name: string; amount: Num }) => ({ ...fixed(`econ:${i.code}`, i.name, { amount: i.amount }), code: i.code })),
-    fixed('personnelTotal', '人员经费合计', { amount: t.t06.totals['人员经费合计'] }),
-    fixed('publicTotal', '公用经费合计', { amount: t.t06.totals['公用经费合计'] }),
-  ];
+  const t06 = economicRows(t.t06.items, t.t06.totals);
   const t07: TableRow[] = t.t07.rows.map((r: { key: string; item: string; amount: Num }) => {
     const keys: Record<string, string> = {
       合计: 'total',
@@ -96,8 +73,7 @@ export function fuzhouAccounts(data: FuzhouJson): FinalAccounts {
     };
     return fixed(keys[r.key], r.item, { final: r.amount });
   });
-  const fundCols = ['carryIn', 'income', 'spendTotal', 'basic', 'project', 'carryOut'];
-  const t08: TableRow[] = [fixed('total', '合计', Object.fromEntries(fundCols.map((k, i) => [k, t.t08['合计_numbers'][i]])))];
+  const t08: TableRow[] = [fixed('total', '合计', Object.fromEntries(FUND_COLUMNS.map((k, i) => [k, t.t08['合计_numbers'][i]])))];
   const t09: TableRow[] = [fixed('total', '合计', Object.fromEntries(['total', 'basic', 'project'].map((k, i) => [k, t.t09['合计_numbers'][i]])))];
   const emptyNote = (s: string) => [s.replace(/\s+/g, '')];
   return {
@@ -106,14 +82,10 @@ export function fuzhouAccounts(data: FuzhouJson): FinalAccounts {
     profileId: 'fuzhou-2024',
     tables: {
       '01': table('01', 'summary', t01),
-      '02': table('02', 'income', codedRows(t.t02.rows, t.t02.total, {
-        本年收入合计: 'total', 财政拨款收入: 'fiscal', 上级补助收入: 'superior', 事业收入: 'business', 经营收入: 'operating', 附属单位上缴收入: 'affiliated', 其他收入: 'other',
-      })),
-      '03': table('03', 'expenditure', codedRows(t.t03.rows, t.t03.total, {
-        本年支出合计: 'total', 基本支出: 'basic', 项目支出: 'project', 上缴上级支出: 'remit', 经营支出: 'operating', 对附属单位补助支出: 'affiliated',
-      })),
+      '02': table('02', 'income', coded(t.t02, INCOME_COLUMNS)),
+      '03': table('03', 'expenditure', coded(t.t03, EXPENDITURE_COLUMNS)),
       '04': table('04', 'fiscalSummary', t04),
-      '05': table('05', 'generalBudget', codedRows(t.t05.rows, t.t05.total, { 小计: 'total', 基本支出: 'basic', 项目支出: 'project' })),
+      '05': table('05', 'generalBudget', coded(t.t05, { 小计: 'total', 基本支出: 'basic', 项目支出: 'project' })),
       '06': table('06', 'basicEconomic', t06),
       '07': table('07', 'threePublic', t07),
       '08': table('08', 'govFund', t08, emptyNote(t.t08.statement)),

@@ -5,32 +5,21 @@
 // Blank cells become amounts of 0 (the Shanghai profile prints zeros blank, so they print blank again;
 // a printed 0.00 prints blank too). Coded tables carry only the codes the document lists; 01 and 04 carry
 // every row of the document's 类 list (table.variant '24' or '26') and every fixed row.
-import { unitValueToMinor } from '../../src/core/money';
-import type { AmountCell, FinalAccounts, TableData, TableId, TableRow, TableTopic } from '../../src/core/model';
-import { levelOfCode } from '../../src/core/model';
+import type { FinalAccounts, TableData, TableId, TableRow, TableTopic } from '../../src/core/model';
 import { SHANGHAI_2024 } from '../../src/core/profiles/shanghai-2024';
 import { CLASS_LISTS } from '../../src/core/catalogs/functional';
 import type { SheetLayout } from '../../src/port/layout';
+import { EXPENDITURE_COLUMNS, FUND_COLUMNS, INCOME_COLUMNS, codedRows as codedTableRows, economicRows, fixed, table as profileTable } from './model';
 import type { CodedTableData, LedgerLine, ShanghaiDocument } from './shanghai-data';
 
-type Fig = string | null;
-
-function amount(v: Fig | undefined): AmountCell {
-  return { minor: unitValueToMinor(v === null || v === undefined ? 0 : Number(v), '万元'), ref: null };
-}
-
 function table(id: TableId, topic: TableTopic, rows: TableRow[], extra: Partial<TableData> = {}): TableData {
-  return { id, topic, title: SHANGHAI_2024.tables[id].title, sheet: '', range: '', unit: '万元', rows, notes: [], titleRef: null, ...extra };
-}
-
-function fixed(key: string, label: string, cells: Record<string, Fig | undefined>): TableRow {
-  return { key, label, labelRef: null, cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, amount(v)])) };
+  return profileTable(SHANGHAI_2024, id, topic, rows, extra);
 }
 
 /** Printed column label → model column key, per coded table. */
 const CODED_COLUMNS: Record<'02' | '03' | '05', Record<string, string>> = {
-  '02': { 本年收入合计: 'total', 财政拨款收入: 'fiscal', 上级补助收入: 'superior', 事业收入: 'business', 经营收入: 'operating', 附属单位上缴收入: 'affiliated', 其他收入: 'other' },
-  '03': { 本年支出合计: 'total', 基本支出: 'basic', 项目支出: 'project', 上缴上级支出: 'remit', 经营支出: 'operating', 对附属单位补助支出: 'affiliated' },
+  '02': INCOME_COLUMNS,
+  '03': EXPENDITURE_COLUMNS,
   '05': { 合计: 'total', 基本支出: 'basic', 项目支出: 'project' },
 };
 
@@ -38,11 +27,7 @@ const CODED_COLUMNS: Record<'02' | '03' | '05', Record<string, string>> = {
 function codedRows(data: CodedTableData, id: '02' | '03' | '05'): TableRow[] {
   const columns = CODED_COLUMNS[id];
   for (const c of data.columns) if (!(c in columns)) throw new Error(`公开${id}表: unknown column ${c}`);
-  const cells = (values: Record<string, Fig>) => Object.fromEntries(Object.entries(columns).map(([label, key]) => [key, amount(values[label])]));
-  return [
-    { key: 'total', label: '合计', labelRef: null, cells: cells(data.total) },
-    ...data.rows.map((r) => ({ key: `code:${r.code}`, label: r.name, code: r.code, level: levelOfCode(r.code), labelRef: null, cells: cells(r.values) })),
-  ];
+  return codedTableRows(columns, data.total, data.rows);
 }
 
 const T1_INCOME_KEYS = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other', 'inc.total', 'inc.useSurplus', 'inc.carryIn', 'inc.grand'];
@@ -51,7 +36,6 @@ const T4_INCOME_KEYS = ['inc.gpb', 'inc.gf', 'inc.soe', 'inc.total', 'inc.carryI
 const T4_EXP_TAIL_KEYS = ['exp.total', 'exp.carryOut', 'exp.grand'];
 const T4_COLUMNS: Record<string, string> = { 合计: 'total', 一般公共预算财政拨款: 'gpb', 政府性基金预算财政拨款: 'gf', 国有资本经营预算财政拨款: 'soe' };
 const T7_KEYS = ['total', 'abroad', 'car', 'carPurchase', 'carRun', 'reception'];
-const FUND_KEYS = ['carryIn', 'income', 'spendTotal', 'basic', 'project', 'carryOut'];
 
 /** Expenditure lines of 01/04: the 类 rows of the list (in order), then the fixed rows. */
 function ledgerExpenditureKeys(doc: ShanghaiDocument, lines: unknown[], tail: string[], id: string): string[] {
@@ -92,18 +76,14 @@ export function shanghaiAccounts(doc: ShanghaiDocument): FinalAccounts {
     ),
   ];
 
-  const t06: TableRow[] = [
-    ...t.t06.items.map((i) => ({ ...fixed(`econ:${i.code}`, i.name, { amount: i.amount }), code: i.code })),
-    fixed('personnelTotal', '人员经费合计', { amount: t.t06.totals['人员经费合计'] }),
-    fixed('publicTotal', '公用经费合计', { amount: t.t06.totals['公用经费合计'] }),
-  ];
+  const t06 = economicRows(t.t06.items, t.t06.totals);
 
   if (t.t07.rows.length !== T7_KEYS.length) throw new Error('公开07表: six items expected');
   const t07: TableRow[] = t.t07.rows.map((r, i) => fixed(T7_KEYS[i], r.item, { budget: r.budget, final: r.final }));
 
   // 08/09 are empty in all three documents: a 合计 row of zeros, and the notes printed under the table.
   const fund = (id: '08' | '09', topic: TableTopic, notes: string[]) =>
-    table(id, topic, [fixed('total', '合计', Object.fromEntries(FUND_KEYS.map((k) => [k, null])))], { notes });
+    table(id, topic, [fixed('total', '合计', Object.fromEntries(FUND_COLUMNS.map((k) => [k, null])))], { notes });
 
   return {
     unitName: doc.unit,
