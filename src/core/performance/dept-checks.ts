@@ -5,7 +5,7 @@ import { formatAmount } from '../money';
 import { roundScore, totalScore } from './formulas';
 import { pct } from './format';
 import { money, num, type DeptEvaluation, type DeptFundKey, type DeptFundRow, type MoneyCell, type NumberCell } from './model';
-import { checkExecScoreCells, checkIndicator, checkWeightsAndTotal, Sink, type ProjectCheck } from './project-checks';
+import { checkExecScoreCells, checkIndicator, checkWeightsAndTotal, percentOf, Sink, type ProjectCheck } from './project-checks';
 import type { DisclosureRubric } from './rubric';
 
 function rowLabel(row: DeptFundRow): string {
@@ -40,8 +40,9 @@ function rateIdentity(sink: Sink, rule: string, rate: NumberCell, numerator: Mon
   const r = num(rate);
   const n = money(numerator);
   const dd = money(denominator);
-  if (r === null || n === null || dd === null || dd === 0) return;
-  const expected = roundScore((n * 100) / dd);
+  const exact = n === null || dd === null ? null : percentOf(n, dd);
+  if (r === null || exact === null) return;
+  const expected = roundScore(exact);
   if (Math.abs(expected - r) <= tolerance + 1e-9) return;
   sink.add(rule, 'error', `${refText(rate.ref!)}：${what}印为${pct(r)}，按表中金额计算应为${pct(expected)}。`, [rate.ref, numerator.ref, denominator.ref].filter((c): c is CellRef => !!c), {
     expected,

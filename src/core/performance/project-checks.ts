@@ -34,10 +34,10 @@ function refs(...cells: (CellRef | null | undefined)[]): CellRef[] {
   return cells.filter((c): c is CellRef => !!c);
 }
 
-/** 执行数 ÷ 预算数 in percent, from 分 (exact integers), or null when it cannot be computed. */
-export function execRatePercent(spentMinor: number, budgetMinor: number): number | null {
-  if (budgetMinor === 0) return null;
-  return (spentMinor * 100) / budgetMinor;
+/** numerator ÷ denominator in percent (执行率 = 执行数 ÷ 预算数…), from 分 (exact integers); null for a zero denominator. */
+export function percentOf(numeratorMinor: number, denominatorMinor: number): number | null {
+  if (denominatorMinor === 0) return null;
+  return (numeratorMinor * 100) / denominatorMinor;
 }
 
 function indicatorName(ind: Indicator): string {
@@ -79,7 +79,7 @@ function checkFundRow(row: FundRow, unit: MoneyUnit, rubric: DisclosureRubric, s
   const rate = num(row.rate);
   const label = row.label.text.replace(/^其中[:：]\s*/, '');
   if (budget !== null && spent !== null && budget !== 0 && rate !== null) {
-    const exact = execRatePercent(spent, budget)!;
+    const exact = percentOf(spent, budget)!;
     const expected = roundScore(exact);
     if (Math.abs(expected - rate) > rubric.tolerances.rate + 1e-9) {
       sink.add(
@@ -165,7 +165,7 @@ export function checkExecScoreCells(
   const budget = money(total.budget);
   const spent = money(total.spent);
   // The score was given for the printed rate; a wrong printed rate is P1's finding, not this one's.
-  const rate = num(total.rate) ?? (budget !== null && spent !== null ? execRatePercent(spent, budget) : null);
+  const rate = num(total.rate) ?? (budget !== null && spent !== null ? percentOf(spent, budget) : null);
   if (total.score.blank) {
     sink.add('P8', 'error', `${refText(total.score.ref ?? total.rate.ref!)}：执行率得分未填。`, refs(total.score.ref ?? total.rate.ref));
     return { score: null, point: null };
