@@ -136,13 +136,16 @@ function sections(text: string): { comments: string[]; sections: Section[] } {
 
 const bare = (label: string) => label.replace(/^[一二三四五六七八九十]+、/, '').replace(/（含专用结余）$/, '').trim();
 
-/** The 类 rows of the list, with the figures the transcription gives (matched by name), the rest null. */
-function classLines(list: ClassListId, given: Map<string, LedgerLine>, used: Set<string>): LedgerLine[] {
-  return CLASS_LISTS[list].map((c) => {
-    const g = given.get(c.name);
-    if (g) used.add(g.item);
-    return g ?? { item: `${c.ordinal}、${c.name}`, amount: null };
-  });
+/** The line the transcription gives for `key` (marked used), else `blank`. */
+function place<T extends { item: string }>(given: Map<string, T>, key: string, used: Set<string>, blank: T): T {
+  const g = given.get(key);
+  if (g) used.add(g.item);
+  return g ?? blank;
+}
+
+/** The 类 rows of the list, with the figures the transcription gives (matched by name), the rest blank. */
+function classLines<T extends { item: string }>(list: ClassListId, given: Map<string, T>, used: Set<string>, blank: (item: string) => T): T[] {
+  return CLASS_LISTS[list].map((c) => place(given, c.name, used, blank(`${c.ordinal}、${c.name}`)));
 }
 
 function parseT1(sec: Section, list: ClassListId, notes: string[]): ShanghaiDocument['tables']['t01'] {
@@ -163,19 +166,9 @@ function parseT1(sec: Section, list: ClassListId, notes: string[]): ShanghaiDocu
     if (side === 'income' && item === '总计') side = 'expenditure';
   }
   const used = new Set<string>();
-  const incomeLines = T1_INCOME.map((label) => {
-    const g = income.get(bare(label));
-    if (g) used.add(g.item);
-    return g ?? { item: label, amount: null };
-  });
-  const expLines = [
-    ...classLines(list, exp, used),
-    ...T1_EXP_TAIL.map((label) => {
-      const g = exp.get(label);
-      if (g) used.add(g.item);
-      return g ?? { item: label, amount: null };
-    }),
-  ];
+  const blank = (item: string): LedgerLine => ({ item, amount: null });
+  const incomeLines = T1_INCOME.map((label) => place(income, bare(label), used, blank(label)));
+  const expLines = [...classLines(list, exp, used, blank), ...T1_EXP_TAIL.map((label) => place(exp, label, used, blank(label)))];
   const unused = [...income.values(), ...exp.values()].filter((l) => !used.has(l.item));
   if (unused.length) throw new Error(`T1 rows not placed: ${unused.map((l) => l.item).join(', ')}`);
   if (incomeLines.some((l) => !income.has(bare(l.item)))) notes.push('01: income rows not listed in the transcription (二 ~ 八 or 使用非财政拨款结余) are blank.');
@@ -240,19 +233,8 @@ function parseT4(sec: Section, list: ClassListId, notes: string[]): ShanghaiDocu
   const placed = incomeLines.filter((l) => income.includes(l)).length;
   if (placed !== income.length) throw new Error(`T4 income rows not placed: ${income.filter((l) => !incomeLines.includes(l)).map((l) => l.item)}`);
   const used = new Set<string>();
-  const blankValues = () => Object.fromEntries(T4_EXP_COLUMNS.map((c) => [c, null])) as Record<string, Fig>;
-  const expenditure = [
-    ...CLASS_LISTS[list].map((c) => {
-      const g = exp.get(c.name);
-      if (g) used.add(g.item);
-      return g ?? { item: `${c.ordinal}、${c.name}`, values: blankValues() };
-    }),
-    ...T4_EXP_TAIL.map((label) => {
-      const g = exp.get(label);
-      if (g) used.add(g.item);
-      return g ?? { item: label, values: blankValues() };
-    }),
-  ];
+  const blank = (item: string) => ({ item, values: Object.fromEntries(T4_EXP_COLUMNS.map((c) => [c, null])) as Record<string, Fig> });
+  const expenditure = [...classLines(list, exp, used, blank), ...T4_EXP_TAIL.map((label) => place(exp, label, used, blank(label)))];
   const unused = [...exp.values()].filter((l) => !used.has(l.item));
   if (unused.length) throw new Error(`T4 rows not placed: ${unused.map((l) => l.item).join(', ')}`);
   notes.push(`04: rows not listed in the transcription are blank (the ${list}-row 类 list; income funds 二/三 and the carry-in breakdown where not listed).`);
@@ -345,14 +327,10 @@ if (require.main === module) {
   const dir = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'shanghai-2024');
   for (const { file, unit } of FILES) {
     const text = readFileSync(join(dir, `${file}.txt`), 'utf8');
-    const source = comments(text).find((c) => /file samples\//.test(c))?.replace(/^#\s*/, '').trim() ?? file;
+    const source = sections(text).comments.find((c) => /file samples\//.test(c))?.replace(/^#\s*/, '').trim() ?? file;
     const doc = transcribe(text, unit, `GovBudgetChecker @ 91faac5b, ${source}`);
     const out = join(root, 'examples', 'data', `${file}.json`);
     writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`wrote ${out}`);
   }
-}
-
-function comments(text: string): string[] {
-  return text.split(/\r?\n/).filter((l) => l.startsWith('#'));
 }
