@@ -29,7 +29,7 @@ export interface FujianForm {
   /** R17.K4: each 个性 weight ≤ 6 and max − min ≤ 0.5; S17: max − min ≤ 5. */
   individualMaxWeight: number | null;
   individualMaxSpread: number | null;
-  /** Σ of all weights when it is fixed (R17 and S17: 100); R18 prints 50 + Σ个性 + 2 instead. */
+  /** Σ of all weights when it is fixed (S17: 100); R17's 个性 part may fall short of 36 (按实计分), R18 prints 50 + Σ个性 + 2. */
   fixedTotalWeight: number | null;
   grades: GradeBand[];
   gradeRuleText: string;
