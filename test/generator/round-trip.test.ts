@@ -86,6 +86,31 @@ function figures(m: FinalAccounts): Map<string, number> {
   return out;
 }
 
+/** 分 rounded to the printed step of 万元 (0.01 万元 = 10,000 分), half up (the sums here are never negative). */
+const printedWan = (fen: number) => Math.round(fen / 10_000) * 10_000;
+
+/** The 合计 figures of 02, 03 and 05, summed here from the random items (an oracle independent of the generator). */
+function expectedTotals(items: Item[]): Record<string, number> {
+  const sum = (f: (i: Item) => number) => printedWan(items.reduce((a, i) => a + f(i), 0));
+  return {
+    '02 total': sum((i) => i.gpbBasic + i.gpbProject + i.otherBasic + i.otherProject),
+    '02 fiscal': sum((i) => i.gpbBasic + i.gpbProject),
+    '03 basic': sum((i) => i.gpbBasic + i.otherBasic),
+    '03 project': sum((i) => i.gpbProject + i.otherProject),
+    '05 basic': sum((i) => i.gpbBasic),
+    '05 project': sum((i) => i.gpbProject),
+  };
+}
+
+function totals(m: FinalAccounts, wanted: Record<string, number>): Record<string, number | undefined> {
+  return Object.fromEntries(
+    Object.keys(wanted).map((k) => {
+      const [id, col] = k.split(' ') as ['02' | '03' | '05', string];
+      return [k, m.tables[id]?.rows.find((r) => r.key === 'total')?.cells[col]?.minor];
+    }),
+  );
+}
+
 function codeRows(m: FinalAccounts): string[] {
   return Object.entries(m.tables).flatMap(([id, t]) => t!.rows.filter((r) => r.key.startsWith('code:')).map((r) => `${id} ${r.key} ${r.label}`)).sort();
 }
@@ -106,6 +131,8 @@ describe('round trip over random working sheets', () => {
         expect(figures(result.accounts!).size).toBeGreaterThan(20);
         expect(figures(read.accounts)).toEqual(figures(result.accounts!));
         expect(codeRows(read.accounts)).toEqual(codeRows(result.accounts!));
+        const wanted = expectedTotals(items);
+        expect(totals(read.accounts, wanted)).toEqual(wanted);
         const report = checkWorkbook(generated, { profile: FUZHOU_2024.id });
         expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
         expect(report.findings.filter((f) => f.message.includes('同一数字在两张表中差'))).toEqual([]);
