@@ -6,7 +6,7 @@ import type { TableData, TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
 import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
 import { Grid } from './grid';
-import { headerDepth, writeHeader, type HeaderColumn } from './headers';
+import { writeHeader, type HeaderColumn } from './headers';
 import type { LayoutContext } from './options';
 import { AMOUNT, CODE, HEADER, LABEL, TOTAL_LABEL, amountValue } from './styles';
 
@@ -47,9 +47,7 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
     { col: nameCol, path: [...spec.itemHeader, spec.nameHeader] },
     ...spec.columns.map((c, i) => ({ col: firstAmount + i, path: c.path })),
   ];
-  const depth = headerDepth(headerColumns);
-  writeHeader(grid, headerTop, depth, headerColumns);
-  let row = headerTop + depth;
+  let row = writeHeader(grid, headerTop, headerColumns) + 1;
   if (spec.columnNumbers) {
     grid.area(row, 0, row, nameCol, '栏次', HEADER);
     spec.columns.forEach((c, i) => grid.put(row, firstAmount + i, String(c.columnNo ?? i + 1), HEADER));

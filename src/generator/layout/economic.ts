@@ -6,7 +6,7 @@ import type { TableData } from '../../core/model';
 import type { EconomicSpec } from '../../core/profiles';
 import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
 import { Grid } from './grid';
-import { headerDepth, writeHeader, type HeaderColumn } from './headers';
+import { writeHeader, type HeaderColumn } from './headers';
 import type { LayoutContext } from './options';
 import { AMOUNT, CODE, EMPTY, LABEL, TOTAL_LABEL, amountValue } from './styles';
 
@@ -55,9 +55,7 @@ export function layoutEconomic(table: TableData | undefined, spec: EconomicSpec,
       block: String(p.heading),
     }));
   });
-  const depth = headerDepth(headerColumns);
-  writeHeader(grid, headerTop, depth, headerColumns);
-  const headerBottom = headerTop + depth - 1;
+  const headerBottom = writeHeader(grid, headerTop, headerColumns);
 
   const bodyTop = headerBottom + 1;
   const height = Math.max(...physical.map((p) => p.lines.length));

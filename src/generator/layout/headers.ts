@@ -11,12 +11,9 @@ export interface HeaderColumn {
   block?: string;
 }
 
-export function headerDepth(columns: HeaderColumn[]): number {
-  return Math.max(1, ...columns.map((c) => c.path.length));
-}
-
-/** Writes the header rows top … top + height − 1. */
-export function writeHeader(grid: Grid, top: number, height: number, columns: HeaderColumn[]): void {
+/** Writes the header rows from `top` down, as many as the longest path; returns the last header row. */
+export function writeHeader(grid: Grid, top: number, columns: HeaderColumn[]): number {
+  const height = Math.max(1, ...columns.map((c) => c.path.length));
   const sorted = [...columns].sort((a, b) => a.col - b.col);
   for (let d = 0; d < height; d++) {
     let i = 0;
@@ -46,6 +43,7 @@ export function writeHeader(grid: Grid, top: number, height: number, columns: He
       i = j + 1;
     }
   }
+  return top + height - 1;
 }
 
 function groupKey(c: HeaderColumn, depth: number): string {

@@ -6,7 +6,7 @@ import type { TableData } from '../../core/model';
 import { isClassRows, type LedgerBlockSpec, type LedgerSpec, type Profile } from '../../core/profiles';
 import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
 import { Grid } from './grid';
-import { headerDepth, writeHeader, type HeaderColumn } from './headers';
+import { writeHeader, type HeaderColumn } from './headers';
 import type { LayoutContext } from './options';
 import { AMOUNT, EMPTY, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from './styles';
 
@@ -82,9 +82,7 @@ export function layoutLedger(table: TableData | undefined, spec: LedgerSpec, uni
     ...(numbered ? [{ col: p.itemCol + 1, path: [...p.block.itemHeader.slice(0, -1), '行次'], block: p.block.side }] : []),
     ...p.block.columns.map((c, i) => ({ col: p.firstAmount + i, path: c.path, block: p.block.side })),
   ]);
-  const depth = headerDepth(headerColumns);
-  writeHeader(grid, headerTop, depth, headerColumns);
-  const headerBottom = headerTop + depth - 1;
+  const headerBottom = writeHeader(grid, headerTop, headerColumns);
 
   const sections = [...new Set(plans.flatMap((p) => p.lines.map((l) => l.section)))].sort((a, b) => a - b);
   let row = headerBottom + 1;

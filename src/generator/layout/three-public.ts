@@ -6,7 +6,7 @@ import type { FixedRowSpec, ThreePublicSpec } from '../../core/profiles';
 import { hasNoData } from './coded';
 import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
 import { Grid } from './grid';
-import { headerDepth, writeHeader, type HeaderColumn } from './headers';
+import { writeHeader, type HeaderColumn } from './headers';
 import type { LayoutContext } from './options';
 import { AMOUNT, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from './styles';
 
@@ -48,9 +48,7 @@ export function layoutThreePublic(table: TableData | undefined, spec: ThreePubli
       ...(numbered ? [{ col: 1, path: ['行次'] }] : []),
       ...spec.measures.map((m, i) => ({ col: firstAmount + i, path: m.path })),
     ];
-    const depth = headerDepth(columns);
-    writeHeader(grid, headerTop, depth, columns);
-    headerBottom = headerTop + depth - 1;
+    headerBottom = writeHeader(grid, headerTop, columns);
     row = headerBottom + 1;
     spec.items.forEach((item, i) => {
       grid.put(row, 0, item.label, item.indent ? LABEL_INDENT : LABEL);
@@ -65,9 +63,7 @@ export function layoutThreePublic(table: TableData | undefined, spec: ThreePubli
     const columns: HeaderColumn[] = spec.measures.flatMap((m, j) =>
       spec.items.map((_, i) => ({ col: j * spec.items.length + i, path: [...m.path, ...paths[i]], block: m.key })),
     );
-    const depth = headerDepth(columns);
-    writeHeader(grid, headerTop, depth, columns);
-    headerBottom = headerTop + depth - 1;
+    headerBottom = writeHeader(grid, headerTop, columns);
     row = headerBottom + 1;
     spec.measures.forEach((m, j) =>
       spec.items.forEach((item, i) =>

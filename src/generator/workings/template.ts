@@ -2,7 +2,7 @@
 import type { CellStyle, SheetLayout } from '../../port/layout';
 import { withFont } from '../layout';
 import { Grid } from '../layout/grid';
-import { headerDepth, writeHeader, type HeaderColumn } from '../layout/headers';
+import { writeHeader, type HeaderColumn } from '../layout/headers';
 import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../layout/styles';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
 
@@ -58,10 +58,9 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     ...(spec.nameHeader ? [{ col: 1, path: [spec.nameHeader] }] : []),
     ...spec.columns.map((c, i) => ({ col: first + i, path: c.path })),
   ];
-  const depth = headerDepth(columns);
-  writeHeader(grid, row, depth, columns);
-  row += depth;
-  const headerBottom = row - 1;
+  const headerTop = row;
+  const headerBottom = writeHeader(grid, headerTop, columns);
+  row = headerBottom + 1;
 
   const valueStyle = (count?: boolean) => (count ? COUNT : AMOUNT);
   if (spec.rows === 'fixed') {
@@ -90,7 +89,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     widths[1] = Math.min(44, longest + 2);
   }
   spec.columns.forEach((c, i) => (widths[first + i] = Math.max(12, Math.ceil(textWidth(c.path[c.path.length - 1]) / 2) + 2)));
-  for (let r = 2; r < headerBottom - depth + 1; r++) grid.rowHeights[r] = 30;
+  for (let r = 2; r < headerTop; r++) grid.rowHeights[r] = 30;
 
   return {
     name: spec.name,
@@ -99,7 +98,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     columnWidths: widths,
     rowHeights: grid.rowHeights,
     frozenRows: headerBottom + 1,
-    pageSetup: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: [headerBottom - depth + 1, headerBottom] },
+    pageSetup: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: [headerTop, headerBottom] },
   };
 }
 
