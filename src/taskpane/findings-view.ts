@@ -1,11 +1,9 @@
 // The findings list as the pane shows it: grouped by table, then severity, with counts.
 import { refText, type CellRef } from '../core/cells';
 import type { Finding, Severity, Summary } from '../core/findings';
-import { SEVERITY_LABEL, summarize } from '../core/findings';
+import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
 import type { Mark } from '../port/port';
-
-export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'tail'];
 
 export interface FindingRow {
   /** Stable key for the list. */
@@ -36,36 +34,26 @@ function tableLabel(report: CheckReport, table: string): string {
 }
 
 export function groupFindings(report: CheckReport): FindingGroup[] {
-  const byTable = new Map<string, Finding[]>();
-  for (const f of report.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
-  const keys = [...byTable.keys()].sort((a, b) => {
-    const na = /^0\d$/.test(a);
-    const nb = /^0\d$/.test(b);
-    return na !== nb ? (na ? -1 : 1) : a.localeCompare(b, 'zh-CN');
-  });
-  return keys.map((table) => {
-    const findings = byTable.get(table)!;
-    return {
-      key: table,
-      label: tableLabel(report, table),
-      counts: summarize(findings),
-      bySeverity: SEVERITY_ORDER.map((severity) => ({
-        severity,
-        label: SEVERITY_LABEL[severity],
-        rows: findings
-          .filter((f) => f.severity === severity)
-          .map((f, i) => ({
-            key: `${table}:${severity}:${i}:${f.rule}`,
-            severity,
-            severityLabel: SEVERITY_LABEL[severity],
-            message: f.message,
-            cell: f.cells[0] ?? null,
-            cellText: f.cells.map(refText).join('、'),
-            rule: f.rule,
-          })),
-      })).filter((g) => g.rows.length > 0),
-    };
-  });
+  return findingsByTable(report.findings).map(({ table, findings }) => ({
+    key: table,
+    label: tableLabel(report, table),
+    counts: summarize(findings),
+    bySeverity: SEVERITY_ORDER.map((severity) => ({
+      severity,
+      label: SEVERITY_LABEL[severity],
+      rows: findings
+        .filter((f) => f.severity === severity)
+        .map((f, i) => ({
+          key: `${table}:${severity}:${i}:${f.rule}`,
+          severity,
+          severityLabel: SEVERITY_LABEL[severity],
+          message: f.message,
+          cell: f.cells[0] ?? null,
+          cellText: f.cells.map(refText).join('、'),
+          rule: f.rule,
+        })),
+    })).filter((g) => g.rows.length > 0),
+  }));
 }
 
 /** One mark per cell a finding names; the adapter merges several on one cell (worst severity wins). */

@@ -57,9 +57,9 @@ const REPORT: CheckReport = {
   amountUnit: '万元',
   tables: [{ id: '01', title: '收入支出决算总表', sheet: '01表', range: 'A1:F40' }],
   findings: [
+    { rule: 'P3', severity: 'warning', table: '某项目', message: '执行率得分与规则不符', cells: [{ sheet: '绩效', row: 4, col: 5 }] },
     { rule: 'T1', severity: 'error', table: '01', message: '收入合计不等于各项收入之和', cells: [{ sheet: '01表', row: 9, col: 2 }] },
     { rule: 'T1', severity: 'tail', table: '01', message: '差 0.01 万元，属尾差', cells: [{ sheet: '01表', row: 12, col: 2 }] },
-    { rule: 'P3', severity: 'warning', table: '某项目', message: '执行率得分与规则不符', cells: [{ sheet: '绩效', row: 4, col: 5 }] },
   ],
   projects: [],
 };
@@ -104,14 +104,18 @@ test('findings: grouped by table with counts, marks applied, a click selects the
     fireEvent.click(screen.getByRole('button', { name: '检查' }));
   });
   expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
+  const findings = screen.getByRole('region', { name: '检查结果' });
+  // The nine tables first (the project's finding came first), then the 绩效 projects; each group's counts by severity.
+  expect(Array.from(findings.querySelectorAll('[role="group"]'), (g) => g.getAttribute('aria-label'))).toEqual(['公开01表 收入支出决算总表', '某项目']);
   const table01 = screen.getByRole('group', { name: '公开01表 收入支出决算总表' });
   expect(table01.textContent).toContain('错误 1');
   expect(table01.textContent).toContain('尾差 1');
+  expect(table01.textContent).not.toContain('提示');
   expect(screen.getByRole('group', { name: '某项目' }).textContent).toContain('提示 1');
   expect(port.marks.map((m) => [m.cell.row, m.severity])).toEqual([
+    [4, 'warning'],
     [9, 'error'],
     [12, 'tail'],
-    [4, 'warning'],
   ]);
   await act(async () => {
     fireEvent.click(screen.getByText('收入合计不等于各项收入之和'));

@@ -1,7 +1,7 @@
 // The findings, grouped by table and severity, with counts; each row jumps to its cell.
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellRef } from '../../core/cells';
-import type { Severity } from '../../core/findings';
+import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { FindingGroup } from '../findings-view';
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', tail: 'informative' };
@@ -30,9 +30,14 @@ export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
         <div key={g.key} className={styles.group} role="group" aria-label={g.label}>
           <div className={styles.header}>
             <Text weight="semibold">{g.label}</Text>
-            {g.counts.error > 0 && <Badge color="danger" appearance="tint">错误 {g.counts.error}</Badge>}
-            {g.counts.warning > 0 && <Badge color="warning" appearance="tint">提示 {g.counts.warning}</Badge>}
-            {g.counts.tail > 0 && <Badge color="informative" appearance="tint">尾差 {g.counts.tail}</Badge>}
+            {SEVERITY_ORDER.map(
+              (s) =>
+                g.counts[s] > 0 && (
+                  <Badge key={s} color={SEVERITY_COLOR[s]} appearance="tint">
+                    {SEVERITY_LABEL[s]} {g.counts[s]}
+                  </Badge>
+                ),
+            )}
           </div>
           {g.bySeverity.map((s) => (
             <ul key={s.severity} className={styles.list} aria-label={`${g.label} ${s.label}`}>
