@@ -5,6 +5,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { CellRef } from '../../src/core/cells';
+import type { CheckOptions } from '../../src/core/check';
+import { PROFILES } from '../../src/core/profiles';
 import type { CheckReport } from '../../src/core/report';
 import type { SheetLayout } from '../../src/port/layout';
 import type { Mark, MarkResult, WorkbookPort } from '../../src/port/port';
@@ -79,6 +81,38 @@ test('empty: explains what to do, buttons enabled', () => {
   expect(screen.getByText(/点击“检查”核对当前工作簿/)).toBeTruthy();
   expect((screen.getByRole('button', { name: '检查' }) as HTMLButtonElement).disabled).toBe(false);
 });
+
+test('the profile and rubric choices: automatic by default, a pick reaches the check', async () => {
+  const port = new FakeRecordingPort();
+  const seen: CheckOptions[] = [];
+  const controller = new PaneController({ port, check: (_s, options) => (seen.push(options), REPORT), layouts: () => ({ sheets: [], problems: [] }) });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane controller={controller} />
+    </FluentProvider>,
+  );
+  const [profile, rubric] = screen.getAllByRole('combobox');
+  expect(profile.textContent).toBe('自动识别表式');
+  expect(rubric.textContent).toBe('默认（绩效自评公开表 2024）');
+  await act(async () => {
+    fireEvent.click(profile);
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByText(PROFILES[1].name, { selector: '[role="option"]' }));
+  });
+  expect(controller.getState().profile).toBe(PROFILES[1].id);
+  expect(profile.textContent).toBe(PROFILES[1].name);
+  expect(rubric.textContent).toBe('默认（绩效自评公开表 2024）');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(seen).toEqual([{ profile: PROFILES[1].id, performance: { rubric: undefined } }]);
+  // No profile is the automatic choice again. (Opening a Fluent dropdown in jsdom takes seconds: set it directly.)
+  await act(async () => {
+    controller.setProfile(undefined);
+  });
+  expect(profile.textContent).toBe('自动识别表式');
+}, 20_000);
 
 test('running: progress shown, actions disabled until the work ends', async () => {
   const port = new FakeRecordingPort();

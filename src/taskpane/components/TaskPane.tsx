@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES } from '../choices';
+import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES, type Choice } from '../choices';
 import type { PaneController } from '../pane-controller';
 import { FindingsList } from './FindingsList';
 
@@ -23,6 +23,28 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   empty: { color: tokens.colorNeutralForeground3 },
 });
+
+/** A dropdown over choices whose '' (AUTO) entry stands for undefined: the automatic or default choice. */
+function ChoiceField(props: { label: string; choices: Choice[]; value: string | undefined; disabled: boolean; onChange: (id: string | undefined) => void }) {
+  const { label, choices, value, disabled, onChange } = props;
+  const selected = value ?? AUTO;
+  return (
+    <Field label={label}>
+      <Dropdown
+        value={choices.find((c) => c.id === selected)?.label ?? ''}
+        selectedOptions={[selected]}
+        disabled={disabled}
+        onOptionSelect={(_, d) => onChange(d.optionValue || undefined)}
+      >
+        {choices.map((c) => (
+          <Option key={c.id || 'auto'} value={c.id}>
+            {c.label}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
 
 export interface TaskPaneProps {
   controller: PaneController;
@@ -40,42 +62,14 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const running = state.running !== null && state.running !== 'jump';
   const busy = running || actionsDisabled;
-  const profileLabel = PROFILE_CHOICES.find((c) => c.id === (state.profile ?? AUTO))?.label ?? '';
-  const rubricLabel = RUBRIC_CHOICES.find((c) => c.id === (state.rubric ?? AUTO))?.label ?? '';
   return (
     <main className={styles.root}>
       <Text as="h1" size={500} weight="semibold">
         {title}
       </Text>
       {top}
-      <Field label="表式">
-        <Dropdown
-          value={profileLabel}
-          selectedOptions={[state.profile ?? AUTO]}
-          disabled={running}
-          onOptionSelect={(_, d) => controller.setProfile(d.optionValue || undefined)}
-        >
-          {PROFILE_CHOICES.map((c) => (
-            <Option key={c.id || 'auto'} value={c.id}>
-              {c.label}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label="绩效自评评分规则">
-        <Dropdown
-          value={rubricLabel}
-          selectedOptions={[state.rubric ?? AUTO]}
-          disabled={running}
-          onOptionSelect={(_, d) => controller.setRubric(d.optionValue || undefined)}
-        >
-          {RUBRIC_CHOICES.map((c) => (
-            <Option key={c.id || 'default'} value={c.id}>
-              {c.label}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceField label="表式" choices={PROFILE_CHOICES} value={state.profile} disabled={running} onChange={(id) => controller.setProfile(id)} />
+      <ChoiceField label="绩效自评评分规则" choices={RUBRIC_CHOICES} value={state.rubric} disabled={running} onChange={(id) => controller.setRubric(id)} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => void controller.check()}>
           检查
