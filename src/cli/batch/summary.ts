@@ -1,5 +1,6 @@
 // The batch summary: CSV (UTF-8 with BOM, CRLF, so that Excel opens it correctly) and JSON, and the text table.
 import { basename } from 'node:path';
+import { displayWidth, padDisplay } from '../../core/terminal-text';
 import type { BatchRow } from './task';
 
 export const STATUS_LABEL: Record<BatchRow['status'], string> = { ok: '完成', failed: '失败', 'no-tables': '无可识别的表' };
@@ -77,19 +78,10 @@ export interface BatchSummaryJson {
   rows: BatchRow[];
 }
 
-/** Display width: CJK characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
-
 /** The summary as an aligned text table (without the long columns). */
 export function summaryTable(rows: BatchRow[], kind: 'check' | 'generate'): string {
   const cols = columns(kind).filter((c) => c.header !== '用时(毫秒)' && c.header !== '输出文件');
   const cells = [cols.map((c) => c.header), ...rows.map((r) => cols.map((c) => String(c.value(r) ?? '')))];
-  const widths = cols.map((_c, i) => Math.min(40, Math.max(...cells.map((line) => width(line[i])))));
-  return cells.map((line) => line.map((v, i) => (i === line.length - 1 ? v : padEnd(v, widths[i]))).join('  ').trimEnd()).join('\n');
+  const widths = cols.map((_c, i) => Math.min(40, Math.max(...cells.map((line) => displayWidth(line[i])))));
+  return cells.map((line) => line.map((v, i) => (i === line.length - 1 ? v : padDisplay(v, widths[i]))).join('  ').trimEnd()).join('\n');
 }

@@ -1,24 +1,13 @@
 // The per-project summary table of the CLI (Chinese headings, aligned for a monospace terminal).
 import type { ProjectSummary } from '../report';
+import { displayWidth, padDisplay } from '../terminal-text';
 import { pts } from './format';
 
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, w: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
 function truncate(s: string, max: number): string {
-  if (width(s) <= max) return s;
+  if (displayWidth(s) <= max) return s;
   let out = '';
   for (const ch of s) {
-    if (width(out + ch) > max - 1) break;
+    if (displayWidth(out + ch) > max - 1) break;
     out += ch;
   }
   return out + '…';
@@ -37,9 +26,9 @@ export function formatProjectSummaries(projects: ProjectSummary[]): string {
     p.grade ?? '—',
     String(p.findings),
   ]);
-  const widths = HEADINGS.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]))));
+  const widths = HEADINGS.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const numeric = new Set([0, 3, 4, 6]);
-  const line = (cells: string[]) => cells.map((s, c) => pad(s, widths[c], numeric.has(c))).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((s, c) => padDisplay(s, widths[c], numeric.has(c))).join('  ').trimEnd();
   const withFindings = projects.filter((p) => p.findings > 0).length;
   return [
     line(HEADINGS),
