@@ -8,38 +8,13 @@
 // host refuses.
 import { a1 } from '../../core/cells';
 import type { Severity } from '../../core/findings';
-import { MARK_FILL, type Mark } from '../../port/port';
+import { MARK_FILL, type CellMark } from '../../port/port';
 import { addressLists, cellsToRects, qualified, rectAddress } from './addresses';
 import type { ExcelFeatures } from './api-support';
 import type { WorkbookSurface } from './excel-surface';
 import { ANNOTATION_PREFIX, buildRecord, MARK_RECORD_KEY, markFormula, type MarkRecord, type RecordedAnnotations, type RecordedRule } from './mark-record';
 import { cellKey, type MarkInspection } from './read-workbook';
 import { argbToHex } from './units';
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, tail: 2 };
-
-export interface CellMark {
-  sheet: string;
-  row: number;
-  col: number;
-  severity: Severity;
-  messages: string[];
-}
-
-/** One entry per cell: the worst severity, every distinct message. */
-export function groupMarksByCell(marks: Mark[]): CellMark[] {
-  const byCell = new Map<string, CellMark>();
-  for (const m of marks) {
-    const k = cellKey(m.cell.sheet, m.cell.row, m.cell.col);
-    const cur = byCell.get(k);
-    if (!cur) byCell.set(k, { ...m.cell, severity: m.severity, messages: [m.message] });
-    else {
-      if (RANK[m.severity] < RANK[cur.severity]) cur.severity = m.severity;
-      if (!cur.messages.includes(m.message)) cur.messages.push(m.message);
-    }
-  }
-  return [...byCell.values()];
-}
 
 /**
  * Estimated request size per sync for mark writes and removals. Excel on the web refuses requests over

@@ -10,11 +10,11 @@
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import type { Mark, MarkResult, WorkbookPort } from '../../port/port';
+import { groupMarksByCell, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
-import { groupMarksByCell, packMarkOps, planMarkWrite, removalOps, type MarkOp } from './marks';
+import { packMarkOps, planMarkWrite, removalOps, type MarkOp } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
