@@ -17,6 +17,8 @@ export interface ProjectSummary {
   sheet: string;
   printedTotal: number | null;
   recomputedTotal: number | null;
+  /** The printed 总分 is missing or differs from the recomputed one beyond the rubric's tolerance. */
+  totalIssue: boolean;
   grade: string | null;
   findings: number;
 }

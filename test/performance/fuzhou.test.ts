@@ -170,14 +170,15 @@ describe('绩效自评 checks on the reference tables (in-memory workbook)', () 
     expect(result.projects).toHaveLength(57);
     const p14 = result.projects.find((p) => p.project === nameOf(14))!;
     // Recomputed: 执行率得分 5 (no 执行率 rule set) + 20 + 10 + 100 + 100 + 10 + 5 + 12 + 30 × 27/40 + 10.
-    expect([p14.printedTotal, p14.recomputedTotal, p14.grade]).toEqual([94.03, 292.25, '优']);
+    expect([p14.printedTotal, p14.recomputedTotal, p14.grade, p14.totalIssue]).toEqual([94.03, 292.25, '优', true]);
     expect(p14.findings).toBe(5); // P1 ×2, P6, P9, P10
     const p38 = result.projects.find((p) => p.project === nameOf(38))!;
     // 0 + 15 + 15 + 10 + 10 + 30 × 60/80 + 10 × 0/90 (the blank 满意度 score recomputed from its actual 0).
-    expect([p38.printedTotal, p38.recomputedTotal, p38.grade, p38.findings]).toEqual([72.5, 72.5, '中', 1]);
+    expect([p38.printedTotal, p38.recomputedTotal, p38.grade, p38.findings, p38.totalIssue]).toEqual([72.5, 72.5, '中', 1, false]);
     // 部门整体: its 执行率得分 is blank, so no recomputed total; graded on the printed 94.46.
     const dept = result.projects.find((p) => p.project === '153001 部门整体')!;
-    expect([dept.printedTotal, dept.recomputedTotal, dept.grade, dept.findings]).toEqual([94.46, null, '优', 1]);
+    // Nothing to compare the printed 总分 with: not a 总分 issue.
+    expect([dept.printedTotal, dept.recomputedTotal, dept.grade, dept.findings, dept.totalIssue]).toEqual([94.46, null, '优', 1, false]);
     const p1 = result.projects.find((p) => p.project === nameOf(1))!;
     expect([p1.printedTotal, p1.recomputedTotal, p1.findings]).toEqual([100, 100, 0]);
   });

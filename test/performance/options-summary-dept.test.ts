@@ -48,8 +48,8 @@ describe('a tiered 执行率 rule set as data', () => {
 describe('formatProjectSummaries', () => {
   it('prints one aligned line per project under Chinese headings', () => {
     const text = formatProjectSummaries([
-      { project: '软件产业发展专项', sheet: '绩效自评31-40', printedTotal: 90, recomputedTotal: 90, grade: '优', findings: 2 },
-      { project: '部门整体', sheet: 'S', printedTotal: null, recomputedTotal: 94.46, grade: '优', findings: 0 },
+      { project: '软件产业发展专项', sheet: '绩效自评31-40', printedTotal: 90, recomputedTotal: 90, totalIssue: false, grade: '优', findings: 2 },
+      { project: '部门整体', sheet: 'S', printedTotal: null, recomputedTotal: 94.46, totalIssue: true, grade: '优', findings: 0 },
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^序号\s+项目\s+工作表\s+印刷总分\s+复核总分\s+等级\s+问题数$/);

@@ -41,13 +41,9 @@ export interface BatchRow {
   ms: number;
 }
 
-/** Tolerance of a 总分 against its recomputed value (the rubric's own total tolerance). */
-const TOTAL_TOLERANCE = 0.1;
-
+/** 绩效 tables whose 总分 is missing or differs from the recomputed total (the rubric decides, see ProjectSummary). */
 export function totalIssues(projects: ProjectSummary[]): number {
-  return projects.filter(
-    (p) => p.printedTotal === null || (p.recomputedTotal !== null && Math.abs(p.printedTotal - p.recomputedTotal) > TOTAL_TOLERANCE + 1e-9),
-  ).length;
+  return projects.filter((p) => p.totalIssue).length;
 }
 
 function emptyRow(file: string, status: BatchStatus, message: string, ms: number): BatchRow {

@@ -45,11 +45,22 @@ export function checkPerformance(snapshot: WorkbookSnapshot, options: Performanc
   findings.push(...checkExecInversions(projectChecks.flatMap((r) => (r.execPoint ? [r.execPoint] : []))));
   const deptChecks = read.depts.map((d) => checkDept(d, rubric));
   for (const r of deptChecks) findings.push(...r.findings);
+  const perTable = new Map<string, number>();
+  for (const f of findings) perTable.set(f.table, (perTable.get(f.table) ?? 0) + 1);
   const summary = (t: { name: string; sheet: string; total: NumberCell }, recomputed: number | null): ProjectSummary => {
     const printed = num(t.total);
     const basis = printed ?? recomputed;
-    const count = findings.filter((f) => f.table === t.name).length;
-    return { project: t.name, sheet: t.sheet, printedTotal: printed, recomputedTotal: recomputed, grade: basis === null ? null : gradeOf(basis, rubric.grades), findings: count };
+    // The 总分 is missing, or differs from the recomputed one beyond the rubric's tolerance (what P8/P10 report).
+    const totalIssue = printed === null || (recomputed !== null && Math.abs(printed - recomputed) > rubric.tolerances.total + 1e-9);
+    return {
+      project: t.name,
+      sheet: t.sheet,
+      printedTotal: printed,
+      recomputedTotal: recomputed,
+      totalIssue,
+      grade: basis === null ? null : gradeOf(basis, rubric.grades),
+      findings: perTable.get(t.name) ?? 0,
+    };
   };
   const projects = [
     ...read.projects.map((p, i) => summary(p, projectChecks[i].recomputedTotal)),
