@@ -1,9 +1,8 @@
 // The findings list as the pane shows it: grouped by table, then severity, with counts.
 import { refText, type CellRef } from '../core/cells';
-import type { Finding, Severity, Summary } from '../core/findings';
+import type { Severity, Summary } from '../core/findings';
 import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
-import type { Mark } from '../port/port';
 
 export interface FindingRow {
   /** Stable key for the list. */
@@ -54,9 +53,4 @@ export function groupFindings(report: CheckReport): FindingGroup[] {
         })),
     })).filter((g) => g.rows.length > 0),
   }));
-}
-
-/** One mark per cell a finding names; the adapter merges several on one cell (worst severity wins). */
-export function marksFromFindings(findings: Finding[]): Mark[] {
-  return findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `${SEVERITY_LABEL[f.severity]}：${f.message}` })));
 }

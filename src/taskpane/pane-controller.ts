@@ -3,9 +3,9 @@
 import type { CellRef } from '../core/cells';
 import { checkWorkbook, type CheckOptions } from '../core/check';
 import type { CheckReport } from '../core/report';
-import type { WorkbookPort } from '../port/port';
+import { marksOf, type WorkbookPort } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { groupFindings, marksFromFindings, type FindingGroup } from './findings-view';
+import { groupFindings, type FindingGroup } from './findings-view';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
 import { toPaneError, type PaneError } from './pane-errors';
 
@@ -97,7 +97,7 @@ export class PaneController {
       const check = this.deps.check ?? checkWorkbook;
       const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
-      const marked = await this.deps.port.applyMarks(marksFromFindings(report.findings));
+      const marked = await this.deps.port.applyMarks(marksOf(report.findings));
       const n = report.findings.length;
       const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
       this.update({ report, groups: groupFindings(report), notice, markNotice: tailNotesNotice(marked.tailNotesOmitted) });

@@ -11,10 +11,9 @@ import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { detectFeatures } from '../../src/adapters/office/api-support';
 import type { WorkbookSurface } from '../../src/adapters/office/excel-surface';
 import { argbToHex } from '../../src/adapters/office/units';
-import { groupMarksByCell, MARK_FILL, type CellMark, type Mark } from '../../src/port/port';
+import { groupMarksByCell, MARK_FILL, marksOf, type CellMark, type Mark } from '../../src/port/port';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
 import { syntheticWorkload, workloadSnapshot, type SizeId } from '../../src/synthetic';
-import { marksFromFindings } from '../../src/taskpane/findings-view';
 import { FakeExcel, type FakeAnnotation } from './fake-excel';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, tail: 2 };
@@ -77,14 +76,14 @@ interface Run {
 
 /** Check + mark as the pane does it: read, check, marks from the findings, applyMarks. */
 async function checkAndMark(snap: WorkbookSnapshot, version: string, pickUserNote: (cells: ReturnType<typeof cellsOf>) => { sheet: string; row: number; col: number }[]): Promise<Run> {
-  const marks = marksFromFindings(checkWorkbook(snap).findings);
+  const marks = marksOf(checkWorkbook(snap).findings);
   const cells = cellsOf(marks);
   const fx = onFake(snap, version, pickUserNote(cells));
   const before = { formats: fx.formatsSnapshot(), values: fx.valuesSnapshot(), settings: JSON.stringify(fx.state.settings) };
   fx.resetStats();
   const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
   const read = await port.readSnapshot();
-  const result = await port.applyMarks(marksFromFindings(checkWorkbook(read).findings));
+  const result = await port.applyMarks(marksOf(checkWorkbook(read).findings));
   return { fx, marks, cells, omitted: result.tailNotesOmitted, checkMarkSyncs: fx.stats.syncs, markRequestBytes: fx.stats.requestBytes.slice(2), before };
 }
 

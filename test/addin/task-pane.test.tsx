@@ -146,10 +146,11 @@ test('findings: grouped by table with counts, marks applied, a click selects the
   expect(table01.textContent).toContain('尾差 1');
   expect(table01.textContent).not.toContain('提示');
   expect(screen.getByRole('group', { name: '某项目' }).textContent).toContain('提示 1');
-  expect(port.marks.map((m) => [m.cell.row, m.severity])).toEqual([
-    [4, 'warning'],
-    [9, 'error'],
-    [12, 'tail'],
+  // The text on the cells is the CLI's (`check --marked`): severity, rule, message.
+  expect(port.marks.map((m) => [m.cell.row, m.severity, m.message])).toEqual([
+    [4, 'warning', '提示（P3）：执行率得分与规则不符'],
+    [9, 'error', '错误（T1）：收入合计不等于各项收入之和'],
+    [12, 'tail', '尾差（T1）：差 0.01 万元，属尾差'],
   ]);
   await act(async () => {
     fireEvent.click(screen.getByText('收入合计不等于各项收入之和'));
