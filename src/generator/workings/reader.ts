@@ -3,9 +3,10 @@
 import { codeShapeProblem } from '../../core/catalogs/functional';
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { parseAmount, toHalfWidth, unitValueToMinor, type MoneyUnit } from '../../core/money';
+import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
+import { compact } from '../../readers/tables/text';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
 
 export interface WorkingRow {
@@ -36,16 +37,12 @@ export interface WorkingReadResult {
   findings: Finding[];
 }
 
-/** Whether a cell holds anything (what `text(v) !== ''` says, without normalising the text). */
+/** Whether a cell holds anything (what `compact(v) !== ''` says, without normalising the text). */
 function isFilled(v: unknown): boolean {
   if (v === null || v === undefined) return false;
   return typeof v !== 'string' || v.trim() !== '';
 }
 
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  return toHalfWidth(String(v)).replace(/\s+/g, '').trim();
-}
 
 /**
  * The header block rows top … bottom as text, one array per row (index = column − originCol).
@@ -65,12 +62,12 @@ function headerRows(sheet: SheetSnapshot, top: number, bottom: number): string[]
   const rows: string[][] = [];
   for (let r = top; r <= bottom; r++) {
     const line: string[] = [];
-    for (let i = 0; i < width; i++) line.push(text(cellAt(sheet, r, sheet.originCol + i)));
+    for (let i = 0; i < width; i++) line.push(compact(cellAt(sheet, r, sheet.originCol + i)));
     rows.push(line);
   }
   for (const m of sheet.merges) {
     if (m.bottom < top || m.top > bottom) continue;
-    const master = text(cellAt(sheet, m.top, m.left));
+    const master = compact(cellAt(sheet, m.top, m.left));
     for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++) {
       for (let c = Math.max(m.left, sheet.originCol); c <= Math.min(m.right, sheet.originCol + width - 1); c++) rows[r - top][c - sheet.originCol] = master;
     }
@@ -92,7 +89,7 @@ function headerRows(sheet: SheetSnapshot, top: number, bottom: number): string[]
 
 function titleOf(sheet: SheetSnapshot): string {
   for (let c = 0; c <= Math.min(lastCol(sheet), 5); c++) {
-    const t = text(cellAt(sheet, 0, c));
+    const t = compact(cellAt(sheet, 0, c));
     if (t) return t;
   }
   return '';
@@ -102,8 +99,8 @@ function titleOf(sheet: SheetSnapshot): string {
 export function findWorkingSheet(snapshot: WorkbookSnapshot, spec: WorkingSheetSpec): SheetSnapshot | undefined {
   return (
     snapshot.sheets.find((s) => s.name === spec.name) ??
-    snapshot.sheets.find((s) => titleOf(s) === text(spec.title)) ??
-    snapshot.sheets.find((s) => s.name.startsWith(spec.name.split(' ')[0]) && titleOf(s).startsWith(text(spec.title).slice(0, 3)))
+    snapshot.sheets.find((s) => titleOf(s) === compact(spec.title)) ??
+    snapshot.sheets.find((s) => s.name.startsWith(spec.name.split(' ')[0]) && titleOf(s).startsWith(compact(spec.title).slice(0, 3)))
   );
 }
 
@@ -119,12 +116,12 @@ function ref(sheet: SheetSnapshot, row: number, col: number): CellRef {
 function setting(sheet: SheetSnapshot, label: string, above: number): { value: string; ref: CellRef } | null {
   for (let r = 0; r < above; r++) {
     for (let c = 0; c <= lastCol(sheet); c++) {
-      const t = text(cellAt(sheet, r, c));
+      const t = compact(cellAt(sheet, r, c));
       if (!t.startsWith(label)) continue;
       const rest = t.slice(label.length).replace(/^[:：]/, '');
       if (rest) return { value: rest, ref: ref(sheet, r, c) };
       // The value is the cell right of the label (never the next label of the row).
-      const v = text(cellAt(sheet, r, c + 1));
+      const v = compact(cellAt(sheet, r, c + 1));
       const isLabel = Object.values(SETTING_LABELS).some((l) => v.startsWith(l));
       return { value: isLabel ? '' : v, ref: ref(sheet, r, c + 1) };
     }
@@ -145,7 +142,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   // Header: the row holding the key header; its depth is the spec's.
   let headerTop = -1;
   for (let r = 0; r <= Math.min(lastRow(sheet), 15) && headerTop < 0; r++) {
-    for (let c = 0; c <= lastCol(sheet); c++) if (text(cellAt(sheet, r, c)) === text(spec.keyHeader)) headerTop = r;
+    for (let c = 0; c <= lastCol(sheet); c++) if (compact(cellAt(sheet, r, c)) === compact(spec.keyHeader)) headerTop = r;
   }
   if (headerTop < 0) {
     findings.push(finding(`底稿“${sheet.name}”中找不到表头“${spec.keyHeader}”，无法读取该底稿。请使用模板的表头。`, [ref(sheet, 0, 0)]));
@@ -164,11 +161,11 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       if (t && tokens[tokens.length - 1] !== t) tokens.push(t);
     }
     const leaf = tokens[tokens.length - 1];
-    if (leaf === text(spec.keyHeader) && keyCol < 0) keyCol = c;
-    else if (spec.nameHeader && leaf === text(spec.nameHeader) && nameCol < 0) nameCol = c;
+    if (leaf === compact(spec.keyHeader) && keyCol < 0) keyCol = c;
+    else if (spec.nameHeader && leaf === compact(spec.nameHeader) && nameCol < 0) nameCol = c;
     else {
       const match = spec.columns.find((col) => {
-        const path = col.path.map(text);
+        const path = col.path.map(compact);
         return path[path.length - 1] === leaf && path.slice(0, -1).every((p) => tokens.includes(p));
       });
       if (match && !columnOf.has(match.key)) columnOf.set(match.key, c);
@@ -198,7 +195,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   const columnIndexes = spec.columns.map((c) => columnOf.get(c.key));
   for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
     const rawKey = cellAt(sheet, r, keyCol);
-    const key = text(typeof rawKey === 'number' ? String(rawKey) : rawKey);
+    const key = compact(rawKey);
     const name = nameCol >= 0 ? String(cellAt(sheet, r, nameCol) ?? '').trim() : '';
     const rawValues = columnIndexes.map((col) => (col === undefined ? null : cellAt(sheet, r, col)));
     const hasValues = rawValues.some(isFilled);
@@ -207,7 +204,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
 
     let rowKey: string;
     if (spec.rows === 'fixed') {
-      const fixed = spec.fixedRows?.find((f) => text(f.label) === key);
+      const fixed = spec.fixedRows?.find((f) => compact(f.label) === key);
       if (!fixed) {
         findings.push(cellFinding(ref(sheet, r, keyCol), `的项目“${key}”不是本底稿的行，已忽略该行。请使用模板中的项目名称。`));
         continue;

@@ -1,17 +1,12 @@
 // Cell helpers for the 绩效自评 reader: label matching and number/amount cells with their refs.
 import type { CellRef } from '../../core/cells';
-import { parseAmount, toHalfWidth, type MoneyUnit } from '../../core/money';
+import { parseAmount, type MoneyUnit } from '../../core/money';
 import type { MoneyCell, NumberCell, TextCell } from '../../core/performance/model';
-import { cellAt, type CellValue, type SheetSnapshot } from '../../port/snapshot';
-import { memoText } from '../../core/memo';
+import { cellAt, type SheetSnapshot } from '../../port/snapshot';
+import { compact } from '../tables/text';
 
-/** Label text for matching: half-width, no whitespace (PDF-born workbooks split words: `执行率 (%)`). */
-export function labelOf(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  return labelOfText(String(v));
-}
-
-const labelOfText = memoText((text: string) => toHalfWidth(text).replace(/\s+/g, ''));
+/** Label text for matching: half-width, no whitespace (the readers' one normalisation). */
+export const labelOf = compact;
 
 export function textCell(sheet: SheetSnapshot, row: number, col: number): TextCell {
   const v = cellAt(sheet, row, col);
@@ -34,7 +29,7 @@ export function readNumber(sheet: SheetSnapshot, row: number | null, col: number
       ? { value: raw, ref, blank: false, invalid: false, raw }
       : { value: null, ref, blank: false, invalid: true, raw };
   }
-  const text = toHalfWidth(String(raw)).replace(/\s+/g, '');
+  const text = compact(raw);
   if (text === '') return { value: null, ref, blank: true, invalid: false, raw };
   if (DASH.test(text)) return { value: null, ref, blank: true, invalid: false, raw };
   const m = /^[+-]?(\d+(\.\d*)?|\.\d+)/.exec(text.replace(/,(?=\d{3})/g, ''));

@@ -3,25 +3,31 @@ import { toHalfWidth } from '../../core/money';
 import type { CellValue } from '../../port/snapshot';
 import { memoText } from '../../core/memo';
 
-/** Results of norm() by input text: the same labels and headers are normalised many times per read. */
-const NORM_CACHE = new Map<string, string>();
-const NORM_CACHE_MAX = 50_000;
+/**
+ * Half-width, no whitespace: what every reader matches on (PDF-born workbooks split words: `执行率 (%)`).
+ * The text of a cell; '' for an empty one.
+ */
+export function compact(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : compactText(String(value));
+}
 
-/** Removes spaces, quotes and line breaks; unifies brackets and digits. */
+function compactString(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
+
+const compactText = memoText(compactString);
+
+/** compact(), and without quotes; brackets unified: for titles, headers and row labels of the 公开 tables. */
 export function norm(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  const key = String(value);
-  const hit = NORM_CACHE.get(key);
-  if (hit !== undefined) return hit;
-  const out = toHalfWidth(key)
-    .replace(/[\s\u00a0]+/g, '')
+  return value === null || value === undefined ? '' : normText(String(value));
+}
+
+const normText = memoText((text: string): string =>
+  compactString(text)
     .replace(/[“”"‘’'「」]/g, '')
     .replace(/[【\[]/g, '(')
-    .replace(/[】\]]/g, ')');
-  if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
-  NORM_CACHE.set(key, out);
-  return out;
-}
+    .replace(/[】\]]/g, ')'),
+);
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\d+[.、](?!\d)|\(\d+\)|\([一二三四五六七八九十]+\)|其中[:：]?)+/;
 
