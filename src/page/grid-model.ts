@@ -2,7 +2,7 @@
 // and the marks of the last check per cell. Pure: no React, no DOM.
 import { a1, columnLetters } from '../core/cells';
 import type { Severity } from '../core/findings';
-import type { Mark } from '../port/port';
+import { groupMarksByCell, type CellMark, type Mark } from '../port/port';
 import { lastCol, lastRow, type SheetSnapshot } from '../port/snapshot';
 
 /** Rows and columns beyond these are not drawn (the grid says so). */
@@ -19,7 +19,7 @@ export interface GridCell {
   rowSpan: number;
   colSpan: number;
   mark: Severity | null;
-  /** The marks' Chinese messages, one per line. */
+  /** The marks' distinct Chinese messages, one per line (as in the cell's note). */
   note: string;
 }
 
@@ -30,8 +30,6 @@ export interface GridModel {
   rows: { row: number; cells: GridCell[] }[];
   truncated: boolean;
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, tail: 2 };
 
 function sections(format: string): string[] {
   // Split on ; outside quotes and brackets.
@@ -83,13 +81,11 @@ export function gridModel(sheet: SheetSnapshot, marks: Mark[]): GridModel {
     maxRow = Math.max(maxRow, m.bottom);
     maxCol = Math.max(maxCol, m.right);
   }
-  const byCell = new Map<string, Mark[]>();
-  for (const m of marks) {
-    if (m.cell.sheet !== sheet.name) continue;
-    maxRow = Math.max(maxRow, m.cell.row);
-    maxCol = Math.max(maxCol, m.cell.col);
-    const k = `${m.cell.row}:${m.cell.col}`;
-    byCell.set(k, [...(byCell.get(k) ?? []), m]);
+  const byCell = new Map<string, CellMark>();
+  for (const c of groupMarksByCell(marks.filter((m) => m.cell.sheet === sheet.name))) {
+    maxRow = Math.max(maxRow, c.row);
+    maxCol = Math.max(maxCol, c.col);
+    byCell.set(`${c.row}:${c.col}`, c);
   }
   const rowCount = Math.min(maxRow + 1, GRID_MAX_ROWS);
   const colCount = Math.min(maxCol + 1, GRID_MAX_COLS);
@@ -112,8 +108,7 @@ export function gridModel(sheet: SheetSnapshot, marks: Mark[]): GridModel {
       const k = `${r}:${c}`;
       if (covered.has(k)) continue;
       const v = line[c - sheet.originCol] ?? null;
-      const ms = byCell.get(k) ?? [];
-      const worst = ms.reduce<Mark | null>((a, b) => (!a || RANK[b.severity] < RANK[a.severity] ? b : a), null);
+      const mark = byCell.get(k);
       const span = spans.get(k) ?? { rowSpan: 1, colSpan: 1 };
       cells.push({
         row: r,
@@ -122,8 +117,8 @@ export function gridModel(sheet: SheetSnapshot, marks: Mark[]): GridModel {
         text: typeof v === 'number' ? formatNumber(v, fmts[c - sheet.originCol]) : v === null ? '' : v === true ? 'TRUE' : v === false ? 'FALSE' : v,
         numeric: typeof v === 'number',
         ...span,
-        mark: worst?.severity ?? null,
-        note: ms.map((m) => m.message).join('\n'),
+        mark: mark?.severity ?? null,
+        note: mark?.messages.join('\n') ?? '',
       });
     }
     rows.push({ row: r, cells });

@@ -14,7 +14,7 @@ test('numbers print with the cell format: decimals, thousands, percent, sections
   expect(formatNumber(71.17, 'General')).toBe('71.17');
 });
 
-test('merges become spans, covered cells are skipped, the worst mark wins and all messages are kept', () => {
+test('merges become spans, covered cells are skipped, the worst mark wins and every distinct message is kept', () => {
   const sheet: SheetSnapshot = {
     name: '表',
     originRow: 0,
@@ -32,10 +32,21 @@ test('merges become spans, covered cells are skipped, the worst mark wins and al
   const m = gridModel(sheet, [
     { cell: { sheet: '表', row: 1, col: 1 }, severity: 'tail', message: '尾差：甲' },
     { cell: { sheet: '表', row: 1, col: 1 }, severity: 'error', message: '错误：乙' },
+    { cell: { sheet: '表', row: 1, col: 1 }, severity: 'tail', message: '尾差：甲' },
     { cell: { sheet: '别的表', row: 0, col: 0 }, severity: 'error', message: '不在这张表' },
+    // A mark past the values still shows: the grid grows to reach it.
+    { cell: { sheet: '表', row: 3, col: 3 }, severity: 'warning', message: '提示：丙' },
   ]);
-  expect(m.columns).toEqual(['A', 'B', 'C']);
-  expect(m.rows[0].cells.map((c) => [c.address, c.colSpan, c.text])).toEqual([['A1', 3, '标题']]);
+  expect(m.columns).toEqual(['A', 'B', 'C', 'D']);
+  expect(m.rows.map((r) => r.row)).toEqual([0, 1, 2, 3]);
+  expect(m.rows[3].cells.map((c) => [c.address, c.mark, c.note])).toEqual([
+    ['A4', null, ''],
+    ['B4', null, ''],
+    ['C4', null, ''],
+    ['D4', 'warning', '提示：丙'],
+  ]);
+  expect(m.truncated).toBe(false);
+  expect(m.rows[0].cells.map((c) => [c.address, c.colSpan, c.text])).toEqual([['A1', 3, '标题'], ['D1', 1, '']]);
   const b2 = m.rows[1].cells[1];
   expect([b2.address, b2.text, b2.numeric, b2.mark, b2.note]).toEqual(['B2', '1,234.50', true, 'error', '尾差：甲\n错误：乙']);
   expect(m.rows[1].cells[2].text).toBe('50%');

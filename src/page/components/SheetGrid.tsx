@@ -3,8 +3,8 @@
 import { Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { refText } from '../../core/cells';
-import { SEVERITY_LABEL, type Severity } from '../../core/findings';
-import { MARK_FILL } from '../../port/port';
+import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../core/findings';
+import { groupMarksByCell, MARK_FILL } from '../../port/port';
 import { gridModel, GRID_MAX_COLS, GRID_MAX_ROWS } from '../grid-model';
 import type { PageWorkbookPort } from '../page-port';
 
@@ -71,13 +71,13 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
   const markCount = useMemo(() => {
-    const n = new Map<string, Set<string>>();
-    for (const m of view.marks) n.set(m.cell.sheet, (n.get(m.cell.sheet) ?? new Set()).add(`${m.cell.row}:${m.cell.col}`));
+    const n = new Map<string, number>();
+    for (const c of groupMarksByCell(view.marks)) n.set(c.sheet, (n.get(c.sheet) ?? 0) + 1);
     return n;
   }, [view.marks]);
   const tabs: Tab[] = [
     ...view.sheets.map((s) => {
-      const n = markCount.get(s.name)?.size ?? 0;
+      const n = markCount.get(s.name) ?? 0;
       return { key: `o:${s.name}`, label: n ? `${s.name}（${n} 处标记）` : s.name, generated: false };
     }),
     ...view.generated.map((s) => ({ key: `g:${s.name}`, label: `【新生成】${s.name}`, generated: true })),
@@ -122,7 +122,7 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
         </Select>
       </div>
       <div className={styles.legend} aria-label="标记颜色说明">
-        {(['error', 'warning', 'tail'] as const).map((s) => (
+        {SEVERITY_ORDER.map((s) => (
           <span key={s} className={styles.key}>
             <span className={mergeClasses(styles.swatch, styles[s])} aria-hidden="true" />
             {SEVERITY_LABEL[s]}
