@@ -2,7 +2,9 @@
 // generate (never replacing a sheet), requirement sets, sync budgets at 10 and 10,000 rows.
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
+import type { WorksheetSurface } from '../../src/adapters/office/excel-surface';
 import { WorkbookAccessError } from '../../src/adapters/office/office-errors';
+import { layoutSteps, packChunks, WRITE_CALLS_PER_CHUNK, WRITE_CELLS_PER_CHUNK } from '../../src/adapters/office/write-sheets';
 import type { SheetLayout } from '../../src/port/layout';
 import type { Mark } from '../../src/port/port';
 import { FakeExcel, type FakeSheet } from './fake-excel';
@@ -67,7 +69,13 @@ describe('OfficeWorkbookPort.readSnapshot', () => {
     const fx = userWorkbook('1.7', 50);
     fx.failNextSyncWith = { code: 'ResponsePayloadSizeLimitExceeded', when: (ops) => ops > 3 };
     const chunked = await portOn(fx).readSnapshot();
+    // The single read was refused (first pass + refused read), then the chunked path ran: first pass,
+    // used ranges, one block per sheet.
+    expect(fx.failNextSyncWith).toBeNull();
+    expect(fx.stats.runs).toBe(2);
+    expect(fx.stats.syncs).toBe(2 + 2 + 2);
     expect(chunked).toEqual(whole);
+    expect(chunked.sheets[0].values).toHaveLength(50);
   });
 });
 
@@ -252,18 +260,24 @@ describe('addSheets (generate)', () => {
   for (const [version, rows] of [['1.7', 10], ['1.7', 10_000], ['1.9', 10], ['1.9', 10_000]] as const) {
     test(`ExcelApi ${version}, sync budget at ${rows} rows: 1 + one per write chunk, each chunk ≤ 10,000 cells`, async () => {
       const fx = new FakeExcel(version);
-      const port = portOn(fx);
       let chunks = 0;
       const counting = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported, onProgress: (_d, total) => (chunks = total) });
-      await counting.addSheets([tableLayout('公开01表', rows)]);
+      const layout = tableLayout('公开01表', rows);
+      await counting.addSheets([layout]);
+      expect(chunks).toBeGreaterThan(0);
       expect(fx.stats.syncs).toBe(1 + chunks);
-      expect(fx.stats.syncs).toBeLessThanOrEqual(2 + chunks);
       // Chunks follow the cells written (about 10,000 each), not the number of formatted areas.
       const cells = (rows + 2) * 3;
       expect(chunks).toBeLessThanOrEqual(Math.ceil(cells / 9_999) + 1);
       if (rows === 10) expect(fx.stats.syncs).toBe(2);
       expect(Math.max(...fx.stats.requestBytes)).toBeLessThan(5 * 1024 * 1024);
-      void port;
+      // The same packing, step by step: no chunk holds more than 10,000 value cells or 2,000 format calls.
+      const packed = packChunks(layoutSteps(layout, layout.name, 0, counting.features, () => ({}) as WorksheetSurface));
+      expect(packed).toHaveLength(chunks);
+      for (const chunk of packed) {
+        expect(chunk.reduce((n, s) => n + s.cells, 0)).toBeLessThanOrEqual(WRITE_CELLS_PER_CHUNK);
+        expect(chunk.reduce((n, s) => n + s.calls, 0)).toBeLessThanOrEqual(WRITE_CALLS_PER_CHUNK);
+      }
     });
   }
 });
