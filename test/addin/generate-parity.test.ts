@@ -81,16 +81,18 @@ function compareSheets(layout: SheetLayout, fake: FakeSheet, ws: ExcelJS.Workshe
     }
   }
   const fakeMerges = fake.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
-  const cliMerges = layout.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
-  const cliMerged = new Set<string>();
-  for (const m of cliMerges) {
-    const [t, l] = m.split(':').map(Number);
-    if (!ws.getCell(t + 1, l + 1).isMerged) diffs.push(`${layout.name}: CLI did not merge ${m}`);
-    cliMerged.add(m);
+  const layoutMerges = layout.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
+  for (const m of layout.merges) {
+    if (!ws.getCell(m.top + 1, m.left + 1).isMerged) diffs.push(`${layout.name}: CLI did not merge ${m.top}:${m.left}:${m.bottom}:${m.right}`);
   }
-  if (JSON.stringify(fakeMerges) !== JSON.stringify([...cliMerged].sort())) diffs.push(`${layout.name}: merges differ`);
+  if (JSON.stringify(fakeMerges) !== JSON.stringify(layoutMerges)) diffs.push(`${layout.name}: merges differ`);
   layout.columnWidths.forEach((w, c) => {
     if (!w) return;
+    // A width the add-in did not write would compare as NaN, which is never "> 0.15" off.
+    if (fake.columnWidths[c] === undefined) {
+      diffs.push(`${layout.name} column ${c + 1}: the add-in wrote no width`);
+      return;
+    }
     const fakeChars = widthPointsToChars(fake.columnWidths[c]);
     const cliChars = ws.getColumn(c + 1).width ?? 0;
     if (Math.abs(fakeChars - cliChars) > 0.15) diffs.push(`${layout.name} column ${c + 1}: width ${fakeChars} vs ${cliChars}`);
