@@ -1243,11 +1243,7 @@ class FakeAnnotationProxy extends FakeProxy {
     return this.loadedValue('content');
   }
   getLocation(): FakeRangeProxy {
-    let sheetId = '';
-    const ws = new FakeWorksheetProxy(this.ctx, () => {
-      sheetId = this.annotation().sheetId;
-      return sheetId;
-    });
+    const ws = new FakeWorksheetProxy(this.ctx, () => this.annotation().sheetId);
     return new FakeRangeProxy(this.ctx, ws, () => {
       const a = this.annotation();
       return { top: a.row, bottom: a.row, left: a.col, right: a.col };
