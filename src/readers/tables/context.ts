@@ -1,11 +1,11 @@
-// Shared pieces of reading one table: its unit line, its amounts, its findings.
+// Shared pieces of reading one table: its unit line, its amounts, its notes, its findings.
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
 import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell, TableId } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
-import { ref, valueAt, type Region } from './region';
-import { findYear, isText, norm } from './text';
+import { ref, rowIsBlank, valueAt, type Region } from './region';
+import { findYear, isNoteText, isText, norm } from './text';
 
 export interface TableReadContext {
   id: TableId;
@@ -94,4 +94,45 @@ export function readAmount(ctx: TableReadContext, row: number, col: number, what
       });
       return { minor: 0, ref: cell, invalid: true, raw };
   }
+}
+
+/** The first cell of a row when it holds text; null when the row starts with a figure or is empty. */
+function firstTextInRow(ctx: TableReadContext, r: number): string | null {
+  for (let c = ctx.region.left; c <= ctx.region.right; c++) {
+    const v = valueAt(ctx.region, r, c);
+    if (isText(v)) return v;
+    if (v !== null) return null;
+  }
+  return null;
+}
+
+export interface TableNotes {
+  /** The first note row (注：…, 说明：…); region.bottom + 1 when the table has none. */
+  start: number;
+  /** The first text of each non-blank row from `start` down. */
+  notes: string[];
+  /** The last non-blank row from `start` down; start - 1 when there are no notes. */
+  lastRow: number;
+}
+
+/** The notes under a table: everything from the first note line down is a note. */
+export function readNotes(ctx: TableReadContext, from: number): TableNotes {
+  const { region } = ctx;
+  let start = region.bottom + 1;
+  for (let r = from; r <= region.bottom; r++) {
+    const t = firstTextInRow(ctx, r);
+    if (t !== null && isNoteText(t)) {
+      start = r;
+      break;
+    }
+  }
+  const notes: string[] = [];
+  let lastRow = start - 1;
+  for (let r = start; r <= region.bottom; r++) {
+    if (rowIsBlank(region, r)) continue;
+    const t = firstTextInRow(ctx, r);
+    if (t) notes.push(t.trim());
+    lastRow = r;
+  }
+  return { start, notes, lastRow };
 }

@@ -2,10 +2,10 @@
 import { refText } from '../../core/cells';
 import { codeKey, levelOfCode, type AmountCell, type TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
-import { addFinding, readAmount, type TableReadContext } from './context';
+import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
 import { ref, rowIsBlank, valueAt } from './region';
-import { isNoteText, isText, norm, readCode } from './text';
+import { isText, norm, readCode } from './text';
 
 export interface BodyResult {
   rows: TableRow[];
@@ -92,17 +92,10 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
   const rows: TableRow[] = [];
   const notes: string[] = [];
   const seen = new Map<string, number>();
+  const tail = readNotes(ctx, headerBottom + 1);
   let lastRow = headerBottom;
-  let inNotes = false;
-  for (let r = headerBottom + 1; r <= region.bottom; r++) {
+  for (let r = headerBottom + 1; r < tail.start; r++) {
     if (rowIsBlank(region, r)) continue;
-    const firstText = firstTextInRow(ctx, r);
-    if (inNotes || (firstText !== null && isNoteText(firstText))) {
-      inNotes = true;
-      if (firstText) notes.push(firstText.trim());
-      lastRow = r;
-      continue;
-    }
     const { code, text: codeText } = readRowCode(ctx, cols, r);
     const nameValue = cols.name === null ? null : valueAt(region, r, cols.name);
     const name = isText(nameValue) ? String(nameValue).trim() : '';
@@ -165,14 +158,6 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
       cells: amounts,
     });
   }
-  return { rows, notes, lastRow };
-}
-
-export function firstTextInRow(ctx: TableReadContext, r: number): string | null {
-  for (let c = ctx.region.left; c <= ctx.region.right; c++) {
-    const v = valueAt(ctx.region, r, c);
-    if (isText(v)) return v;
-    if (v !== null) return null;
-  }
-  return null;
+  notes.push(...tail.notes);
+  return { rows, notes, lastRow: tail.notes.length ? tail.lastRow : lastRow };
 }

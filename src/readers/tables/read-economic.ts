@@ -2,12 +2,11 @@
 import { economicItem } from '../../core/catalogs/economic';
 import type { TableRow } from '../../core/model';
 import type { EconomicSpec } from '../../core/profiles';
-import { addFinding, readAmount, type TableReadContext } from './context';
+import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens } from './header';
 import type { BodyResult } from './read-coded';
-import { firstTextInRow } from './read-coded';
 import { ref, rowIsBlank, valueAt } from './region';
-import { isNoteText, isText, norm, normLabel, readCode } from './text';
+import { isText, norm, normLabel, readCode } from './text';
 
 interface Block {
   code: number;
@@ -43,19 +42,11 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
   if (blocks.length === 0) blocks.push(...inferBlocks(ctx, headerBottom + 1));
 
   const rows: TableRow[] = [];
-  const notes: string[] = [];
   const seen = new Set<string>();
+  const { start: notesFrom, notes, lastRow: lastNoteRow } = readNotes(ctx, headerBottom + 1);
   let lastRow = headerBottom;
-  let inNotes = false;
-  for (let r = headerBottom + 1; r <= region.bottom; r++) {
+  for (let r = headerBottom + 1; r < notesFrom; r++) {
     if (rowIsBlank(region, r)) continue;
-    const first = firstTextInRow(ctx, r);
-    if (inNotes || (first !== null && isNoteText(first))) {
-      inNotes = true;
-      if (first) notes.push(first.trim());
-      lastRow = r;
-      continue;
-    }
     lastRow = r;
     // 人员经费合计 / 公用经费合计: the figure is the first non-empty cell to the right of the label.
     for (let c = region.left; c <= region.right; c++) {
@@ -127,7 +118,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       });
     }
   }
-  return { rows, notes, lastRow };
+  return { rows, notes, lastRow: notes.length ? lastNoteRow : lastRow };
 }
 
 /** Without a header: each column holding economic codes starts a block (code, name, amount). */

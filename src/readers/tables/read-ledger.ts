@@ -3,12 +3,11 @@
 import { CLASS_LISTS } from '../../core/catalogs/functional';
 import type { AmountCell, TableRow } from '../../core/model';
 import { isClassRows, type ColumnSpec, type FixedRowSpec, type LedgerSpec } from '../../core/profiles';
-import { addFinding, readAmount, type TableReadContext } from './context';
+import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
 import type { BodyResult } from './read-coded';
-import { firstTextInRow } from './read-coded';
-import { ref, rowIsBlank, valueAt } from './region';
-import { isNoteText, isText, normLabel } from './text';
+import { ref, valueAt } from './region';
+import { isText, normLabel } from './text';
 
 interface LabelEntry {
   key: string;
@@ -43,13 +42,8 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
 
   // Which column holds each block's labels: the one where most of that block's labels are found.
   const hits = spec.blocks.map(() => new Map<number, number>());
-  let notesFrom = region.bottom + 1;
-  for (let r = headerBottom + 1; r <= region.bottom; r++) {
-    const first = firstTextInRow(ctx, r);
-    if (first !== null && isNoteText(first)) {
-      notesFrom = r;
-      break;
-    }
+  const { start: notesFrom, notes, lastRow } = readNotes(ctx, headerBottom + 1);
+  for (let r = headerBottom + 1; r < notesFrom; r++) {
     for (let c = region.left; c <= region.right; c++) {
       const v = valueAt(region, r, c);
       if (!isText(v)) continue;
@@ -150,14 +144,6 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
       }
     }
   });
-  const notes: string[] = [];
-  let lastRow = notesFrom - 1;
-  for (let r = notesFrom; r <= region.bottom; r++) {
-    if (rowIsBlank(region, r)) continue;
-    const t = firstTextInRow(ctx, r);
-    if (t) notes.push(t.trim());
-    lastRow = r;
-  }
   return { rows, notes, lastRow };
 }
 

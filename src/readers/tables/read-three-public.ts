@@ -1,12 +1,11 @@
 // Reads the 三公 table: items down the rows (Fuzhou, central) or across the columns (Shanghai).
 import type { AmountCell, TableRow } from '../../core/model';
 import type { ThreePublicSpec } from '../../core/profiles';
-import { addFinding, readAmount, type TableReadContext } from './context';
+import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
 import type { BodyResult } from './read-coded';
-import { firstTextInRow } from './read-coded';
 import { ref, rowIsBlank, valueAt } from './region';
-import { isNoteText, isText, norm, normLabel } from './text';
+import { isText, norm, normLabel } from './text';
 
 function itemKey(spec: ThreePublicSpec, label: string): string | null {
   const l = normLabel(label);
@@ -14,26 +13,6 @@ function itemKey(spec: ThreePublicSpec, label: string): string | null {
     if ([it.label, ...(it.aliases ?? [])].some((n) => normLabel(n) === l)) return it.key;
   }
   return null;
-}
-
-function collectNotes(ctx: TableReadContext, from: number): { notes: string[]; lastRow: number; end: number } {
-  let end = ctx.region.bottom + 1;
-  for (let r = from; r <= ctx.region.bottom; r++) {
-    const t = firstTextInRow(ctx, r);
-    if (t !== null && isNoteText(t)) {
-      end = r;
-      break;
-    }
-  }
-  const notes: string[] = [];
-  let lastRow = end - 1;
-  for (let r = end; r <= ctx.region.bottom; r++) {
-    if (rowIsBlank(ctx.region, r)) continue;
-    const t = firstTextInRow(ctx, r);
-    if (t) notes.push(t.trim());
-    lastRow = r;
-  }
-  return { notes, lastRow, end };
 }
 
 export function readThreePublicBody(ctx: TableReadContext, spec: ThreePublicSpec, bodyTop: number): BodyResult {
@@ -45,7 +24,7 @@ export function readThreePublicBody(ctx: TableReadContext, spec: ThreePublicSpec
   ]);
   const headerBottom = findHeaderBottom(region, bodyTop, labels);
   const tokens = headerTokens(region, bodyTop, headerBottom);
-  const { notes, lastRow, end } = collectNotes(ctx, headerBottom + 1);
+  const { notes, lastRow, start: end } = readNotes(ctx, headerBottom + 1);
   const rows: TableRow[] = [];
   const titleCell = ref(region, region.top, region.left);
 
