@@ -9,6 +9,7 @@ const T = {
   t03: '公开03表 支出决算表',
   t04: '公开04表 财政拨款收入支出决算总表',
   t05: '公开05表 一般公共预算财政拨款支出决算表',
+  t06: '公开06表 一般公共预算财政拨款基本支出决算表',
   t07: '公开07表 一般公共预算财政拨款“三公”经费支出决算表',
 };
 
@@ -154,6 +155,22 @@ describe('bad input gives a clear finding, never a crash', () => {
     expect(f.severity).toBe('error');
     expect(f.message).toContain('“208-01-10”不是数字编码');
     expect(f.cells[0]).toMatch(new RegExp(`^${T.t02}!A\\d+$`));
+  });
+
+  it('a bad or repeated economic code in 06: an error naming its cells', async () => {
+    const added = await newFindings((wb) => {
+      const ws = wb.getWorksheet(T.t06)!;
+      findCell(ws, '30106').value = '40106';
+      findCell(ws, '30107').value = '30103';
+    });
+    const bad = added.filter((x) => x.rule === 'R-CODE');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ severity: 'error', table: '06', cells: [`${T.t06}!A10`] });
+    expect(bad[0].message).toContain(`“40106”格式不对（单元格 ${T.t06}!A10）`);
+    const dup = added.filter((x) => x.rule === 'R-DUP');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ severity: 'error', table: '06', cells: [`${T.t06}!A9`, `${T.t06}!A11`] });
+    expect(dup[0].message).toContain(`“30103”出现了两次（单元格 ${T.t06}!A9 和 ${T.t06}!A11）`);
   });
 
   it('a row with figures but no code and no name: an error naming its figures', async () => {

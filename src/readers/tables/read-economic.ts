@@ -1,5 +1,6 @@
 // Reads 06表: blocks of (经济分类科目编码, 科目名称, 金额) side by side, and the 人员经费/公用经费 合计.
 import { economicItem } from '../../core/catalogs/economic';
+import { refText, type CellRef } from '../../core/cells';
 import type { TableRow } from '../../core/model';
 import type { EconomicSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
@@ -42,7 +43,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
   if (blocks.length === 0) blocks.push(...inferBlocks(ctx, headerBottom + 1));
 
   const rows: TableRow[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, CellRef>();
   const { start: notesFrom, notes, lastRow: lastNoteRow } = readNotes(ctx, headerBottom + 1);
   let lastRow = headerBottom;
   for (let r = headerBottom + 1; r < notesFrom; r++) {
@@ -77,25 +78,27 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
     for (const b of blocks) {
       const code = readCode(valueAt(region, r, b.code));
       if (!code) continue;
+      const codeRef = ref(region, r, b.code);
       if (!ECON_CODE.test(code)) {
         addFinding(ctx, {
           rule: 'R-CODE',
           severity: 'error',
-          message: `${ctx.label}的经济分类科目编码“${code}”格式不对（应为 3 位类或 5 位款，以 3 开头）。`,
-          cells: [ref(region, r, b.code)],
+          message: `${ctx.label}的经济分类科目编码“${code}”格式不对（单元格 ${refText(codeRef)}），应为 3 位类或 5 位款，以 3 开头。`,
+          cells: [codeRef],
         });
         continue;
       }
-      if (seen.has(code)) {
+      const first = seen.get(code);
+      if (first) {
         addFinding(ctx, {
           rule: 'R-DUP',
           severity: 'error',
-          message: `${ctx.label}经济分类科目“${code}”出现了两次。`,
-          cells: [ref(region, r, b.code)],
+          message: `${ctx.label}经济分类科目“${code}”出现了两次（单元格 ${refText(first)} 和 ${refText(codeRef)}）。`,
+          cells: [first, codeRef],
         });
         continue;
       }
-      seen.add(code);
+      seen.set(code, codeRef);
       const nameV = valueAt(region, r, b.name);
       const name = isText(nameV) ? String(nameV).trim() : economicItem(code)?.name ?? '';
       rows.push({
@@ -103,7 +106,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
         label: name,
         code,
         labelRef: ref(region, r, b.name),
-        codeRef: ref(region, r, b.code),
+        codeRef,
         cells: { amount: readAmount(ctx, r, b.amount, `${code} ${name}`) },
       });
     }
