@@ -115,12 +115,16 @@ describe('bad input gives a clear finding, never a crash', () => {
   });
 
   it('merged headers, unmerged headers: both read the same', async () => {
+    const merges = (ws: ExcelJS.Worksheet) => (ws.model as { merges?: string[] }).merges ?? [];
     const added = await newFindings((wb) => {
       const ws = wb.getWorksheet(T.t04)!;
-      for (const m of [...((ws.model as { merges?: string[] }).merges ?? [])]) ws.unMergeCells(m);
       // A header written over two rows instead of merged: 本年支出 above 小计/基本支出/项目支出 only once.
       const ws5 = wb.getWorksheet(T.t05)!;
-      for (const m of [...((ws5.model as { merges?: string[] }).merges ?? [])]) ws5.unMergeCells(m);
+      for (const sheet of [ws, ws5]) {
+        expect(merges(sheet).length).toBeGreaterThan(0);
+        for (const m of [...merges(sheet)]) sheet.unMergeCells(m);
+        expect(merges(sheet)).toEqual([]);
+      }
     });
     expect(added).toEqual([]);
   });
