@@ -43,11 +43,7 @@ const TITLES: TitleEntry[] = (() => {
 
 const MARKER = /公开0?([1-9])表/;
 
-export function matchTitle(text: string): TitleEntry | null {
-  return matchTitleText(text);
-}
-
-const matchTitleText = memoText((text: string): TitleEntry | null => {
+const matchTitle = memoText((text: string): TitleEntry | null => {
   const t = norm(text).replace(/\(续\)$/, '');
   // Every title ends in 表: most cells are out at once.
   if (!t.endsWith('表')) return null;
@@ -65,9 +61,10 @@ const matchTitleText = memoText((text: string): TitleEntry | null => {
   return null;
 });
 
-export function matchMarker(text: string): number | null {
-  const m = MARKER.exec(norm(text));
-  return m && norm(text).length <= 12 ? Number(m[1]) : null;
+function matchMarker(text: string): number | null {
+  const t = norm(text);
+  const m = MARKER.exec(t);
+  return m && t.length <= 12 ? Number(m[1]) : null;
 }
 
 function findAnchors(sheet: SheetSnapshot): Anchor[] {
