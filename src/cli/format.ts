@@ -2,9 +2,10 @@
 import { refText } from '../core/cells';
 import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
+import { isTableId } from '../core/model';
 
 function tableHeading(id: string, report: CheckReport): string {
-  if (/^\d{2}$/.test(id)) {
+  if (isTableId(id)) {
     const t = report.tables.find((x) => x.id === id);
     return t ? `公开${id}表 ${t.title}（工作表“${t.sheet}” ${t.range}）` : `公开${id}表`;
   }

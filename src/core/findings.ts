@@ -1,6 +1,7 @@
 // Findings: what a check reports, and the rounding-tail (尾差) policy.
 import { refText, type CellRef } from './cells';
 import { minorPerCent, minorToUnit, type MoneyUnit } from './money';
+import { isTableId } from './model';
 
 export type Severity = 'error' | 'warning' | 'tail';
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', tail: '尾差' };
@@ -91,7 +92,6 @@ export function findingsByTable(findings: Finding[]): Array<{ table: string; fin
     if (list) list.push(f);
     else byTable.set(f.table, [f]);
   }
-  const isTableId = (t: string) => /^\d{2}$/.test(t);
   return [...byTable.keys()]
     .sort((a, b) => (isTableId(a) !== isTableId(b) ? (isTableId(a) ? -1 : 1) : a.localeCompare(b, 'zh-CN')))
     .map((table) => ({ table, findings: byTable.get(table)! }));

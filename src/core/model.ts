@@ -5,6 +5,11 @@ import type { MoneyUnit } from './money';
 export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
 export const TABLE_IDS: TableId[] = ['01', '02', '03', '04', '05', '06', '07', '08', '09'];
 
+/** One of the nine tables' ids (a finding's `table` is one of these, or a 绩效 table's name). */
+export function isTableId(s: string): s is TableId {
+  return (TABLE_IDS as string[]).includes(s);
+}
+
 /**
  * What a table is about, independent of the number a region gives it
  * (the 三公 table is 07 in Fuzhou and Shanghai, 09 in the central order).

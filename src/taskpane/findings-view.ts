@@ -3,6 +3,7 @@ import { refText, type CellRef } from '../core/cells';
 import type { Severity, Summary } from '../core/findings';
 import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
+import { isTableId } from '../core/model';
 
 export interface FindingRow {
   /** Stable key for the list. */
@@ -25,7 +26,7 @@ export interface FindingGroup {
 }
 
 function tableLabel(report: CheckReport, table: string): string {
-  if (/^0\d$/.test(table)) {
+  if (isTableId(table)) {
     const loc = report.tables.find((t) => t.id === table);
     return loc ? `公开${table}表 ${loc.title}` : `公开${table}表`;
   }
