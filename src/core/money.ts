@@ -30,7 +30,18 @@ export function toHalfWidth(text: string): string {
   return text.replace(NEEDS_HALF_WIDTH, (ch) => HALF_WIDTH[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-const DASHES = new Set(['-', '--', '—', '——', '–', '/', '－', '一']);
+/** Half-width and without whitespace: the form readers match text in (PDF-born cells split words: `执行率 (%)`). */
+export function compactText(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
+
+/** What stands for "no figure" in a printed cell (after compactText). */
+const DASHES = new Set(['-', '--', '—', '——', '–', '/', '\\', '－', '一']);
+
+/** A cell that holds a dash instead of a figure (`—`, `-`, `/`, `一` …; spaces inside do not count). */
+export function isDash(text: string): boolean {
+  return DASHES.has(compactText(text));
+}
 
 /** Rounds a value given in the table's unit to whole 分. */
 export function unitValueToMinor(value: number, unit: MoneyUnit): number {
@@ -50,8 +61,9 @@ export function parseAmount(raw: unknown, unit: MoneyUnit): ParsedAmount {
   if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
   const text = toHalfWidth(String(raw)).trim();
   if (text === '') return { kind: 'blank' };
-  if (DASHES.has(text)) return { kind: 'dash' };
-  let t = text.replace(/\s+/g, '').replace(/(万元|元)$/, '');
+  const compacted = text.replace(/\s+/g, '');
+  if (DASHES.has(compacted)) return { kind: 'dash' };
+  let t = compacted.replace(/(万元|元)$/, '');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
     negative = true;

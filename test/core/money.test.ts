@@ -1,5 +1,5 @@
 import { classifyDifference, tailAllowanceMinor } from '../../src/core/findings';
-import { formatAmount, parseAmount, roundToPrinted } from '../../src/core/money';
+import { formatAmount, isDash, parseAmount, roundToPrinted } from '../../src/core/money';
 
 describe('parseAmount', () => {
   const wan = (v: unknown) => parseAmount(v, '万元');
@@ -17,6 +17,12 @@ describe('parseAmount', () => {
     expect(wan('  ')).toEqual({ kind: 'blank' });
     expect(wan('—')).toEqual({ kind: 'dash' });
     expect(wan('-')).toEqual({ kind: 'dash' });
+    // PDF-born cells: a dash split by spaces, digits split by spaces.
+    expect(wan('— —')).toEqual({ kind: 'dash' });
+    expect(wan('0 . 0 0')).toEqual({ kind: 'number', minor: 0 });
+    expect(wan('\\')).toEqual({ kind: 'dash' });
+    expect(isDash('－ －')).toBe(true);
+    expect(isDash('0')).toBe(false);
     expect(wan('abc')).toEqual({ kind: 'invalid', text: 'abc' });
     expect(wan('12.3.4')).toEqual({ kind: 'invalid', text: '12.3.4' });
     expect(wan('1,23.00')).toEqual({ kind: 'invalid', text: '1,23.00' });

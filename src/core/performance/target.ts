@@ -1,5 +1,5 @@
 // 年度指标值 text → operator, value, unit. The original text is always kept.
-import { toHalfWidth } from '../money';
+import { compactText } from '../money';
 
 export type TargetOp = '≥' | '≤' | '=' | '>' | '<';
 
@@ -57,7 +57,7 @@ function stripTex(text: string): string {
 }
 
 function normalise(text: string): string {
-  return toHalfWidth(stripTex(text)).replace(/\s+/g, '').replace(/,(?=\d{3})/g, '');
+  return compactText(stripTex(text)).replace(/,(?=\d{3})/g, '');
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)/;

@@ -1,6 +1,6 @@
 // Cell helpers for the 绩效自评 reader: label matching and number/amount cells with their refs.
 import type { CellRef } from '../../core/cells';
-import { parseAmount, type MoneyUnit } from '../../core/money';
+import { isDash, parseAmount, type MoneyUnit } from '../../core/money';
 import type { MoneyCell, NumberCell, TextCell } from '../../core/performance/model';
 import { cellAt, type SheetSnapshot } from '../../port/snapshot';
 import { compact } from '../tables/text';
@@ -12,8 +12,6 @@ export function textCell(sheet: SheetSnapshot, row: number, col: number): TextCe
   const v = cellAt(sheet, row, col);
   return { text: v === null ? '' : String(v).trim(), ref: { sheet: sheet.name, row, col } };
 }
-
-const DASH = /^(-|--|—|——|–|\/|\\|－|一)$/;
 
 /**
  * A plain number: a number, or text starting with one (`100%`, `105家`, `2 4 .2` as PDF extraction splits it).
@@ -31,7 +29,7 @@ export function readNumber(sheet: SheetSnapshot, row: number | null, col: number
   }
   const text = compact(raw);
   if (text === '') return { value: null, ref, blank: true, invalid: false, raw };
-  if (DASH.test(text)) return { value: null, ref, blank: true, invalid: false, raw };
+  if (isDash(text)) return { value: null, ref, blank: true, invalid: false, raw };
   const m = /^[+-]?(\d+(\.\d*)?|\.\d+)/.exec(text.replace(/,(?=\d{3})/g, ''));
   if (!m) return { value: null, ref, blank: false, invalid: true, raw };
   const rest = text.replace(/,(?=\d{3})/g, '').slice(m[0].length);
@@ -44,9 +42,8 @@ export function readMoney(sheet: SheetSnapshot, row: number | null, col: number 
   if (row === null || col === null) return { minor: null, ref: null, blank: true, invalid: false, raw: null };
   const ref: CellRef = { sheet: sheet.name, row, col };
   const raw = cellAt(sheet, row, col);
-  // PDF-born cells split digits (`0 . 0 0`); spaces never belong inside an amount.
-  const cleaned = typeof raw === 'string' ? raw.replace(/\s+/g, '') : raw;
-  const p = parseAmount(cleaned, unit);
+  // parseAmount ignores the spaces of PDF-born cells (`0 . 0 0`, `— —`).
+  const p = parseAmount(raw, unit);
   switch (p.kind) {
     case 'number':
       return { minor: p.minor, ref, blank: false, invalid: false, raw };

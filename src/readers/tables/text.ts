@@ -1,5 +1,5 @@
 // Text normalisation for matching labels, titles and headers as real workbooks print them.
-import { toHalfWidth } from '../../core/money';
+import { compactText, toHalfWidth } from '../../core/money';
 import type { CellValue } from '../../port/snapshot';
 import { memoText } from '../../core/memo';
 
@@ -8,14 +8,10 @@ import { memoText } from '../../core/memo';
  * The text of a cell; '' for an empty one.
  */
 export function compact(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : compactText(String(value));
+  return value === null || value === undefined ? '' : compactMemo(String(value));
 }
 
-function compactString(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '');
-}
-
-const compactText = memoText(compactString);
+const compactMemo = memoText(compactText);
 
 /** compact(), and without quotes; brackets unified: for titles, headers and row labels of the 公开 tables. */
 export function norm(value: CellValue): string {
@@ -23,7 +19,7 @@ export function norm(value: CellValue): string {
 }
 
 const normText = memoText((text: string): string =>
-  compactString(text)
+  compactText(text)
     .replace(/[“”"‘’'「」]/g, '')
     .replace(/[【\[]/g, '(')
     .replace(/[】\]]/g, ')'),
