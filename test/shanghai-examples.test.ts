@@ -4,10 +4,11 @@
 // documents contain — their rounding tails as 尾差, their 0.01 cross-table shifts and template residue as 提示,
 // and no 错误 anywhere.
 //
-// The expected findings were worked out by hand from shared/reference/shanghai-2024/*.txt (and the research
-// note's [D:S2–S4] evidence); the arithmetic is in the comments. Cell addresses are looked up in the workbook
-// (by row label and printed value inside the table's range), not written in.
-import { existsSync, readFileSync } from 'node:fs';
+// The expected findings were worked out by hand from the documents' transcriptions (test/fixtures/shanghai-2024/
+// *.txt, sources in test/fixtures/README.md) and the research note's [D:S2–S4] evidence; the arithmetic is in the
+// comments. Cell addresses are looked up in the workbook (by row label and printed value inside the table's
+// range), not written in.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookFile } from '../src/adapters/file/exceljs-port';
 import { parseA1, refText } from '../src/core/cells';
@@ -20,9 +21,9 @@ import { cellAt, type WorkbookSnapshot } from '../src/port/snapshot';
 import { readAccounts } from '../src/readers/tables';
 import { transcribe, type ShanghaiDocument } from '../scripts/examples/shanghai-data';
 import { shanghaiAccounts } from '../scripts/examples/shanghai-tables';
+import { readFixture } from './helpers/fixtures';
 
 const ROOT = join(__dirname, '..');
-const REFERENCE = join(ROOT, '..', 'shared', 'reference', 'shanghai-2024');
 
 interface Book {
   name: string;
@@ -128,11 +129,10 @@ beforeAll(async () => {
 });
 
 describe('Shanghai example data', () => {
-  const present = existsSync(REFERENCE);
-  (present ? it : it.skip)('the committed JSON is the transcription of the reference .txt files (repeatable)', () => {
+  it('the committed JSON is the transcription of the reference .txt files (repeatable)', () => {
     for (const n of NAMES) {
       const committed = JSON.parse(readFileSync(join(ROOT, 'examples', 'data', `${n}.json`), 'utf8')) as ShanghaiDocument;
-      const again = transcribe(readFileSync(join(REFERENCE, `${n}.txt`), 'utf8'), committed.unit, committed.source);
+      const again = transcribe(readFixture(`shanghai-2024/${n}.txt`), committed.unit, committed.source);
       expect(again).toEqual(committed);
     }
   });

@@ -1,6 +1,6 @@
 // The working-sheet example generates the nine published Fuzhou tables: every printed figure equals the
-// reference document's, except where the published table carries a rounding tail (listed below).
-import { readFileSync } from 'node:fs';
+// reference document's, except where the published table carries a rounding tail (listed below). The published
+// figures are the fixture test/fixtures/fuzhou-gxj-2024/tables.json (source in test/fixtures/README.md).
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
@@ -8,12 +8,13 @@ import { minorToUnit } from '../../src/core/money';
 import type { FinalAccounts, TableId } from '../../src/core/model';
 import { readAccounts } from '../../src/readers/tables';
 import { runGenerate } from '../../src/generator/generate-file';
-import { fuzhouAccounts } from '../../scripts/examples/fuzhou-tables';
+import { fuzhouAccounts, type FuzhouJson } from '../../scripts/examples/fuzhou-tables';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readJsonFixture } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '../..');
-const REFERENCE = JSON.parse(readFileSync(join(ROOT, '../shared/reference/fuzhou-gxj-2024.json'), 'utf8'));
+const REFERENCE = readJsonFixture<FuzhouJson>('fuzhou-gxj-2024/tables.json');
 
 type Published = Array<{ table: TableId; row: string; col: string; value: number }>;
 

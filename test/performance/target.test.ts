@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { parseTarget } from '../../src/core/performance/target';
 import { toHalfWidth } from '../../src/core/money';
+import { readJsonFixture } from '../helpers/fixtures';
 
 interface RefTarget {
   raw: string;
@@ -9,17 +8,9 @@ interface RefTarget {
   value: number;
   unit: string | null;
 }
-interface RefIndicator {
-  target: RefTarget | null;
-}
 
-const reference = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../../../shared/reference/fuzhou-gxj-2024.json'), 'utf8'),
-) as { performance: { indicators: RefIndicator[] }[]; deptOverall: { indicators: RefIndicator[] } };
-
-const allTargets: RefTarget[] = [...reference.performance, reference.deptOverall].flatMap((p) =>
-  p.indicators.flatMap((i) => (i.target ? [i.target] : [])),
-);
+// Every target of the Fuzhou 2024 document's 绩效自评表, as transcribed (test/fixtures/README.md).
+const allTargets: RefTarget[] = readJsonFixture<{ targets: RefTarget[] }>('fuzhou-gxj-2024/performance-targets.json').targets;
 
 describe('parseTarget', () => {
   it('parses every target text of the reference document as the transcription reads it', () => {
