@@ -5,9 +5,9 @@
 // and no 错误 anywhere.
 //
 // The expected findings were worked out by hand from the documents' transcriptions (test/fixtures/shanghai-2024/
-// *.txt, sources in test/fixtures/README.md) and the research note's [D:S2–S4] evidence; the arithmetic is in the
-// comments. Cell addresses are looked up in the workbook (by row label and printed value inside the table's
-// range), not written in.
+// *.txt, sources in test/fixtures/README.md) under the tail and shift policy of docs/domain.md#money-and-rounding;
+// the arithmetic is in the comments. Cell addresses are looked up in the workbook (by row label and printed value
+// inside the table's range), not written in.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookFile } from '../src/adapters/file/exceljs-port';

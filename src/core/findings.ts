@@ -58,7 +58,7 @@ export function findingToJson(f: Finding): FindingJson {
 }
 
 /**
- * The 尾差 policy (shared/domain/README.md): with n non-zero addends, a difference with
+ * The 尾差 policy (docs/domain.md#tail-allowance): with n non-zero addends, a difference with
  * 0 < |d| ≤ max(0.01, 0.005 × (n + 1)) in the table's unit is a tail; more is an error.
  * A difference below half a printed cent is invisible in print and not reported.
  */

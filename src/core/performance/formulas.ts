@@ -1,6 +1,7 @@
 // Scoring formula types as data, and the one evaluator for all of them.
-// Semantics follow the "Formula types" table of the Fujian 2018 rubric (shared/domain), plus the
-// 2024 公开表 operator rules (≥, ≤ in two conventions, = with target 0). Scores are points, not money.
+// Semantics follow the formula types of the Fujian 2018 self-evaluation forms (docs/domain.md#fujian-2018), plus
+// the 2024 公开表 operator rules (≥, ≤ in two conventions, = with target 0; docs/domain.md#gongkai-2024).
+// Scores are points, not money.
 
 /** `W` in a rubric means "the indicator's weight" (备选指标 whose weight the unit chooses). */
 export type Points = number | 'W';

@@ -1,4 +1,4 @@
-// The 2024 绩效自评公开表 rule set (shared/domain/README.md "绩效自评 scoring defaults"), as data.
+// The 2024 绩效自评公开表 rule set (docs/domain.md#gongkai-2024; 财预〔2020〕10号), as data.
 import type { Formula } from '../formulas';
 import type { DisclosureRubric, ExecRateRule } from '../rubric';
 
@@ -13,7 +13,7 @@ export const UPPER_LIMIT: Record<'a' | 'b', Formula> = {
   b: { type: 'upper_limit_ratio' },
 };
 
-/** 执行率 score 10 × 执行率, capped at 10 (formats-rules-and-scoring.md §4). */
+/** 执行率 score 10 × 执行率, capped at 10 (docs/domain.md#gongkai-2024). */
 export const PROPORTIONAL_EXEC_RATE: ExecRateRule = {
   kind: 'formula',
   label: '按比例（分值 × 执行率，最高为分值）',

@@ -1,5 +1,6 @@
-// The three Fujian 2018 self-evaluation forms (shared/domain/fujian-2018-self-evaluation-rubric.md), as data only.
-// Rule texts are quoted verbatim; every score is one of the formula types of formulas.ts.
+// The three Fujian 2018 self-evaluation forms (docs/domain.md#fujian-2018), as data only. Rule texts are
+// quoted verbatim from the 绩效自评 reports of a published 福州 2018 年度部门决算; every score is one of the
+// formula types of formulas.ts.
 import type { Formula } from '../formulas';
 import type { GradeBand } from '../rubric';
 
