@@ -18,6 +18,6 @@ export const { checkPerformance } = load<typeof import('../src/core/performance'
 export const { runTableRules } = load<typeof import('../src/core/rules')>('core/rules');
 export const { deriveAccounts } = load<typeof import('../src/generator/derive')>('generator/derive');
 export const { generate } = load<typeof import('../src/generator/generate')>('generator/generate');
-export const { readWorkings } = load<typeof import('../src/generator/workings/reader')>('generator/workings/reader');
+export const { readWorkings } = load<typeof import('../src/readers/workings')>('readers/workings');
 export const { readAccounts } = load<typeof import('../src/readers/tables')>('readers/tables');
 export const { DEFAULT_PROFILE_ID, profileById } = load<typeof import('../src/core/profiles')>('core/profiles');

@@ -16,8 +16,8 @@ import { ECONOMIC_LISTS, economicGroup, economicItem } from '../core/catalogs/ec
 import { roundToPrinted, type MoneyUnit } from '../core/money';
 import { levelOfCode, type AmountCell, type FinalAccounts, type TableData, type TableId, type TableRow } from '../core/model';
 import { isClassRows, type CodedSpec, type EconomicSpec, type LedgerSpec, type Profile, type TableSpec, type ThreePublicSpec } from '../core/profiles';
-import type { WorkingData, WorkingSheet } from './workings/reader';
-import { WORKING_SHEETS } from './workings/spec';
+import type { WorkingData, WorkingSheet } from '../core/workings/model';
+import { WORKING_SHEETS } from '../core/workings/spec';
 
 type Sums = Record<string, number>;
 

@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
 import { deriveAccounts } from './derive';
 import { layoutAllTables, type LayoutOptions } from './layout';
-import { hasWorkingSheets, readWorkings } from './workings/reader';
+import { hasWorkingSheets, readWorkings } from '../readers/workings';
 
 export interface GenerateOptions extends Partial<LayoutOptions> {}
 

@@ -5,7 +5,7 @@ import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
 import type { TableData } from '../../src/core/model';
 import { deriveAccounts } from '../../src/generator/derive';
 import { roundToPrinted } from '../../src/core/money';
-import { readWorkings } from '../../src/generator/workings/reader';
+import { readWorkings } from '../../src/readers/workings';
 import { syntheticUnit, workingLayouts, layoutsSnapshot, type SyntheticItem } from '../../src/synthetic';
 
 function derivedFrom(seed: number, items: number) {

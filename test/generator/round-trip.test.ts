@@ -9,7 +9,7 @@ import type { FinalAccounts } from '../../src/core/model';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
 import { readAccounts } from '../../src/readers/tables';
 import { generate } from '../../src/generator/generate';
-import { WORKING_SHEETS } from '../../src/generator/workings/spec';
+import { WORKING_SHEETS } from '../../src/core/workings/spec';
 import { workingSheetLayout, type WorkingRowFill } from '../../src/generator/workings/template';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
 

@@ -4,7 +4,7 @@ import { withFont } from '../layout';
 import { Grid } from '../layout/grid';
 import { writeHeader, type HeaderColumn } from '../layout/headers';
 import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../layout/styles';
-import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
+import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 
 export interface WorkingSettings {
   unitName?: string;

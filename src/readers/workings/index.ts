@@ -5,32 +5,12 @@ import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
 import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
+import type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
+import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
-import { compact } from '../../readers/tables/text';
-import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from './spec';
+import { compact } from '../tables/text';
 
-export interface WorkingRow {
-  /** 7-digit functional code, 5-digit economic code, or a fixed-row key. */
-  key: string;
-  name: string;
-  nameRef: CellRef | null;
-  cells: Record<string, AmountCell>;
-}
-
-export interface WorkingSheet {
-  spec: WorkingSheetSpec;
-  sheet: string;
-  unit: MoneyUnit | null;
-  rows: WorkingRow[];
-  /** Names given for 类/款 codes (rows with a name and no amounts). */
-  names: Map<string, string>;
-}
-
-export interface WorkingData {
-  unitName: string | null;
-  year: number | null;
-  sheets: Partial<Record<WorkingSheetSpec['id'], WorkingSheet>>;
-}
+export type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
 
 export interface WorkingReadResult {
   data: WorkingData;
