@@ -8,6 +8,7 @@
 // *.txt, sources in test/fixtures/README.md) under the tail and shift policy of docs/domain.md#money-and-rounding;
 // the arithmetic is in the comments. Cell addresses are looked up in the workbook (by row label and printed value
 // inside the table's range), not written in.
+import type { ColKey } from '../src/core/keys';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookFile } from '../src/adapters/file/exceljs-port';
@@ -104,7 +105,7 @@ function expectReadBack(book: Book): void {
     for (const row of src.rows) {
       const back = got.rows.find((r) => r.key === row.key);
       for (const [col, cell] of Object.entries(row.cells)) {
-        const value = back?.cells[col]?.minor ?? 0;
+        const value = back?.cells[col as ColKey]?.minor ?? 0;
         if (value !== cell.minor) mismatches.push(`${id} ${row.key} ${col}: printed ${cell.minor / 1e6}, read ${back ? value / 1e6 : '(no row)'}`);
       }
     }
@@ -115,7 +116,7 @@ function expectReadBack(book: Book): void {
     for (const r of got.rows) {
       const nonZero = Object.entries(r.cells).filter(([, c]) => c.minor !== 0);
       const s = src.rows.find((x) => x.key === r.key);
-      for (const [col, c] of nonZero) if (!s || s.cells[col]?.minor !== c.minor) mismatches.push(`${id} ${r.key} ${col}: read ${c.minor / 1e6}, not printed`);
+      for (const [col, c] of nonZero) if (!s || s.cells[col as ColKey]?.minor !== c!.minor) mismatches.push(`${id} ${r.key} ${col}: read ${c.minor / 1e6}, not printed`);
     }
   }
   expect(mismatches).toEqual([]);

@@ -2,6 +2,7 @@
 // exactly as printed, rows and columns keyed like the model the table readers build.
 import { unitValueToMinor } from '../../src/core/money';
 import { levelOfCode, type AmountCell, type TableData, type TableId, type TableRow, type TableTopic } from '../../src/core/model';
+import { codeRow, colKey, rowKey } from '../../src/core/keys';
 import type { Profile } from '../../src/core/profiles';
 
 /** A printed figure in 万元, as a number or as printed text (`6.20`); blank (null) is 0. */
@@ -16,7 +17,7 @@ export function table(profile: Profile, id: TableId, topic: TableTopic, rows: Ta
 }
 
 export function fixed(key: string, label: string, cells: Record<string, Printed>): TableRow {
-  return { key, label, labelRef: null, cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, amount(v)])) };
+  return { key: rowKey(key), label, labelRef: null, cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [colKey(k), amount(v)])) };
 }
 
 /** Printed column label → model column key of 02 and 03 (05's 合计 column is labelled differently per document). */
@@ -28,7 +29,7 @@ export const EXPENDITURE_COLUMNS: Record<string, string> = {
 };
 
 /** Columns of the 08 fund table, in printed order. */
-export const FUND_COLUMNS = ['carryIn', 'income', 'spendTotal', 'basic', 'project', 'carryOut'];
+export const FUND_COLUMNS: string[] = ['carryIn', 'income', 'total', 'basic', 'project', 'carryOut'];
 
 /** A coded table: the 合计 row, then one row per code; every column of `columns` gets a cell (absent → 0). */
 export function codedRows(
@@ -36,10 +37,10 @@ export function codedRows(
   total: Record<string, Printed>,
   rows: Array<{ code: string; name: string; values: Record<string, Printed> }>,
 ): TableRow[] {
-  const cells = (values: Record<string, Printed>) => Object.fromEntries(Object.entries(columns).map(([label, key]) => [key, amount(values[label])]));
+  const cells = (values: Record<string, Printed>) => Object.fromEntries(Object.entries(columns).map(([label, key]) => [colKey(key), amount(values[label])]));
   return [
     { key: 'total', label: '合计', labelRef: null, cells: cells(total) },
-    ...rows.map((r) => ({ key: `code:${r.code}`, label: r.name, code: r.code, level: levelOfCode(r.code), labelRef: null, cells: cells(r.values) })),
+    ...rows.map((r) => ({ key: codeRow(r.code), label: r.name, code: r.code, level: levelOfCode(r.code), labelRef: null, cells: cells(r.values) })),
   ];
 }
 

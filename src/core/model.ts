@@ -1,5 +1,6 @@
 // The model of a unit's final accounts: the nine tables as printed, every amount in 分 with its cell.
 import type { CellRef } from './cells';
+import { codeRow, type ColKey, type RowKey } from './keys';
 import type { MoneyUnit } from './money';
 
 export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
@@ -40,15 +41,15 @@ export interface AmountCell {
 }
 
 export interface TableRow {
-  /** `code:2011101`, `total`, or a fixed-row key of the table spec (`inc.gpb`, `econ:30101`, …). */
-  key: string;
+  /** `code:2011101`, `class:201`, `econ:30101`, `total`, or a fixed-row key of the table spec (core/keys.ts). */
+  key: RowKey;
   label: string;
   code?: string;
   level?: CodeLevel;
   labelRef: CellRef | null;
   codeRef?: CellRef | null;
   /** Amounts by column key of the table spec. */
-  cells: Record<string, AmountCell>;
+  cells: Partial<Record<ColKey, AmountCell>>;
 }
 
 export interface TableData {
@@ -74,9 +75,8 @@ export interface FinalAccounts {
   tables: Partial<Record<TableId, TableData>>;
 }
 
-export function codeKey(code: string): string {
-  return `code:${code}`;
-}
+/** @deprecated use codeRow from core/keys. */
+export const codeKey = codeRow;
 
 export function levelOfCode(code: string): CodeLevel | undefined {
   return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;

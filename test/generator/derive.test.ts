@@ -1,6 +1,7 @@
 // deriveAccounts (working sheets → the nine tables), columnar: checked against the synthetic unit's own
 // 项 figures (an oracle written independently of the derivation), and its `printed` option against the
 // rounding policy applied afterwards to the exact model.
+import type { ColKey } from '../../src/core/keys';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
 import type { TableData } from '../../src/core/model';
 import { deriveAccounts } from '../../src/generator/derive';
@@ -15,7 +16,7 @@ function derivedFrom(seed: number, items: number) {
   return { unit, data: read.data };
 }
 
-const cellOf = (t: TableData | undefined, key: string, col: string) => t?.rows.find((r) => r.key === key)?.cells[col]?.minor;
+const cellOf = (t: TableData | undefined, key: string, col: ColKey) => t?.rows.find((r) => r.key === key)?.cells[col]?.minor;
 
 describe('deriveAccounts', () => {
   test.each([

@@ -1,6 +1,7 @@
 // The working-sheet example generates the nine published Fuzhou tables: every printed figure equals the
 // reference document's, except where the published table carries a rounding tail (listed below). The published
 // figures are the fixture test/fixtures/fuzhou-gxj-2024/tables.json (source in test/fixtures/README.md).
+import { colKey } from '../../src/core/keys';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
@@ -149,7 +150,7 @@ describe('generate from the Fuzhou working-sheet example', () => {
     const missing: string[] = [];
     for (const p of publishedFigures()) {
       const row = generated.tables[p.table]?.rows.find((r) => r.key === p.row);
-      const cell = row?.cells[p.col];
+      const cell = row?.cells[colKey(p.col)];
       if (!cell) {
         missing.push(`${p.table} ${p.row} ${p.col}`);
         continue;

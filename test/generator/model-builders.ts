@@ -1,4 +1,5 @@
 // Small hand-made models for generator tests: amounts written as printed text, held in 分.
+import { parseRowKey, rowKey } from '../../src/core/keys';
 import { parseAmount, type MoneyUnit } from '../../src/core/money';
 import { levelOfCode, type AmountCell, type TableData, type TableId, type TableRow, type TableTopic } from '../../src/core/model';
 
@@ -15,12 +16,13 @@ export function amountCells(values: Record<string, string>, unit: MoneyUnit = '�
 }
 
 export function row(key: string, label: string, values: Record<string, string>, unit: MoneyUnit = '万元'): TableRow {
-  const code = key.startsWith('code:') ? key.slice(5) : key.startsWith('econ:') ? key.slice(5) : undefined;
+  const parsed = parseRowKey(rowKey(key));
+  const code = parsed.kind === 'code' || parsed.kind === 'econ' ? parsed.code : undefined;
   return {
-    key,
+    key: rowKey(key),
     label,
     code,
-    level: key.startsWith('code:') && code ? levelOfCode(code) : undefined,
+    level: parsed.kind === 'code' ? levelOfCode(parsed.code) : undefined,
     labelRef: null,
     cells: amountCells(values, unit),
   };

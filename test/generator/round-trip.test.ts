@@ -1,5 +1,6 @@
 // Property: for random valid working sheets (random 项 under real 类, amounts in 元), the generated
 // tables read back to exactly the printed model, and check finds no error and no cross-table shift.
+import { colKey } from '../../src/core/keys';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { addLayoutSheet } from '../../src/adapters/file/exceljs-layout';
@@ -106,7 +107,7 @@ function totals(m: FinalAccounts, wanted: Record<string, number>): Record<string
   return Object.fromEntries(
     Object.keys(wanted).map((k) => {
       const [id, col] = k.split(' ') as ['02' | '03' | '05', string];
-      return [k, m.tables[id]?.rows.find((r) => r.key === 'total')?.cells[col]?.minor];
+      return [k, m.tables[id]?.rows.find((r) => r.key === 'total')?.cells[colKey(col)]?.minor];
     }),
   );
 }

@@ -1,4 +1,5 @@
 // Building blocks shared by the profiles; each profile picks and varies them, so no layout is written twice.
+import { TABLE_IDENTITIES } from './identities';
 import type { CodedSpec, ColumnSpec, FixedRowSpec, LedgerSpec, ThreePublicSpec } from './spec';
 
 export const INCOME_COLUMNS: ColumnSpec[] = [
@@ -34,7 +35,7 @@ export function spendColumns(group: string | null, totalLabel: string): ColumnSp
 export const FUND_COLUMNS: ColumnSpec[] = [
   { key: 'carryIn', path: ['年初结转和结余'], columnNo: 1 },
   { key: 'income', path: ['本年收入'], columnNo: 4 },
-  { key: 'spendTotal', path: ['本年支出', '小计'], aliases: ['合计'], columnNo: 7 },
+  { key: 'total', path: ['本年支出', '小计'], aliases: ['合计'], columnNo: 7 },
   { key: 'basic', path: ['本年支出', '基本支出'], columnNo: 8 },
   { key: 'project', path: ['本年支出', '项目支出'], columnNo: 11 },
   { key: 'carryOut', path: ['年末结转和结余'], columnNo: 12 },
@@ -71,6 +72,7 @@ export function summarySpec(opts: { itemHeaders: [string[], string[]]; rowNumber
     kind: 'ledger',
     rowNumbers: opts.rowNumbers,
     notes: opts.notes,
+    identities: TABLE_IDENTITIES.summary,
     blocks: [
       {
         side: 'income',
@@ -99,6 +101,7 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
     marker: '公开04表',
     kind: 'ledger',
     notes: opts.notes,
+    identities: TABLE_IDENTITIES.fiscalSummary,
     blocks: [
       {
         side: 'income',
@@ -146,6 +149,7 @@ export function codedSpec(
 ): CodedSpec {
   return {
     kind: 'coded',
+    identities: TABLE_IDENTITIES[base.topic],
     itemHeader: ['项目'],
     codeHeader: '支出功能分类科目编码',
     nameHeader: '科目名称',
@@ -181,6 +185,7 @@ export function threePublicSpec(base: Pick<ThreePublicSpec, 'id' | 'title' | 'or
   return {
     kind: 'threePublic',
     topic: 'threePublic',
+    identities: TABLE_IDENTITIES.threePublic,
     items: THREE_PUBLIC_ITEMS,
     marker: `公开${base.id}表`,
     ...base,

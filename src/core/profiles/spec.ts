@@ -2,10 +2,12 @@
 import type { TableId, TableTopic } from '../model';
 import type { ClassListId } from '../catalogs/functional';
 import type { EconomicListId } from '../catalogs/economic';
+import type { CrossIdentity, TableIdentity } from '../identities/types';
+import type { ColKey, FixedRowKey } from '../keys';
 
 export interface ColumnSpec {
   /** Stable key the rules use (`total`, `basic`, `fiscal`, …), the same in every profile. */
-  key: string;
+  key: ColKey;
   /** Header path from the top header row down to the leaf, as printed. */
   path: string[];
   /** Other leaf labels the reader accepts for this column. */
@@ -15,7 +17,7 @@ export interface ColumnSpec {
 }
 
 export interface FixedRowSpec {
-  key: string;
+  key: FixedRowKey;
   /** Label as printed (with its 一、 numbering where the profile prints one). */
   label: string;
   aliases?: string[];
@@ -55,6 +57,8 @@ interface BaseSpec {
   marker?: string;
   /** 注 lines printed under the table; `{scope}` is 单位 or 部门, `{year}` the year. */
   notes: string[];
+  /** What must add up inside this table (profiles/identities.ts): checked, and used to compute totals. */
+  identities: TableIdentity[];
 }
 
 export interface LedgerSpec extends BaseSpec {
@@ -118,6 +122,8 @@ export interface Profile {
   /** How zeros are printed: `0.00` (Fuzhou) or a blank cell (Shanghai). */
   zeroStyle: 'zero' | 'blank';
   tables: Record<TableId, TableSpec>;
+  /** What must agree between tables (profiles/identities.ts). */
+  crossIdentities: CrossIdentity[];
 }
 
 /** Every column of a spec (ledger blocks flattened), for generic use. */

@@ -1,6 +1,7 @@
 // The rule engine: a rule is data (id, severity, what it checks) plus one small function that states
 // its identities through the helpers below; the helpers apply the tail policy and word the findings.
 import type { CellRef } from '../cells';
+import type { ColKey, RowKey } from '../keys';
 import { classifyDifference, tailAllowanceMinor, type Finding, type Severity } from '../findings';
 import { formatAmount, minorPerCent, type MoneyUnit } from '../money';
 import type { AmountCell, FinalAccounts, TableData, TableRow, TableTopic } from '../model';
@@ -27,7 +28,8 @@ export const NAMED_ADDENDS_MAX = 6;
 
 export class RuleContext {
   readonly findings: Finding[] = [];
-  rule!: Rule;
+  /** The rule being run: its id and the severity of a failure beyond the tail allowance. */
+  rule!: Pick<Rule, 'id' | 'severity'>;
 
   constructor(
     readonly accounts: FinalAccounts,
@@ -50,12 +52,12 @@ export class RuleContext {
     return n;
   }
 
-  cell(t: TableData | undefined, rowKey: string, col: string): AmountCell | undefined {
+  cell(t: TableData | undefined, rowKey: RowKey, col: ColKey): AmountCell | undefined {
     return t ? rowOf(t, rowKey)?.cells[col] : undefined;
   }
 
   /** A cell, or a zero standing for a row the table does not print (coded tables list only used codes). */
-  cellOrZero(t: TableData | undefined, rowKey: string, col: string): AmountCell | undefined {
+  cellOrZero(t: TableData | undefined, rowKey: RowKey, col: ColKey): AmountCell | undefined {
     if (!t) return undefined;
     const row = rowOf(t, rowKey);
     if (!row) return hasColumn(t, col) ? { minor: 0, ref: null, blank: true } : undefined;
@@ -163,11 +165,11 @@ function addRef(cells: CellRef[], r: CellRef | null | undefined, expected: numbe
 
 const SEEN = new WeakMap<CellRef[], Set<CellRef>>();
 
-const ROW_INDEX = new WeakMap<TableData, Map<string, TableRow>>();
-const COLUMNS = new WeakMap<TableData, string[]>();
+const ROW_INDEX = new WeakMap<TableData, Map<RowKey, TableRow>>();
+const COLUMNS = new WeakMap<TableData, ColKey[]>();
 
 /** A table's row by key, through an index built once per table (rules look rows up many times). */
-export function rowOf(t: TableData, key: string): TableRow | undefined {
+export function rowOf(t: TableData, key: RowKey): TableRow | undefined {
   let index = ROW_INDEX.get(t);
   if (!index) {
     index = new Map();
@@ -178,18 +180,18 @@ export function rowOf(t: TableData, key: string): TableRow | undefined {
 }
 
 /** Every column key any row of the table has, in first-seen order (computed once per table). */
-export function columnsOf(t: TableData): string[] {
+export function columnsOf(t: TableData): ColKey[] {
   let cols = COLUMNS.get(t);
   if (!cols) {
-    const seen = new Set<string>();
-    for (const r of t.rows) for (const k in r.cells) seen.add(k);
+    const seen = new Set<ColKey>();
+    for (const r of t.rows) for (const k in r.cells) seen.add(k as ColKey);
     cols = [...seen];
     COLUMNS.set(t, cols);
   }
   return cols;
 }
 
-export function hasColumn(t: TableData, col: string): boolean {
+export function hasColumn(t: TableData, col: ColKey): boolean {
   return columnsOf(t).includes(col);
 }
 

@@ -1,6 +1,7 @@
 // Reads the two-sided summary tables (01, 04): an income block and an expenditure block side by side,
 // each a list of labelled rows; the 类 rows are matched by name.
 import { CLASS_LISTS } from '../../core/catalogs/functional';
+import { classRow, type RowKey } from '../../core/keys';
 import type { AmountCell, TableRow } from '../../core/model';
 import { isClassRows, type ColumnSpec, type FixedRowSpec, type LedgerSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
@@ -10,7 +11,7 @@ import { ref, valueAt } from './region';
 import { isText, normLabel } from './text';
 
 interface LabelEntry {
-  key: string;
+  key: RowKey;
   names: string[];
 }
 
@@ -18,7 +19,7 @@ const CLASS_ENTRIES: LabelEntry[] = (() => {
   const byCode = new Map<string, string>();
   for (const list of Object.values(CLASS_LISTS)) for (const c of list) byCode.set(c.code, c.name);
   return [...byCode.entries()].map(([code, name]) => ({
-    key: `class:${code}`,
+    key: classRow(code),
     names: [normLabel(name), normLabel(name.replace(/支出$/, ''))],
   }));
 })();

@@ -3,11 +3,12 @@ import type { AmountCell, TableRow } from '../../core/model';
 import type { ThreePublicSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
+import type { FixedRowKey } from '../../core/keys';
 import type { BodyResult } from './read-coded';
 import { ref, rowIsBlank, valueAt } from './region';
 import { isText, norm, normLabel } from './text';
 
-function itemKey(spec: ThreePublicSpec, label: string): string | null {
+function itemKey(spec: ThreePublicSpec, label: string): FixedRowKey | null {
   const l = normLabel(label);
   for (const it of spec.items) {
     if ([it.label, ...(it.aliases ?? [])].some((n) => normLabel(n) === l)) return it.key;

@@ -1,0 +1,133 @@
+// Every identity of the nine tables, as data: within each table (by topic, attached to its spec by
+// common.ts) and between tables (the profile's cross identities). The rule ids are those of
+// docs/domain.md#identities (T1–T9 within tables, X1–X13 between them). `check` reports a failure of any
+// of them; generation computes every total from its parts with the non-balance ones.
+import { at, columns, minus, of, sum } from '../identities/build';
+import type { CrossIdentity, TableIdentity } from '../identities/types';
+import { econRow } from '../keys';
+import type { TableTopic } from '../model';
+
+const FUNDS = ['gpb', 'gf', 'soe'] as const;
+
+export const TABLE_IDENTITIES: Record<TableTopic, TableIdentity[]> = {
+  summary: [
+    sum('T1-a', at('inc.total'), [
+      at('inc.gpb'), at('inc.gf'), at('inc.soe'), at('inc.superior'), at('inc.business'), at('inc.operating'), at('inc.affiliated'), at('inc.other'),
+    ]),
+    { kind: 'classes', rule: 'T1-b', total: 'exp.total', cols: ['amount'] },
+    sum('T1-c', at('inc.grand'), [at('inc.total'), at('inc.useSurplus'), at('inc.carryIn')]),
+    sum('T1-d', at('exp.grand'), [at('exp.total'), at('exp.surplusDistribution'), at('exp.carryOut')]),
+    sum('T1-e', at('exp.grand'), [at('inc.grand')], { balance: true }),
+  ],
+  income: [
+    columns('T2-a', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']),
+    { kind: 'hierarchy', rule: 'T2-b' },
+  ],
+  expenditure: [
+    columns('T3-a', 'total', ['basic', 'project', 'remit', 'operating', 'affiliated']),
+    { kind: 'hierarchy', rule: 'T3-b' },
+  ],
+  fiscalSummary: [
+    columns('T4-a', 'total', ['gpb', 'gf', 'soe']),
+    sum('T4-b', at('inc.total'), [at('inc.gpb'), at('inc.gf'), at('inc.soe')]),
+    sum('T4-c', at('inc.carryIn'), [at('inc.carryIn.gpb'), at('inc.carryIn.gf'), at('inc.carryIn.soe')]),
+    sum('T4-b', at('inc.grand'), [at('inc.total'), at('inc.carryIn')]),
+    { kind: 'classes', rule: 'T4-b', total: 'exp.total', cols: ['total', ...FUNDS] },
+    ...(['total', ...FUNDS] as const).map((col) => sum('T4-b', at('exp.grand', col), [at('exp.total', col), at('exp.carryOut', col)])),
+    sum('T4-b', at('exp.grand', 'total'), [at('inc.grand')], { balance: true }),
+    // Each fund balances: 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余.
+    ...FUNDS.map((f) =>
+      sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true }),
+    ),
+  ],
+  generalBudget: [columns('T5-a', 'total', ['basic', 'project']), { kind: 'hierarchy', rule: 'T5-a' }],
+  basicEconomic: [
+    { kind: 'hierarchy', rule: 'T6-a' },
+    {
+      kind: 'groups',
+      rule: 'T6-b',
+      col: 'amount',
+      groups: [
+        { total: 'personnelTotal', group: '人员经费' },
+        { total: 'publicTotal', group: '公用经费' },
+      ],
+    },
+  ],
+  threePublic: (['budget', 'final'] as const).flatMap((m) => [
+    sum('T7-a', at('car', m), [at('carPurchase', m), at('carRun', m)]),
+    sum('T7-a', at('total', m), [at('abroad', m), at('car', m), at('reception', m)]),
+  ]),
+  govFund: fundIdentities('T8-a'),
+  stateCapital: fundIdentities('T9-a'),
+};
+
+/** 08/09: 本年支出 = 基本 + 项目; 年末 = 年初 + 本年收入 − 本年支出 (where printed); the code hierarchy. */
+function fundIdentities(rule: string): TableIdentity[] {
+  return [
+    columns(rule, 'total', ['basic', 'project']),
+    columns(rule, 'carryOut', ['carryIn', 'income', '-total'], { balance: true }),
+    { kind: 'hierarchy', rule },
+  ];
+}
+
+const PART_OF_WHOLE = '是全部支出的一部分，通常不应更大；请核对或说明原因。';
+
+export const CROSS_IDENTITIES: CrossIdentity[] = [
+  { kind: 'same', rule: 'X1', a: of('summary', 'inc.total'), b: of('income', 'total', 'total') },
+  { kind: 'same', rule: 'X2', a: of('summary', 'exp.total'), b: of('expenditure', 'total', 'total') },
+  sum('X3', of('income', 'total', 'fiscal'), [of('summary', 'inc.gpb'), of('summary', 'inc.gf'), of('summary', 'inc.soe')]),
+  ...(['superior', 'business', 'operating', 'affiliated', 'other'] as const).map(
+    (k): CrossIdentity => ({ kind: 'same', rule: 'X3', a: of('income', 'total', k), b: of('summary', `inc.${k}`) }),
+  ),
+  { kind: 'sameClasses', rule: 'X4', a: { table: 'summary', col: 'amount' }, b: { table: 'expenditure', col: 'total' } },
+  ...FUNDS.map((f): CrossIdentity => ({ kind: 'same', rule: 'X5', a: of('fiscalSummary', `inc.${f}`), b: of('summary', `inc.${f}`) })),
+  { kind: 'same', rule: 'X6', a: of('fiscalSummary', 'inc.total'), b: of('income', 'total', 'fiscal') },
+  { kind: 'same', rule: 'X7', a: of('fiscalSummary', 'exp.total', 'gpb'), b: of('generalBudget', 'total', 'total') },
+  { kind: 'sameClasses', rule: 'X7', a: { table: 'fiscalSummary', col: 'gpb' }, b: { table: 'generalBudget', col: 'total' } },
+  ...(
+    [
+      ['gf', 'govFund'],
+      ['soe', 'stateCapital'],
+    ] as const
+  ).flatMap(([f, fund]): CrossIdentity[] => [
+    { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'exp.total', f), b: of(fund, 'total', 'total') },
+    { kind: 'sameClasses', rule: 'X8', a: { table: 'fiscalSummary', col: f }, b: { table: fund, col: 'total' } },
+    { kind: 'same', rule: 'X8', a: of('fiscalSummary', `inc.carryIn.${f}`), b: of(fund, 'total', 'carryIn') },
+    { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'exp.carryOut', f), b: of(fund, 'total', 'carryOut') },
+    { kind: 'same', rule: 'X8', a: of('fiscalSummary', `inc.${f}`), b: of(fund, 'total', 'income') },
+  ]),
+  sum('X9', of('generalBudget', 'total', 'basic'), [of('basicEconomic', 'personnelTotal'), of('basicEconomic', 'publicTotal')]),
+  {
+    kind: 'atMostRows',
+    rule: 'X10',
+    severity: 'warning',
+    a: { table: 'generalBudget', cols: ['total', 'basic', 'project'] },
+    b: { table: 'expenditure' },
+    why: `一般公共预算财政拨款支出${PART_OF_WHOLE}`,
+  },
+  ...(
+    [
+      [of('fiscalSummary', 'inc.carryIn'), of('summary', 'inc.carryIn')],
+      [of('fiscalSummary', 'exp.carryOut', 'total'), of('summary', 'exp.carryOut')],
+    ] as const
+  ).map(
+    ([a, b]): CrossIdentity => ({ kind: 'atMost', rule: 'X11', severity: 'warning', a, b, why: `财政拨款结转和结余是全部结转和结余的一部分，通常不应更大；请核对或说明原因。` }),
+  ),
+  ...(
+    [
+      ['30212', 'abroad'],
+      ['30217', 'reception'],
+      ['30231', 'carRun'],
+      ['31013', 'carPurchase'],
+    ] as const
+  ).map(
+    ([code, item]): CrossIdentity => ({
+      kind: 'atMost',
+      rule: 'X12',
+      severity: 'warning',
+      a: of('basicEconomic', econRow(code)),
+      b: of('threePublic', item, 'final'),
+      why: '“三公”经费决算数包含基本支出中的该项，通常不应更小；请核对或说明原因。',
+    }),
+  ),
+];
