@@ -6,18 +6,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const lib = join(__dirname, '..', 'lib');
-if (!existsSync(join(lib, 'core', 'check.js'))) {
+if (!existsSync(join(lib, 'app', 'check.js'))) {
   throw new Error('bench: lib/ is missing — run `npm run build:cli` first (npm run bench does).');
 }
 const load = <T>(path: string): T => require(join(lib, path)) as T;
 
 export const { addLayoutSheet } = load<typeof import('../src/adapters/file/exceljs-layout')>('adapters/file/exceljs-layout');
 export const { workbookSnapshot } = load<typeof import('../src/adapters/file/exceljs-snapshot')>('adapters/file/exceljs-snapshot');
-export const { checkWorkbook } = load<typeof import('../src/core/check')>('core/check');
-export const { checkPerformance } = load<typeof import('../src/core/performance')>('core/performance');
+export const { checkWorkbook } = load<typeof import('../src/app/check')>('app/check');
+export const { checkPerformance } = load<typeof import('../src/app/performance')>('app/performance');
 export const { runTableRules } = load<typeof import('../src/core/rules')>('core/rules');
 export const { deriveAccounts } = load<typeof import('../src/generator/derive')>('generator/derive');
-export const { generate } = load<typeof import('../src/generator/generate')>('generator/generate');
+export const { generate } = load<typeof import('../src/app/generate')>('app/generate');
 export const { readWorkings } = load<typeof import('../src/readers/workings')>('readers/workings');
 export const { readAccounts } = load<typeof import('../src/readers/tables')>('readers/tables');
 export const { DEFAULT_PROFILE_ID, profileById } = load<typeof import('../src/core/profiles')>('core/profiles');

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkbookFile } from '../src/adapters/file/exceljs-port';
 import { parseA1, refText } from '../src/core/cells';
-import { checkWorkbook } from '../src/core/check';
+import { checkWorkbook } from '../src/app/check';
 import { findingToJson, type FindingJson } from '../src/core/findings';
 import type { FinalAccounts, TableId } from '../src/core/model';
 import { TABLE_IDS } from '../src/core/model';

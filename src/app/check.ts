@@ -1,10 +1,11 @@
-// One check run: read the tables, run every rule, add the 绩效自评 checks.
-import { readAccounts } from '../readers/tables';
+// The check use case: read the tables, run every rule, add the 绩效自评 checks.
+import { TABLE_IDS } from '../core/model';
+import type { PerformanceOptions } from '../core/performance';
+import type { CheckReport } from '../core/report';
+import { runTableRules } from '../core/rules';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { checkPerformance, type PerformanceOptions } from './performance';
-import type { CheckReport } from './report';
-import { runTableRules } from './rules';
-import { TABLE_IDS } from './model';
+import { readAccounts } from '../readers/tables';
+import { checkPerformance } from './performance';
 
 export interface CheckOptions {
   /** Profile id; default: the one the workbook matches best. */

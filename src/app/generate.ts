@@ -1,16 +1,17 @@
-// Generation: working sheets (or the nine tables already in the workbook, or a model) → the nine
-// formatted sheets of a profile.
+// The generate use case: working sheets (or the nine tables already in the workbook, or a model) → the nine
+// formatted sheets of a profile. It reads with readers/ (tables, working sheets), and derives and lays out with
+// generator/.
 import type { Finding } from '../core/findings';
 import type { FinalAccounts } from '../core/model';
 import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
+import { deriveAccounts } from '../generator/derive';
+import { tableSheets, type GenerateOptions } from '../generator/sheets';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
-import { deriveAccounts } from './derive';
-import { layoutAllTables, type LayoutOptions } from './layout';
 import { hasWorkingSheets, readWorkings } from '../readers/workings';
 
-export interface GenerateOptions extends Partial<LayoutOptions> {}
+export type { GenerateOptions } from '../generator/sheets';
 
 export interface GenerateResult {
   /** Empty when the input has errors: nothing is generated from figures that cannot be read. */
@@ -49,35 +50,6 @@ export function generateInProfile(
   return { ...generate(snapshot, read.profile, options, read), profile: read.profile };
 }
 
-/** The year printed when neither the options nor the figures name one: 决算 are compiled for the year before. */
-export function fallbackYear(today = new Date()): number {
-  return today.getFullYear() - 1;
-}
-
-function layoutOptions(accounts: FinalAccounts, options: GenerateOptions, findings: Finding[]): LayoutOptions {
-  let year = options.year ?? accounts.year;
-  if (!year) {
-    year = fallbackYear();
-    findings.push({
-      rule: 'G-YEAR',
-      severity: 'warning',
-      table: '生成',
-      message: `没有找到决算年度（表中或底稿中没有“${year}年度”之类的字样），生成的表按 ${year} 年度填写年度。如不对，请在底稿中填写年度，或在表名中写明年度后重新生成。`,
-      cells: [],
-    });
-  }
-  return {
-    ...options,
-    unitName: options.unitName ?? accounts.unitName ?? '',
-    year,
-    scope: options.scope ?? '单位',
-  };
-}
-
-function layoutFindings(problems: string[]): Finding[] {
-  return problems.map((message) => ({ rule: 'G-LAYOUT', severity: 'warning', table: '生成', message, cells: [] }));
-}
-
 /** `read`: the tables already read from this snapshot in this profile, when the caller has them. */
 export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profile, options: GenerateOptions = {}, read?: ReadResult): GenerateResult {
   let accounts: FinalAccounts;
@@ -109,7 +81,7 @@ export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profi
     // The user's figures as they are: re-laid out, not recomputed.
     accounts = tables.accounts;
   }
-  const laid = layoutAllTables(accounts, profile, layoutOptions(accounts, options, findings));
-  findings.push(...layoutFindings(laid.problems));
+  const laid = tableSheets(accounts, profile, options);
+  findings.push(...laid.findings);
   return { sheets: laid.sheets, accounts, source, findings };
 }

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../app/check';
 
 import { refText } from '../core/cells';
 import { summarize } from '../core/findings';
@@ -10,11 +10,12 @@ import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { marksOf } from '../port/port';
-import { formatProjectSummaries, parseRubricOption, RubricOptionError } from '../core/performance';
-import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from '../generator/generate-file';
+import { parseRubricOption, RubricOptionError } from '../core/performance';
+import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
+import { formatProjectSummaries } from './project-summary';
 
 export const HELP = `决算公开助手 final-accounts
 

@@ -1,7 +1,7 @@
 // Synthetic workloads: valid units of any size, in the working-sheet form (底稿) or the nine-table form
 // (公开表), with their 绩效自评 tables, all from a seed. Pure: layouts and snapshots only; file.ts writes them.
 import { DEFAULT_PROFILE_ID, profileById } from '../core/profiles';
-import { generate } from '../generator/generate';
+import { generate } from '../app/generate';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { performanceLayouts } from './performance';

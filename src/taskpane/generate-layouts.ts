@@ -1,7 +1,7 @@
 // The nine tables to generate, from what the workbook holds: the CLI's own generation (`generate` in
-// src/generator/generate.ts), so the add-in, the browser page and `final-accounts generate` write the same sheets.
+// src/app/generate.ts), so the add-in, the browser page and `final-accounts generate` write the same sheets.
 import { refText } from '../core/cells';
-import { generateInProfile } from '../generator/generate';
+import { generateInProfile } from '../app/generate';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 

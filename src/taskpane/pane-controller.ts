@@ -1,7 +1,7 @@
 // The task pane's logic without React or Office: it takes a WorkbookPort (Office.js in Excel, ExcelJS on
 // the browser page) and runs check / generate / clear / jump, holding the state the components render.
 import type { CellRef } from '../core/cells';
-import { checkWorkbook, type CheckOptions } from '../core/check';
+import { checkWorkbook, type CheckOptions } from '../app/check';
 import type { CheckReport } from '../core/report';
 import { marksOf, type WorkbookPort } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';

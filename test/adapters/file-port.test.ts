@@ -2,7 +2,7 @@
 // also after the workbook was saved and opened again.
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbookPort, MARKS_SHEET } from '../../src/adapters/file/exceljs-port';
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import { marksOf } from '../../src/port/port';
 import { FUZHOU_XLSX, loadWorkbook } from '../helpers/example';
 

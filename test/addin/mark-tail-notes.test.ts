@@ -3,7 +3,7 @@
 // are still coloured, the pane lists them), so check + mark stays at 3 syncs, as for a small workbook; cells
 // with an error or warning keep their note; the record lists only the notes written, so clear stays exact.
 import { a1 } from '../../src/core/cells';
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import type { Severity } from '../../src/core/findings';
 import { MARK_RECORD_KEY } from '../../src/adapters/office/mark-record';
 import { MARK_REQUEST_BUDGET, packMarkOps, planMarkWrite } from '../../src/adapters/office/marks';

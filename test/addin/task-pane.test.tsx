@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { CellRef } from '../../src/core/cells';
-import type { CheckOptions } from '../../src/core/check';
+import type { CheckOptions } from '../../src/app/check';
 import { PROFILES } from '../../src/core/profiles';
 import type { CheckReport } from '../../src/core/report';
 import type { SheetLayout } from '../../src/port/layout';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
 import { runBatch, runTask } from '../../src/cli/batch';
-import { runGenerate } from '../../src/generator/generate-file';
+import { runGenerate } from '../../src/cli/generate-file';
 import { syntheticWorkload } from '../../src/synthetic';
 import { workloadWorkbook, writeWorkload } from '../../src/synthetic/file';
 

@@ -8,7 +8,7 @@ import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
 import { minorToUnit } from '../../src/core/money';
 import type { FinalAccounts, TableId } from '../../src/core/model';
 import { readAccounts } from '../../src/readers/tables';
-import { runGenerate } from '../../src/generator/generate-file';
+import { runGenerate } from '../../src/cli/generate-file';
 import { fuzhouAccounts, type FuzhouJson } from '../../scripts/examples/fuzhou-tables';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
 // A4 pages at fit-to-width or portrait would print too small.
 import { join } from 'node:path';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
-import { generate } from '../../src/generator/generate';
+import { generate } from '../../src/app/generate';
 import { chooseLandscape } from '../../src/generator/layout/frame';
 import { ROOT, snapshotOf } from '../helpers/example';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runGenerate } from '../../src/generator/generate-file';
+import { runGenerate } from '../../src/cli/generate-file';
 
 const ROOT = join(__dirname, '../..');
 

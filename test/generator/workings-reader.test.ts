@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../../src/adapters/file/exceljs-layout';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
-import { generate } from '../../src/generator/generate';
+import { generate } from '../../src/app/generate';
 import { readWorkings } from '../../src/readers/workings';
 import { WORKING_SHEETS } from '../../src/core/workings/spec';
 import { templateSheets, workingSheetLayout } from '../../src/generator/workings/template';

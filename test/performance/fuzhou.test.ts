@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import { refText, type CellRef } from '../../src/core/cells';
 import type { Finding } from '../../src/core/findings';
-import { checkPerformance } from '../../src/core/performance';
+import { checkPerformance } from '../../src/app/performance';
 import { cellAt, type WorkbookSnapshot } from '../../src/port/snapshot';
 import { loadReference, referenceSnapshot } from './helpers';
 

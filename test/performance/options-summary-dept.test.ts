@@ -1,4 +1,6 @@
-import { checkPerformance, formatProjectSummaries, parseRubricOption, RubricOptionError } from '../../src/core/performance';
+import { checkPerformance } from '../../src/app/performance';
+import { formatProjectSummaries } from '../../src/cli/project-summary';
+import { parseRubricOption, RubricOptionError } from '../../src/core/performance';
 import { minorToUnit } from '../../src/core/money';
 import { performanceSheets } from '../../scripts/examples/performance-sheets';
 import { loadReference, snapshotOf } from './helpers';

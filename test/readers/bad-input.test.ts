@@ -1,6 +1,6 @@
 // Bad input: every case gives a clear Chinese finding with its cell, never a crash.
 import ExcelJS from 'exceljs';
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import { reportToJson } from '../../src/core/report';
 import { amountOf, findCell, FUZHOU_XLSX, loadWorkbook, roundTrip } from '../helpers/example';
 

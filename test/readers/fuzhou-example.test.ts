@@ -1,5 +1,5 @@
 // The bundled Fuzhou example: nine tables found, profile recognised, no error, the document's tails as tails.
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import { reportToJson } from '../../src/core/report';
 import { FUZHOU_XLSX, snapshotOf } from '../helpers/example';
 

@@ -2,10 +2,10 @@
 // the 尾差 of rounding 元 to 万元 are expected) in both forms, also after a round trip through a file.
 import ExcelJS from 'exceljs';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
-import { checkWorkbook } from '../../src/core/check';
+import { checkWorkbook } from '../../src/app/check';
 import { summarize } from '../../src/core/findings';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
-import { generate } from '../../src/generator/generate';
+import { generate } from '../../src/app/generate';
 import { SIZES, syntheticUnit, syntheticWorkload, workloadSnapshot } from '../../src/synthetic';
 import { workloadBuffer } from '../../src/synthetic/file';
 

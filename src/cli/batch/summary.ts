@@ -1,6 +1,6 @@
 // The batch summary: CSV (UTF-8 with BOM, CRLF, so that Excel opens it correctly) and JSON, and the text table.
 import { basename } from 'node:path';
-import { displayWidth, padDisplay } from '../../core/terminal-text';
+import { displayWidth, padDisplay } from '../terminal-text';
 import type { BatchRow } from './task';
 
 export const STATUS_LABEL: Record<BatchRow['status'], string> = { ok: '完成', failed: '失败', 'no-tables': '无可识别的表' };

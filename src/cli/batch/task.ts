@@ -3,11 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readWorkbookFile } from '../../adapters/file/exceljs-port';
-import { checkWorkbook } from '../../core/check';
+import { checkWorkbook } from '../../app/check';
 import { summarize } from '../../core/findings';
 import type { PerformanceOptions } from '../../core/performance';
 import type { CheckReport, ProjectSummary } from '../../core/report';
-import { GenerateInputError, GenerateReadError, runGenerate, type GenerateFileResult } from '../../generator/generate-file';
+import { GenerateInputError, GenerateReadError, runGenerate, type GenerateFileResult } from '../generate-file';
 
 export interface BatchTask {
   kind: 'check' | 'generate';

@@ -1,16 +1,14 @@
-// 绩效自评 scoring checks: read every 项目/部门整体 self-evaluation table, check it against the chosen rubric.
-import { readPerformance } from '../../readers/performance';
-import type { WorkbookSnapshot } from '../../port/snapshot';
+// 绩效自评 scoring checks: every 项目/部门整体 self-evaluation table as read, checked against the chosen rubric.
+// Reading them from a workbook is the app's (src/app/performance.ts).
 import type { Finding } from '../findings';
 import type { ProjectSummary } from '../report';
 import { checkDept } from './dept-checks';
-import { num, type NumberCell } from './model';
+import { num, type NumberCell, type PerformanceRead } from './model';
 import { checkExecInversions, checkProject } from './project-checks';
 import { disclosureRubric, isFujianRubric, RubricOptionError, type PerformanceOptions } from './options';
 import { gradeOf } from './rubric';
 import { FUJIAN_2018_FORMS } from './rubrics/fujian-2018';
 
-export { formatProjectSummaries } from './summary';
 export { parseRubricOption, RubricOptionError, RUBRIC_IDS, type PerformanceOptions } from './options';
 
 export interface PerformanceResult {
@@ -18,8 +16,8 @@ export interface PerformanceResult {
   projects: ProjectSummary[];
 }
 
-export function checkPerformance(snapshot: WorkbookSnapshot, options: PerformanceOptions = {}): PerformanceResult {
-  const read = readPerformance(snapshot);
+/** Scores the 绩效自评 tables read from a workbook; the reading problems come first among the findings. */
+export function scorePerformance(read: PerformanceRead, options: PerformanceOptions = {}): PerformanceResult {
   if (read.projects.length === 0 && read.depts.length === 0) return { findings: read.findings, projects: [] };
   const findings: Finding[] = [...read.findings];
   if (isFujianRubric(options.rubric)) {

@@ -1,5 +1,6 @@
 // The 绩效自评 tables as read: every figure with the cell it came from.
 import type { CellRef } from '../cells';
+import type { Finding } from '../findings';
 import type { MoneyUnit } from '../money';
 import type { ParsedTarget } from './target';
 
@@ -110,4 +111,12 @@ export function money(c: MoneyCell): number | null {
 
 export function fundRow(project: ProjectEvaluation, key: FundKey): FundRow | undefined {
   return project.funds.find((f) => f.key === key);
+}
+
+/** Every 绩效自评 table of a workbook as read (readers/performance), with the problems met reading them. */
+export interface PerformanceRead {
+  projects: ProjectEvaluation[];
+  depts: DeptEvaluation[];
+  /** Problems met while reading: missing headers, unreadable numbers, unparseable targets. */
+  findings: Finding[];
 }

@@ -11,6 +11,7 @@ import type {
   FundRow,
   Indicator,
   NumberCell,
+  PerformanceRead,
   ProjectEvaluation,
   TextCell,
 } from '../../core/performance/model';
@@ -18,12 +19,7 @@ import { parseTarget } from '../../core/performance/target';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
 import { labelOf, readMoney, readNumber, textCell } from './cells';
 
-export interface PerformanceRead {
-  projects: ProjectEvaluation[];
-  depts: DeptEvaluation[];
-  /** Problems met while reading: missing headers, unreadable numbers, unparseable targets. */
-  findings: Finding[];
-}
+export type { PerformanceRead } from '../../core/performance/model';
 
 type TitleKind = 'project' | 'dept';
 

@@ -1,15 +1,17 @@
-// File entry points for the CLI: generate the nine sheets into a copy of a workbook, write the template.
+// File entry points for the CLI (and its batch workers): generate the nine sheets into a copy of a workbook,
+// write the template. The composition point of the file workflow: .xlsx files through the ExcelJS adapter,
+// the use cases from src/app.
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../app/check';
+import { generateInProfile, type GenerateOptions } from '../app/generate';
+import { checkPerformance, type PerformanceOptions } from '../app/performance';
+import { workingTemplate } from '../app/template';
 import type { Finding } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
-import { checkPerformance, type PerformanceOptions } from '../core/performance';
 import type { CheckReport, ProjectSummary } from '../core/report';
-import { generateInProfile, type GenerateOptions } from './generate';
-import { templateSheets } from './workings/template';
 
 export interface GenerateFileResult {
   /** Names of the sheets added (suffixed where a name was taken). */
@@ -74,7 +76,7 @@ export async function runGenerate(
 /** Writes the empty working-sheet template (instructions and the six 底稿). */
 export async function runTemplate(outPath: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  const names = templateSheets().map((layout) => addLayoutSheet(wb, layout).name);
+  const names = workingTemplate().map((layout) => addLayoutSheet(wb, layout).name);
   await wb.xlsx.writeFile(outPath);
   return names;
 }

@@ -1,7 +1,7 @@
 // The per-project summary table of the CLI (Chinese headings, aligned for a monospace terminal).
-import type { ProjectSummary } from '../report';
-import { displayWidth, padDisplay } from '../terminal-text';
-import { pts } from './format';
+import { pts } from '../core/performance/format';
+import type { ProjectSummary } from '../core/report';
+import { displayWidth, padDisplay } from './terminal-text';
 
 function truncate(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
