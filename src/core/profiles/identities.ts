@@ -96,7 +96,8 @@ export const CROSS_IDENTITIES: CrossIdentity[] = [
     { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'exp.carryOut', f), b: of(fund, 'total', 'carryOut') },
     { kind: 'same', rule: 'X8', a: of('fiscalSummary', `inc.${f}`), b: of(fund, 'total', 'income') },
   ]),
-  sum('X9', of('generalBudget', 'total', 'basic'), [of('basicEconomic', 'personnelTotal'), of('basicEconomic', 'publicTotal')]),
+  // A balance: 05's 基本支出 comes from the functional detail, 06's groups from the economic detail.
+  sum('X9', of('generalBudget', 'total', 'basic'), [of('basicEconomic', 'personnelTotal'), of('basicEconomic', 'publicTotal')], { balance: true }),
   {
     kind: 'atMostRows',
     rule: 'X10',
