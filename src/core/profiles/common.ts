@@ -1,5 +1,5 @@
 // Building blocks shared by the profiles; each profile picks and varies them, so no layout is written twice.
-import { TABLE_IDENTITIES } from './identities';
+import { tableIdentities } from './identities';
 import type { CodedSpec, ColumnSpec, FixedRowSpec, LedgerSpec, ThreePublicSpec } from './spec';
 
 export const INCOME_COLUMNS: ColumnSpec[] = [
@@ -72,7 +72,7 @@ export function summarySpec(opts: { itemHeaders: [string[], string[]]; rowNumber
     kind: 'ledger',
     rowNumbers: opts.rowNumbers,
     notes: opts.notes,
-    identities: TABLE_IDENTITIES.summary,
+    identities: tableIdentities('summary', ['amount']),
     blocks: [
       {
         side: 'income',
@@ -101,7 +101,7 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
     marker: '公开04表',
     kind: 'ledger',
     notes: opts.notes,
-    identities: TABLE_IDENTITIES.fiscalSummary,
+    identities: tableIdentities('fiscalSummary', []),
     blocks: [
       {
         side: 'income',
@@ -149,7 +149,7 @@ export function codedSpec(
 ): CodedSpec {
   return {
     kind: 'coded',
-    identities: TABLE_IDENTITIES[base.topic],
+    identities: tableIdentities(base.topic, (base.columns ?? []).map((c) => c.key)),
     itemHeader: ['项目'],
     codeHeader: '支出功能分类科目编码',
     nameHeader: '科目名称',
@@ -185,7 +185,7 @@ export function threePublicSpec(base: Pick<ThreePublicSpec, 'id' | 'title' | 'or
   return {
     kind: 'threePublic',
     topic: 'threePublic',
-    identities: TABLE_IDENTITIES.threePublic,
+    identities: tableIdentities('threePublic', base.measures.map((m) => m.key)),
     items: THREE_PUBLIC_ITEMS,
     marker: `公开${base.id}表`,
     ...base,

@@ -1,7 +1,7 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
 // (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt). The default profile.
 import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES, TABLE_IDENTITIES } from './identities';
+import { CROSS_IDENTITIES, tableIdentities } from './identities';
 import type { EconomicSpec, Profile } from './spec';
 
 export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = {
@@ -23,7 +23,7 @@ export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = {
   personnelTotalLabel: '人员经费合计',
   publicTotalLabel: '公用经费合计',
   notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
-  identities: TABLE_IDENTITIES.basicEconomic,
+  identities: tableIdentities('basicEconomic', ['amount']),
 };
 
 export const FUZHOU_2024: Profile = {

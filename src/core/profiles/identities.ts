@@ -4,12 +4,32 @@
 // of them; generation computes every total from its parts with the non-balance ones.
 import { at, columns, minus, of, sum } from '../identities/build';
 import type { CrossIdentity, TableIdentity } from '../identities/types';
-import { econRow } from '../keys';
+import { econRow, type ColKey } from '../keys';
 import type { TableTopic } from '../model';
 
 const FUNDS = ['gpb', 'gf', 'soe'] as const;
 
-export const TABLE_IDENTITIES: Record<TableTopic, TableIdentity[]> = {
+/**
+ * The identities of a table, by its topic and the columns its spec prints (a 三公 table with or without
+ * 预算数, a fund table with or without its carry-over columns).
+ */
+export function tableIdentities(topic: TableTopic, columns: readonly ColKey[]): TableIdentity[] {
+  switch (topic) {
+    case 'threePublic':
+      return columns.flatMap((m) => [
+        sum('T7-a', at('car', m), [at('carPurchase', m), at('carRun', m)]),
+        sum('T7-a', at('total', m), [at('abroad', m), at('car', m), at('reception', m)]),
+      ]);
+    case 'govFund':
+      return fundIdentities('T8-a', columns);
+    case 'stateCapital':
+      return fundIdentities('T9-a', columns);
+    default:
+      return FIXED_LAYOUT_IDENTITIES[topic];
+  }
+}
+
+const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFund' | 'stateCapital'>, TableIdentity[]> = {
   summary: [
     sum('T1-a', at('inc.total'), [
       at('inc.gpb'), at('inc.gf'), at('inc.soe'), at('inc.superior'), at('inc.business'), at('inc.operating'), at('inc.affiliated'), at('inc.other'),
@@ -53,19 +73,13 @@ export const TABLE_IDENTITIES: Record<TableTopic, TableIdentity[]> = {
       ],
     },
   ],
-  threePublic: (['budget', 'final'] as const).flatMap((m) => [
-    sum('T7-a', at('car', m), [at('carPurchase', m), at('carRun', m)]),
-    sum('T7-a', at('total', m), [at('abroad', m), at('car', m), at('reception', m)]),
-  ]),
-  govFund: fundIdentities('T8-a'),
-  stateCapital: fundIdentities('T9-a'),
 };
 
-/** 08/09: 本年支出 = 基本 + 项目; 年末 = 年初 + 本年收入 − 本年支出 (where printed); the code hierarchy. */
-function fundIdentities(rule: string): TableIdentity[] {
+/** 08/09: 本年支出 = 基本 + 项目; 年末 = 年初 + 本年收入 − 本年支出 where the carry-over is printed; the hierarchy. */
+function fundIdentities(rule: string, printed: readonly ColKey[]): TableIdentity[] {
   return [
     columns(rule, 'total', ['basic', 'project']),
-    columns(rule, 'carryOut', ['carryIn', 'income', '-total'], { balance: true }),
+    ...(printed.includes('carryOut') ? [columns(rule, 'carryOut', ['carryIn', 'income', '-total'], { balance: true })] : []),
     { kind: 'hierarchy', rule },
   ];
 }

@@ -2,7 +2,7 @@
 // (shared/reference/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
 import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES, TABLE_IDENTITIES } from './identities';
+import { CROSS_IDENTITIES, tableIdentities } from './identities';
 import type { Profile } from './spec';
 
 export const SHANGHAI_2024: Profile = {
@@ -51,7 +51,7 @@ export const SHANGHAI_2024: Profile = {
       personnelTotalLabel: '人员经费合计',
       publicTotalLabel: '公用经费合计',
       notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
-      identities: TABLE_IDENTITIES.basicEconomic,
+      identities: tableIdentities('basicEconomic', ['amount']),
     },
     '07': threePublicSpec({
       id: '07',
