@@ -3,7 +3,8 @@
 //
 // Run: npx tsx scripts/examples/shanghai-data.ts [referenceDir]
 // (default referenceDir: ../shared/reference/shanghai-2024 next to the repository; only this script reads
-// it, never the product).
+// it, never the product or the tests. test/fixtures/shanghai-2024 holds the same transcriptions without their
+// narrative section and gives the same JSON.)
 //
 // Figures stay strings exactly as printed ("6.20", "0.00"); a blank cell is null. Nothing is corrected:
 // tails and real inconsistencies are kept. Where the .txt abbreviates instead of listing rows, the rule
