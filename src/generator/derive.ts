@@ -139,7 +139,7 @@ function codedDraft(spec: CodedSpec, items: ItemFigures[], names: Map<string, st
   const feeds = WORKING_FEEDS[spec.topic]?.columns ?? {};
   const fed = cols.filter((k) => feeds[k]);
   const sources = fed.map((k) => feeds[k]!.map((s) => KEY_INDEX.get(s)!));
-  const rows: Row[] = [row('total', '合计', cols)];
+  const rows: Row[] = [row('total', spec.totalLabel, cols)];
   const open = (code: string) => {
     const r = row(codeRow(code), names.get(code) ?? knownName(code) ?? '', cols, code);
     rows.push(r);
@@ -216,7 +216,7 @@ function economicDraft(spec: EconomicSpec, sheet: WorkingSheet | undefined): Dra
     if (code.length > 3) r.values.amount = amounts.get(code) ?? 0;
     return r;
   });
-  rows.push(row('personnelTotal', spec.personnelTotalLabel, cols), row('publicTotal', spec.publicTotalLabel, cols));
+  for (const b of spec.blocks) rows.push(row(b.total.key, b.total.label, cols));
   return draft(spec, rows);
 }
 

@@ -1,66 +1,63 @@
 // Building blocks shared by the profiles; each profile picks and varies them, so no layout is written twice.
+import { BUDGET, FUND, INCOME_SOURCE as IN, LINE, SPENDING as SP, THREE_PUBLIC as TP } from '../catalogs/labels';
 import { tableIdentities } from './identities';
-import type { CodedSpec, ColumnSpec, FixedRowSpec, LedgerSpec, ThreePublicSpec } from './spec';
+import type { CodedSpec, ColumnSpec, EconomicSpec, FixedRowSpec, LedgerSpec, ThreePublicSpec } from './spec';
 
 export const INCOME_COLUMNS: ColumnSpec[] = [
-  { key: 'total', path: ['本年收入合计'], aliases: ['合计', '收入合计'] },
-  { key: 'fiscal', path: ['财政拨款收入'] },
-  { key: 'superior', path: ['上级补助收入'] },
-  { key: 'business', path: ['事业收入'] },
-  { key: 'operating', path: ['经营收入'] },
-  { key: 'affiliated', path: ['附属单位上缴收入'] },
-  { key: 'other', path: ['其他收入'] },
+  { key: 'total', path: [LINE.incomeTotal], aliases: [LINE.total, '收入合计'] },
+  { key: 'fiscal', path: [IN.fiscal] },
+  { key: 'superior', path: [IN.superior] },
+  { key: 'business', path: [IN.business] },
+  { key: 'operating', path: [IN.operating] },
+  { key: 'affiliated', path: [IN.affiliated] },
+  { key: 'other', path: [IN.other] },
 ];
 
 export const EXPENDITURE_COLUMNS: ColumnSpec[] = [
-  { key: 'total', path: ['本年支出合计'], aliases: ['合计', '支出合计'] },
-  { key: 'basic', path: ['基本支出'] },
-  { key: 'project', path: ['项目支出'] },
-  { key: 'remit', path: ['上缴上级支出'] },
-  { key: 'operating', path: ['经营支出'] },
-  { key: 'affiliated', path: ['对附属单位补助支出'] },
+  { key: 'total', path: [LINE.spendingTotal], aliases: [LINE.total, '支出合计'] },
+  { key: 'basic', path: [SP.basic] },
+  { key: 'project', path: [SP.project] },
+  { key: 'remit', path: [SP.remit] },
+  { key: 'operating', path: [SP.operating] },
+  { key: 'affiliated', path: [SP.affiliated] },
 ];
 
 /** 合计 / 基本支出 / 项目支出 under a 本年支出 group (Fuzhou 05, 09) or flat (Shanghai 05). */
 export function spendColumns(group: string | null, totalLabel: string): ColumnSpec[] {
   const p = (leaf: string) => (group ? [group, leaf] : [leaf]);
   return [
-    { key: 'total', path: p(totalLabel), aliases: ['合计', '小计', '本年支出合计'] },
-    { key: 'basic', path: p('基本支出') },
-    { key: 'project', path: p('项目支出') },
+    { key: 'total', path: p(totalLabel), aliases: [LINE.total, LINE.subtotal, LINE.spendingTotal] },
+    { key: 'basic', path: p(SP.basic) },
+    { key: 'project', path: p(SP.project) },
   ];
 }
 
 /** 年初结转和结余 / 本年收入 / 本年支出 {小计, 基本, 项目} / 年末结转和结余 (08, Shanghai 09). */
 export const FUND_COLUMNS: ColumnSpec[] = [
-  { key: 'carryIn', path: ['年初结转和结余'], columnNo: 1 },
-  { key: 'income', path: ['本年收入'], columnNo: 4 },
-  { key: 'total', path: ['本年支出', '小计'], aliases: ['合计'], columnNo: 7 },
-  { key: 'basic', path: ['本年支出', '基本支出'], columnNo: 8 },
-  { key: 'project', path: ['本年支出', '项目支出'], columnNo: 11 },
-  { key: 'carryOut', path: ['年末结转和结余'], columnNo: 12 },
+  { key: 'carryIn', path: [LINE.carryIn], columnNo: 1 },
+  { key: 'income', path: [LINE.income], columnNo: 4 },
+  { key: 'total', path: [LINE.spending, LINE.subtotal], aliases: [LINE.total], columnNo: 7 },
+  { key: 'basic', path: [LINE.spending, SP.basic], columnNo: 8 },
+  { key: 'project', path: [LINE.spending, SP.project], columnNo: 11 },
+  { key: 'carryOut', path: [LINE.carryOut], columnNo: 12 },
 ];
 
+const INCOME_ORDER = ['gpb', 'gf', 'soe', 'superior', 'business', 'operating', 'affiliated', 'other'] as const;
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+
 export const SUMMARY_INCOME_ROWS: FixedRowSpec[] = [
-  { key: 'inc.gpb', label: '一、一般公共预算财政拨款收入', section: 1 },
-  { key: 'inc.gf', label: '二、政府性基金预算财政拨款收入', section: 1 },
-  { key: 'inc.soe', label: '三、国有资本经营预算财政拨款收入', section: 1 },
-  { key: 'inc.superior', label: '四、上级补助收入', section: 1 },
-  { key: 'inc.business', label: '五、事业收入', section: 1 },
-  { key: 'inc.operating', label: '六、经营收入', section: 1 },
-  { key: 'inc.affiliated', label: '七、附属单位上缴收入', section: 1 },
-  { key: 'inc.other', label: '八、其他收入', section: 1 },
-  { key: 'inc.total', label: '本年收入合计', section: 2 },
-  { key: 'inc.useSurplus', label: '使用非财政拨款结余（含专用结余）', aliases: ['使用非财政拨款结余'], section: 3 },
-  { key: 'inc.carryIn', label: '年初结转和结余', section: 3 },
-  { key: 'inc.grand', label: '总计', aliases: ['收入总计'], section: 4 },
+  ...INCOME_ORDER.map((k, i): FixedRowSpec => ({ key: `inc.${k}`, label: `${ORDINALS[i]}、${IN[k]}`, section: 1 })),
+  { key: 'inc.total', label: LINE.incomeTotal, section: 2 },
+  { key: 'inc.useSurplus', label: LINE.useSurplus, aliases: ['使用非财政拨款结余'], section: 3 },
+  { key: 'inc.carryIn', label: LINE.carryIn, section: 3 },
+  { key: 'inc.grand', label: LINE.grand, aliases: ['收入总计'], section: 4 },
 ];
 
 export const SUMMARY_EXPENDITURE_TAIL: FixedRowSpec[] = [
-  { key: 'exp.total', label: '本年支出合计', section: 2 },
-  { key: 'exp.surplusDistribution', label: '结余分配', section: 3 },
-  { key: 'exp.carryOut', label: '年末结转和结余', section: 3 },
-  { key: 'exp.grand', label: '总计', aliases: ['支出总计'], section: 4 },
+  { key: 'exp.total', label: LINE.spendingTotal, section: 2 },
+  { key: 'exp.surplusDistribution', label: LINE.surplusDistribution, section: 3 },
+  { key: 'exp.carryOut', label: LINE.carryOut, section: 3 },
+  { key: 'exp.grand', label: LINE.grand, aliases: ['支出总计'], section: 4 },
 ];
 
 export function summarySpec(opts: { itemHeaders: [string[], string[]]; rowNumbers?: boolean; notes: string[] }): LedgerSpec {
@@ -92,8 +89,9 @@ export function summarySpec(opts: { itemHeaders: [string[], string[]]; rowNumber
 
 /** 04表; `short` prints 一、一般公共预算 (Fuzhou) instead of 一、一般公共预算财政拨款 (Shanghai). */
 export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[], string[]]; notes: string[] }): LedgerSpec {
-  const fund = (n: string, name: string) => (opts.short ? `${n}、${name}` : `${n}、${name}财政拨款`);
-  const aliases = (name: string) => [`${name}`, `${name}财政拨款`, `${name}财政拨款收入`];
+  const funds = ['gpb', 'gf', 'soe'] as const;
+  const fund = (i: number) => `${ORDINALS[i]}、${opts.short ? BUDGET[funds[i]] : FUND[funds[i]]}`;
+  const aliases = (i: number) => [BUDGET[funds[i]], FUND[funds[i]], IN[funds[i]]];
   return {
     id: '04',
     topic: 'fiscalSummary',
@@ -108,36 +106,30 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
         itemHeader: opts.itemHeaders[0],
         columns: [{ key: 'amount', path: ['收入', opts.short ? '金额' : '决算数'], aliases: ['金额', '决算数'] }],
         rows: [
-          { key: 'inc.gpb', label: fund('一', '一般公共预算'), aliases: aliases('一般公共预算'), section: 1 },
-          { key: 'inc.gf', label: fund('二', '政府性基金预算'), aliases: aliases('政府性基金预算'), section: 1 },
-          { key: 'inc.soe', label: fund('三', '国有资本经营预算'), aliases: aliases('国有资本经营预算'), section: 1 },
-          { key: 'inc.total', label: '本年收入合计', section: 2 },
+          ...funds.map((f, i): FixedRowSpec => ({ key: `inc.${f}`, label: fund(i), aliases: aliases(i), section: 1 })),
+          { key: 'inc.total', label: LINE.incomeTotal, section: 2 },
           {
             key: 'inc.carryIn',
-            label: opts.short ? '年初结转和结余' : '年初财政拨款结转和结余',
-            aliases: ['年初结转和结余', '年初财政拨款结转和结余'],
+            label: opts.short ? LINE.carryIn : LINE.fiscalCarryIn,
+            aliases: [LINE.carryIn, LINE.fiscalCarryIn],
             section: 3,
           },
-          { key: 'inc.carryIn.gpb', label: fund('一', '一般公共预算'), aliases: aliases('一般公共预算'), section: 3, indent: true },
-          { key: 'inc.carryIn.gf', label: fund('二', '政府性基金预算'), aliases: aliases('政府性基金预算'), section: 3, indent: true },
-          { key: 'inc.carryIn.soe', label: fund('三', '国有资本经营预算'), aliases: aliases('国有资本经营预算'), section: 3, indent: true },
-          { key: 'inc.grand', label: '总计', section: 4 },
+          ...funds.map((f, i): FixedRowSpec => ({ key: `inc.carryIn.${f}`, label: fund(i), aliases: aliases(i), section: 3, indent: true })),
+          { key: 'inc.grand', label: LINE.grand, section: 4 },
         ],
       },
       {
         side: 'expenditure',
         itemHeader: opts.itemHeaders[1],
         columns: [
-          { key: 'total', path: ['支出', '合计'] },
-          { key: 'gpb', path: ['支出', '一般公共预算财政拨款'] },
-          { key: 'gf', path: ['支出', '政府性基金预算财政拨款'] },
-          { key: 'soe', path: ['支出', '国有资本经营预算财政拨款'] },
+          { key: 'total', path: ['支出', LINE.total] },
+          ...funds.map((f): ColumnSpec => ({ key: f, path: ['支出', FUND[f]] })),
         ],
         rows: [
           { classes: true, section: 1 },
-          { key: 'exp.total', label: '本年支出合计', section: 2 },
-          { key: 'exp.carryOut', label: '年末财政拨款结转和结余', aliases: ['年末结转和结余'], section: 3 },
-          { key: 'exp.grand', label: '总计', section: 4 },
+          { key: 'exp.total', label: LINE.spendingTotal, section: 2 },
+          { key: 'exp.carryOut', label: LINE.fiscalCarryOut, aliases: [LINE.carryOut], section: 3 },
+          { key: 'exp.grand', label: LINE.grand, section: 4 },
         ],
       },
     ],
@@ -154,6 +146,8 @@ export function codedSpec(
     codeHeader: '支出功能分类科目编码',
     nameHeader: '科目名称',
     columns: [],
+    totalLabel: LINE.total,
+    totalAliases: [LINE.grand],
     totalPosition: 'top',
     marker: `公开${base.id}表`,
     ...base,
@@ -161,23 +155,12 @@ export function codedSpec(
 }
 
 export const THREE_PUBLIC_ITEMS: FixedRowSpec[] = [
-  { key: 'total', label: '合计', section: 1 },
-  { key: 'abroad', label: '1. 因公出国（境）费', aliases: ['因公出国（境）费', '因公出国(境)费'], section: 1 },
-  {
-    key: 'car',
-    label: '2. 公务用车购置及运行维护费',
-    aliases: ['公务用车购置及运行维护费', '公务用车购置及运行费', '小计'],
-    section: 1,
-  },
-  { key: 'carPurchase', label: '其中：（1）公务用车购置费', aliases: ['公务用车购置费'], section: 1, indent: true },
-  {
-    key: 'carRun',
-    label: '（2）公务用车运行维护费',
-    aliases: ['公务用车运行维护费', '公务用车运行费'],
-    section: 1,
-    indent: true,
-  },
-  { key: 'reception', label: '3. 公务接待费', aliases: ['公务接待费'], section: 1 },
+  { key: 'total', label: LINE.total, section: 1 },
+  { key: 'abroad', label: `1. ${TP.abroad}`, aliases: [TP.abroad, '因公出国(境)费'], section: 1 },
+  { key: 'car', label: `2. ${TP.car}`, aliases: [TP.car, '公务用车购置及运行费', LINE.subtotal], section: 1 },
+  { key: 'carPurchase', label: `其中：（1）${TP.carPurchase}`, aliases: [TP.carPurchase], section: 1, indent: true },
+  { key: 'carRun', label: `（2）${TP.carRun}`, aliases: [TP.carRun, '公务用车运行费'], section: 1, indent: true },
+  { key: 'reception', label: `3. ${TP.reception}`, aliases: [TP.reception], section: 1 },
 ];
 
 export function threePublicSpec(base: Pick<ThreePublicSpec, 'id' | 'title' | 'orientation' | 'measures' | 'notes'> &
@@ -214,4 +197,33 @@ export function expenditureSpec(codeHeader?: string): CodedSpec {
     columns: EXPENDITURE_COLUMNS,
     notes: ['注：本表反映{scope}本年度各项支出情况。'],
   });
+}
+
+/** 06表: 人员经费 and 公用经费 blocks with the 类 each prints, and their 合计 rows. */
+export function economicSpec(
+  base: Pick<EconomicSpec, 'title' | 'economicList' | 'flowColumns' | 'amountHeader'> &
+    Partial<EconomicSpec> & { classes: [personnel: string[], publicUse: string[]] },
+): EconomicSpec {
+  const { classes, ...rest } = base;
+  const blocks: EconomicSpec['blocks'] = [
+    { group: '人员经费', classes: classes[0], total: { key: 'personnelTotal', label: '人员经费合计' } },
+    { group: '公用经费', classes: classes[1], total: { key: 'publicTotal', label: '公用经费合计' } },
+  ];
+  return {
+    id: '06',
+    topic: 'basicEconomic',
+    kind: 'economic',
+    marker: '公开06表',
+    titleAliases: ['一般公共预算财政拨款基本支出决算明细表'],
+    codeHeader: '经济分类科目编码',
+    nameHeader: '科目名称',
+    amountAliases: ['金额', '决算数'],
+    notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
+    blocks,
+    identities: [
+      { kind: 'hierarchy', rule: 'T6-a' },
+      { kind: 'groups', rule: 'T6-b', col: 'amount', groups: blocks.map((b) => ({ total: b.total.key, group: b.group })) },
+    ],
+    ...rest,
+  };
 }

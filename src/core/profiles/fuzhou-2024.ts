@@ -1,30 +1,19 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
 // (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt). The default profile.
-import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES, tableIdentities } from './identities';
+import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
+import { CROSS_IDENTITIES } from './identities';
 import type { EconomicSpec, Profile } from './spec';
 
-export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = {
-  id: '06',
-  topic: 'basicEconomic',
-  kind: 'economic',
+export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = economicSpec({
   title: '一般公共预算财政拨款基本支出决算表',
-  titleAliases: ['一般公共预算财政拨款基本支出决算明细表'],
-  marker: '公开06表',
   economicList: 'fuzhou-2024',
-  blocks: [
-    { heading: '人员经费', classes: ['301', '303'] },
-    { heading: '公用经费', classes: ['302', '307', '310', '312', '399'] },
+  classes: [
+    ['301', '303'],
+    ['302', '307', '310', '312', '399'],
   ],
   flowColumns: 2,
-  codeHeader: '经济分类科目编码',
-  nameHeader: '科目名称',
   amountHeader: '金额',
-  personnelTotalLabel: '人员经费合计',
-  publicTotalLabel: '公用经费合计',
-  notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
-  identities: tableIdentities('basicEconomic', ['amount']),
-};
+});
 
 export const FUZHOU_2024: Profile = {
   id: 'fuzhou-2024',

@@ -24,12 +24,14 @@ export function tableIdentities(topic: TableTopic, columns: readonly ColKey[]): 
       return fundIdentities('T8-a', columns);
     case 'stateCapital':
       return fundIdentities('T9-a', columns);
+    case 'basicEconomic':
+      throw new Error('06 declares its identities with its blocks (common.ts economicSpec)');
     default:
       return FIXED_LAYOUT_IDENTITIES[topic];
   }
 }
 
-const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFund' | 'stateCapital'>, TableIdentity[]> = {
+const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFund' | 'stateCapital' | 'basicEconomic'>, TableIdentity[]> = {
   summary: [
     sum('T1-a', at('inc.total'), [
       at('inc.gpb'), at('inc.gf'), at('inc.soe'), at('inc.superior'), at('inc.business'), at('inc.operating'), at('inc.affiliated'), at('inc.other'),
@@ -61,18 +63,6 @@ const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFu
     ),
   ],
   generalBudget: [columns('T5-a', 'total', ['basic', 'project']), { kind: 'hierarchy', rule: 'T5-a' }],
-  basicEconomic: [
-    { kind: 'hierarchy', rule: 'T6-a' },
-    {
-      kind: 'groups',
-      rule: 'T6-b',
-      col: 'amount',
-      groups: [
-        { total: 'personnelTotal', group: '人员经费' },
-        { total: 'publicTotal', group: '公用经费' },
-      ],
-    },
-  ],
 };
 
 /** 08/09: 本年支出 = 基本 + 项目; 年末 = 年初 + 本年收入 − 本年支出 where the carry-over is printed; the hierarchy. */

@@ -1,8 +1,8 @@
 // shanghai-2024: the Shanghai 2024 部门决算 template and the three 普陀区 documents
 // (shared/reference/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
-import { codedSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES, tableIdentities } from './identities';
+import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
+import { CROSS_IDENTITIES } from './identities';
 import type { Profile } from './spec';
 
 export const SHANGHAI_2024: Profile = {
@@ -32,27 +32,16 @@ export const SHANGHAI_2024: Profile = {
       totalPosition: 'bottom',
       notes: ['注：本表反映{scope}本年度一般公共预算财政拨款支出情况。'],
     }),
-    '06': {
-      id: '06',
-      topic: 'basicEconomic',
-      kind: 'economic',
+    '06': economicSpec({
       title: '一般公共预算财政拨款基本支出决算表',
-      titleAliases: ['一般公共预算财政拨款基本支出决算明细表'],
-      marker: '公开06表',
       economicList: 'shanghai-2024',
-      blocks: [
-        { heading: '人员经费', classes: ['301', '303'] },
-        { heading: '公用经费', classes: ['302', '310'] },
+      classes: [
+        ['301', '303'],
+        ['302', '310'],
       ],
       flowColumns: 1,
-      codeHeader: '经济分类科目编码',
-      nameHeader: '科目名称',
       amountHeader: '决算数',
-      personnelTotalLabel: '人员经费合计',
-      publicTotalLabel: '公用经费合计',
-      notes: ['注：本表反映{scope}本年度一般公共预算财政拨款基本支出明细情况。'],
-      identities: tableIdentities('basicEconomic', ['amount']),
-    },
+    }),
     '07': threePublicSpec({
       id: '07',
       title: '财政拨款“三公”经费支出决算表',

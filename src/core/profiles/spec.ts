@@ -1,7 +1,7 @@
 // Table specs: one description per table that the reader, the checks and the generator all use.
 import type { TableId, TableTopic } from '../model';
 import type { ClassListId } from '../catalogs/functional';
-import type { EconomicListId } from '../catalogs/economic';
+import type { EconomicGroup, EconomicListId } from '../catalogs/economic';
 import type { CrossIdentity, TableIdentity } from '../identities/types';
 import type { ColKey, FixedRowKey } from '../keys';
 
@@ -75,6 +75,9 @@ export interface CodedSpec extends BaseSpec {
   codeHeader: string;
   nameHeader: string;
   columns: ColumnSpec[];
+  /** The 合计 row: its label as printed, the others the reader accepts. */
+  totalLabel: string;
+  totalAliases: string[];
   totalPosition: 'top' | 'bottom';
   /** Printed when the table has no data (08/09); the reader accepts any 没有/无 … 说明. */
   emptyNote?: string;
@@ -82,9 +85,12 @@ export interface CodedSpec extends BaseSpec {
   columnNumbers?: boolean;
 }
 
+/** A block of 06: its heading is its group (人员经费 / 公用经费), which its 合计 row totals. */
 export interface EconomicBlockSpec {
-  heading: string;
+  group: EconomicGroup;
+  /** The 类 printed in this block (the last block also takes any 类 no block names). */
   classes: string[];
+  total: { key: FixedRowKey; label: string };
 }
 
 export interface EconomicSpec extends BaseSpec {
@@ -97,8 +103,8 @@ export interface EconomicSpec extends BaseSpec {
   codeHeader: string;
   nameHeader: string;
   amountHeader: string;
-  personnelTotalLabel: string;
-  publicTotalLabel: string;
+  /** Other amount headers the reader accepts. */
+  amountAliases: string[];
 }
 
 export interface ThreePublicSpec extends BaseSpec {

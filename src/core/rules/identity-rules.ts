@@ -34,7 +34,7 @@ function cellOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey): AmountCel
 function labelOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey, withTable: boolean): string {
   const parsed = parseRowKey(row);
   let name: string;
-  if (parsed.kind === 'fixed') name = row === 'total' && b.spec.kind === 'coded' ? '合计' : fixedRowLabel(ctx.profile, b.t, row);
+  if (parsed.kind === 'fixed') name = row === 'total' && b.spec.kind === 'coded' ? b.spec.totalLabel : fixedRowLabel(ctx.profile, b.t, row);
   else {
     const r = rowOf(b.t, row);
     name = !r ? parsed.code : parsed.kind === 'class' ? `${parsed.code} ${withoutOrdinal(r.label)}` : rowName(r);

@@ -29,7 +29,6 @@ export function fixedRowLabel(profile: Profile, t: TableData, key: string): stri
 
 /** `208 社会保障和就业支出` for a coded row, `合计` for the total, the label for a fixed row. */
 export function rowName(row: TableRow): string {
-  if (row.key === 'total') return '合计';
   return row.code ? `${row.code} ${row.label}` : row.label;
 }
 

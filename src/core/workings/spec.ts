@@ -1,6 +1,8 @@
 // The working sheets (底稿): what the officer fills in, described once as data. The template writer
 // and the working-sheet reader both use these specs, so the layout is never written twice.
 
+import { FUND, INCOME_SOURCE as IN, LINE, SPENDING as SP, THREE_PUBLIC as TP } from '../catalogs/labels';
+
 export interface WorkingColumn {
   key: string;
   /** Header path (group, leaf) as printed. */
@@ -32,14 +34,10 @@ export interface WorkingSheetSpec {
   optional?: boolean;
 }
 
-const INCOME = '本年收入';
-const SPEND = '本年支出';
+const INCOME = LINE.income;
+const SPEND = LINE.spending;
 
-export const FUND_GROUPS = [
-  { key: 'gpb', label: '一般公共预算财政拨款' },
-  { key: 'gf', label: '政府性基金预算财政拨款' },
-  { key: 'soe', label: '国有资本经营预算财政拨款' },
-] as const;
+export const FUND_GROUPS = (['gpb', 'gf', 'soe'] as const).map((key) => ({ key, label: FUND[key] }));
 
 export const WORKING_SHEETS: WorkingSheetSpec[] = [
   {
@@ -55,19 +53,8 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
       '可另填 3 位或 5 位编码的行只写科目名称（不填金额），用于目录中没有的类、款名称。',
     ],
     columns: [
-      { key: 'inc.gpb', path: [INCOME, '一般公共预算财政拨款收入'] },
-      { key: 'inc.gf', path: [INCOME, '政府性基金预算财政拨款收入'] },
-      { key: 'inc.soe', path: [INCOME, '国有资本经营预算财政拨款收入'] },
-      { key: 'inc.superior', path: [INCOME, '上级补助收入'] },
-      { key: 'inc.business', path: [INCOME, '事业收入'] },
-      { key: 'inc.operating', path: [INCOME, '经营收入'] },
-      { key: 'inc.affiliated', path: [INCOME, '附属单位上缴收入'] },
-      { key: 'inc.other', path: [INCOME, '其他收入'] },
-      { key: 'exp.basic', path: [SPEND, '基本支出'] },
-      { key: 'exp.project', path: [SPEND, '项目支出'] },
-      { key: 'exp.remit', path: [SPEND, '上缴上级支出'] },
-      { key: 'exp.operating', path: [SPEND, '经营支出'] },
-      { key: 'exp.affiliated', path: [SPEND, '对附属单位补助支出'] },
+      ...(['gpb', 'gf', 'soe', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k) => ({ key: `inc.${k}`, path: [INCOME, IN[k]] })),
+      ...(['basic', 'project', 'remit', 'operating', 'affiliated'] as const).map((k) => ({ key: `exp.${k}`, path: [SPEND, SP[k]] })),
     ],
   },
   {
@@ -80,10 +67,10 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
     money: true,
     instructions: ['按资金性质填写财政拨款的基本支出、项目支出和年初、年末结转和结余；本年收入取自底稿1。'],
     columns: FUND_GROUPS.flatMap((f) => [
-      { key: `${f.key}.carryIn`, path: [f.label, '年初结转和结余'] },
-      { key: `${f.key}.basic`, path: [f.label, '基本支出'] },
-      { key: `${f.key}.project`, path: [f.label, '项目支出'] },
-      { key: `${f.key}.carryOut`, path: [f.label, '年末结转和结余'] },
+      { key: `${f.key}.carryIn`, path: [f.label, LINE.carryIn] },
+      { key: `${f.key}.basic`, path: [f.label, SP.basic] },
+      { key: `${f.key}.project`, path: [f.label, SP.project] },
+      { key: `${f.key}.carryOut`, path: [f.label, LINE.carryOut] },
     ]),
   },
   {
@@ -110,10 +97,10 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
       { key: 'final', path: ['决算数'] },
     ],
     fixedRows: [
-      { key: 'abroad', label: '因公出国（境）费' },
-      { key: 'carPurchase', label: '公务用车购置费' },
-      { key: 'carRun', label: '公务用车运行维护费' },
-      { key: 'reception', label: '公务接待费' },
+      { key: 'abroad', label: TP.abroad },
+      { key: 'carPurchase', label: TP.carPurchase },
+      { key: 'carRun', label: TP.carRun },
+      { key: 'reception', label: TP.reception },
     ],
   },
   {
@@ -146,10 +133,10 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
     instructions: ['财政拨款的结转和结余在底稿2 填写；本表只填非财政拨款部分，没有时留空。'],
     columns: [{ key: 'amount', path: ['金额'] }],
     fixedRows: [
-      { key: 'useSurplus', label: '使用非财政拨款结余（含专用结余）' },
-      { key: 'carryIn', label: '非财政拨款年初结转和结余' },
-      { key: 'surplusDistribution', label: '结余分配' },
-      { key: 'carryOut', label: '非财政拨款年末结转和结余' },
+      { key: 'useSurplus', label: LINE.useSurplus },
+      { key: 'carryIn', label: `非财政拨款${LINE.carryIn}` },
+      { key: 'surplusDistribution', label: LINE.surplusDistribution },
+      { key: 'carryOut', label: `非财政拨款${LINE.carryOut}` },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 // 06表: economic-classification rows in blocks side by side — 人员经费 in one block, 公用经费 flowing
 // top to bottom across the profile's number of column blocks (Fuzhou: two, of equal height).
+import { econRow, parseRowKey } from '../../core/keys';
 import { ECONOMIC_LISTS, economicItem } from '../../core/catalogs/economic';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
@@ -19,14 +20,14 @@ interface EconomicLine {
 export function economicLinesByHeading(table: TableData | undefined, spec: EconomicSpec): EconomicLine[][] {
   const list = ECONOMIC_LISTS[spec.economicList];
   const claimed = new Set(spec.blocks.flatMap((b) => b.classes));
-  const modelRows = (table?.rows ?? []).filter((r) => r.key.startsWith('econ:'));
+  const modelRows = (table?.rows ?? []).filter((r) => r.code !== undefined && parseRowKey(r.key).kind === 'econ');
   return spec.blocks.map((block, i) => {
     const isLast = i === spec.blocks.length - 1;
     const belongs = (code: string) => block.classes.includes(code.slice(0, 3)) || (isLast && !claimed.has(code.slice(0, 3)));
     const lines = new Map<string, EconomicLine>();
     for (const item of list) if (belongs(item.code)) lines.set(item.code, { code: item.code, name: item.name });
     for (const r of modelRows) {
-      const code = r.code ?? r.key.slice(5);
+      const code = r.code!;
       if (belongs(code) && !lines.has(code)) lines.set(code, { code, name: r.label || economicItem(code)?.name || '' });
     }
     return [...lines.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -48,7 +49,7 @@ export function layoutEconomic(table: TableData | undefined, spec: EconomicSpec,
   const grid = new Grid();
   const headerTop = writeTitleLines(grid, spec, width, unit, ctx);
   const headerColumns: HeaderColumn[] = physical.flatMap((p, k) => {
-    const heading = spec.blocks[p.heading].heading;
+    const heading = spec.blocks[p.heading].group;
     return [spec.codeHeader, spec.nameHeader, spec.amountHeader].map((leaf, j) => ({
       col: k * 3 + j,
       path: [heading, leaf],
@@ -69,20 +70,19 @@ export function layoutEconomic(table: TableData | undefined, spec: EconomicSpec,
       }
       grid.put(r, k * 3, line.code, CODE);
       grid.put(r, k * 3 + 1, line.name, LABEL);
-      const source = table?.rows.find((x) => x.key === `econ:${line.code}`);
+      const source = table?.rows.find((x) => x.key === econRow(line.code));
       grid.put(r, k * 3 + 2, amountValue(source?.cells.amount, unit, ctx.zeroStyle), AMOUNT);
     }
   });
 
   // 合计 row: each heading's label across its blocks, its amount in the last amount column of the heading.
   const totalRow = bodyTop + height;
-  spec.blocks.forEach((_, h) => {
+  spec.blocks.forEach((block, h) => {
     const cols = physical.map((p, k) => (p.heading === h ? k : -1)).filter((k) => k >= 0);
     const left = cols[0] * 3;
     const amountCol = cols[cols.length - 1] * 3 + 2;
-    const isPersonnel = h === 0;
-    grid.area(totalRow, left, totalRow, amountCol - 1, isPersonnel ? spec.personnelTotalLabel : spec.publicTotalLabel, TOTAL_LABEL);
-    const source = table?.rows.find((x) => x.key === (isPersonnel ? 'personnelTotal' : 'publicTotal'));
+    grid.area(totalRow, left, totalRow, amountCol - 1, block.total.label, TOTAL_LABEL);
+    const source = table?.rows.find((x) => x.key === block.total.key);
     grid.put(totalRow, amountCol, amountValue(source?.cells.amount, unit, ctx.zeroStyle), AMOUNT);
   });
   writeNotes(grid, totalRow + 1, width, spec.notes, ctx);

@@ -65,6 +65,7 @@ function readRowCode(ctx: TableReadContext, cols: CodeColumns, r: number): { cod
 }
 
 export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: number): BodyResult {
+  const totalLabels = new Set([spec.totalLabel, ...spec.totalAliases].map(norm));
   const { region } = ctx;
   const labels = headerLabelSet([
     ...spec.columns.flatMap((c) => [...c.path, ...(c.aliases ?? [])]),
@@ -110,8 +111,8 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
     const label = norm(name) || codeText;
     lastRow = r;
     if (label === '栏次' || codeText === '栏次') continue;
-    if (!code && (label === '合计' || label === '总计' || codeText === '合计')) {
-      rows.push({ key: 'total', label: '合计', labelRef: ref(region, r, cols.name ?? cols.single ?? region.left), cells: amounts });
+    if (!code && (totalLabels.has(label) || codeText === norm(spec.totalLabel))) {
+      rows.push({ key: 'total', label: spec.totalLabel, labelRef: ref(region, r, cols.name ?? cols.single ?? region.left), cells: amounts });
       continue;
     }
     if (!code) {

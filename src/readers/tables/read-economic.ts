@@ -1,4 +1,5 @@
 // Reads 06表: blocks of (经济分类科目编码, 科目名称, 金额) side by side, and the 人员经费/公用经费 合计.
+import { econRow } from '../../core/keys';
 import { economicItem } from '../../core/catalogs/economic';
 import { refText, type CellRef } from '../../core/cells';
 import type { TableRow } from '../../core/model';
@@ -19,7 +20,7 @@ const ECON_CODE = /^3\d{2}(\d{2})?$/;
 
 export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, bodyTop: number): BodyResult {
   const { region } = ctx;
-  const labels = headerLabelSet([spec.codeHeader, spec.nameHeader, spec.amountHeader, ...spec.blocks.map((b) => b.heading)]);
+  const labels = headerLabelSet([spec.codeHeader, spec.nameHeader, spec.amountHeader, ...spec.blocks.map((b) => b.group)]);
   const headerBottom = findHeaderBottom(region, bodyTop, labels);
   const tokens = headerTokens(region, bodyTop, headerBottom);
   const last = (c: number) => {
@@ -33,7 +34,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
     let amount = -1;
     for (let d = c + 1; d <= Math.min(region.right, c + 4); d++) {
       if (name < 0 && last(d).includes('名称')) name = d;
-      else if (amount < 0 && (last(d) === norm(spec.amountHeader) || last(d) === '金额' || last(d) === '决算数')) {
+      else if (amount < 0 && [spec.amountHeader, ...spec.amountAliases].some((h) => last(d) === norm(h))) {
         amount = d;
         break;
       }
@@ -54,7 +55,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       const v = valueAt(region, r, c);
       if (!isText(v)) continue;
       const label = normLabel(v);
-      const key = label === norm(spec.personnelTotalLabel) ? 'personnelTotal' : label === norm(spec.publicTotalLabel) ? 'publicTotal' : null;
+      const key = spec.blocks.find((b) => label === norm(b.total.label))?.total.key;
       if (!key) continue;
       // The segment of this label runs to the next text label (人员经费合计 | … | 公用经费合计 | …).
       let end = region.right;
@@ -102,7 +103,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       const nameV = valueAt(region, r, b.name);
       const name = isText(nameV) ? String(nameV).trim() : economicItem(code)?.name ?? '';
       rows.push({
-        key: `econ:${code}`,
+        key: econRow(code),
         label: name,
         code,
         labelRef: ref(region, r, b.name),
@@ -111,7 +112,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       });
     }
   }
-  for (const [key, label] of [['personnelTotal', spec.personnelTotalLabel], ['publicTotal', spec.publicTotalLabel]] as const) {
+  for (const { key, label } of spec.blocks.map((b) => b.total)) {
     if (!rows.some((r) => r.key === key)) {
       addFinding(ctx, {
         rule: 'R-MISSINGROW',

@@ -1,5 +1,6 @@
 // Reads the working sheets (底稿): header-driven like the table reader, every amount with its cell,
 // every bad input a finding naming sheet and cell (never a guess).
+import { LINE } from '../../core/catalogs/labels';
 import { codeShapeProblem } from '../../core/catalogs/functional';
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
@@ -180,7 +181,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     const rawValues = columnIndexes.map((col) => (col === undefined ? null : cellAt(sheet, r, col)));
     const hasValues = rawValues.some(isFilled);
     if (!key && !name && !hasValues) continue;
-    if (key === '合计' || key === '小计' || key === '总计') continue;
+    if (key === LINE.total || key === LINE.subtotal || key === LINE.grand) continue;
 
     let rowKey: string;
     if (spec.rows === 'fixed') {
