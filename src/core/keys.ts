@@ -132,6 +132,11 @@ export function parseRowKey(key: RowKey): ParsedRowKey {
   throw new Error(`unknown row key: ${key}`);
 }
 
+/** The kind of a row key: a fixed row, or a code row of the 功能分类 / 类 list / 经济分类. */
+export function rowKind(key: RowKey): ParsedRowKey['kind'] {
+  return parseRowKey(key).kind;
+}
+
 /** The code of a coded, class or economic row key; undefined for a fixed row. */
 export function codeOfRowKey(key: RowKey): string | undefined {
   const p = parseRowKey(key);

@@ -1,6 +1,6 @@
 // The model of a unit's final accounts: the nine tables as printed, every amount in 分 with its cell.
 import type { CellRef } from './cells';
-import { codeRow, type ColKey, type RowKey } from './keys';
+import type { ColKey, RowKey } from './keys';
 import type { MoneyUnit } from './money';
 
 export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
@@ -75,8 +75,7 @@ export interface FinalAccounts {
   tables: Partial<Record<TableId, TableData>>;
 }
 
-/** @deprecated use codeRow from core/keys. */
-export const codeKey = codeRow;
+
 
 export function levelOfCode(code: string): CodeLevel | undefined {
   return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;

@@ -1,4 +1,5 @@
 // Checks against the classification catalogs: code shape, parent rows, names.
+import { rowKind } from '../keys';
 import { codeShapeProblem, knownName } from '../catalogs/functional';
 import { economicItem } from '../catalogs/economic';
 import type { Rule } from './engine';
@@ -13,7 +14,7 @@ export const CATALOG_RULES: Rule[] = [
       for (const t of Object.values(ctx.accounts.tables)) {
         if (!t) continue;
         for (const row of t.rows) {
-          if (!row.code || !row.key.startsWith('code:')) continue;
+          if (!row.code || rowKind(row.key) !== 'code') continue;
           const problem = codeShapeProblem(row.code);
           if (!problem) continue;
           const why = problem === 'shape' ? '功能分类编码应为 3 位（类）、5 位（款）或 7 位（项）数字' : `不存在“${row.code.slice(0, 3)}”这个类`;
@@ -29,7 +30,7 @@ export const CATALOG_RULES: Rule[] = [
     run(ctx) {
       for (const t of Object.values(ctx.accounts.tables)) {
         if (!t) continue;
-        const coded = t.rows.filter((r) => r.code && r.key.startsWith('code:') && !codeShapeProblem(r.code));
+        const coded = t.rows.filter((r) => r.code && rowKind(r.key) === 'code' && !codeShapeProblem(r.code));
         let codes: Set<string> | null = null;
         let currentClass: string | null = null;
         let currentKuan: string | null = null;
@@ -67,7 +68,8 @@ export const CATALOG_RULES: Rule[] = [
         if (!t) continue;
         for (const row of t.rows) {
           if (!row.code || !row.label) continue;
-          const known = row.key.startsWith('econ:') ? economicItem(row.code)?.name : row.key.startsWith('code:') ? knownName(row.code) : undefined;
+          const kind = rowKind(row.key);
+          const known = kind === 'econ' ? economicItem(row.code)?.name : kind === 'code' ? knownName(row.code) : undefined;
           if (!known || known === row.label || normName(known) === normName(row.label)) continue;
           ctx.emit(t, 'warning', `${ctx.name(t)}科目“${row.code}”的名称写作“${row.label}”，科目表中为“${known}”。请核对编码与名称是否对应。`, row.labelRef ? [row.labelRef] : []);
         }

@@ -1,7 +1,7 @@
 // The rule engine: a rule is data (id, severity, what it checks) plus one small function that states
 // its identities through the helpers below; the helpers apply the tail policy and word the findings.
 import type { CellRef } from '../cells';
-import type { ColKey, RowKey } from '../keys';
+import { rowKind, type ColKey, type RowKey } from '../keys';
 import { classifyDifference, tailAllowanceMinor, type Finding, type Severity } from '../findings';
 import { formatAmount, minorPerCent, type MoneyUnit } from '../money';
 import type { AmountCell, FinalAccounts, TableData, TableRow, TableTopic } from '../model';
@@ -197,7 +197,7 @@ export function hasColumn(t: TableData, col: ColKey): boolean {
 
 /** The 类 rows of a ledger table (01, 04), in print order. */
 export function classRows(t: TableData): TableRow[] {
-  return t.rows.filter((r) => r.key.startsWith('class:'));
+  return t.rows.filter((r) => rowKind(r.key) === 'class');
 }
 
 export function runRules(rules: Rule[], accounts: FinalAccounts, profile: Profile): Finding[] {

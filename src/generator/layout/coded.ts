@@ -1,5 +1,6 @@
 // Coded tables (02, 03, 05, 08, 09; central 07/08): 类/款/项 rows in code order under a multi-row
 // header, the 合计 row where the profile puts it, the empty-table 说明 when there is no data.
+import { codeOfRowKey, rowKind } from '../../core/keys';
 import { knownName } from '../../core/catalogs/functional';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData, TableRow } from '../../core/model';
@@ -20,8 +21,8 @@ export function codeParts(code: string, split: boolean): string[] {
 
 export function codedRows(table: TableData | undefined): TableRow[] {
   return (table?.rows ?? [])
-    .filter((r) => r.key.startsWith('code:'))
-    .sort((a, b) => (a.code ?? a.key.slice(5)).localeCompare(b.code ?? b.key.slice(5)));
+    .filter((r) => rowKind(r.key) === 'code')
+    .sort((a, b) => (a.code ?? codeOfRowKey(a.key)!).localeCompare(b.code ?? codeOfRowKey(b.key)!));
 }
 
 /** True when every amount of the table is zero or blank. */
@@ -69,7 +70,7 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
   if (spec.totalPosition === 'top') writeTotal();
   if (!empty) {
     for (const r of codedRows(table)) {
-      const code = r.code ?? r.key.slice(5);
+      const code = r.code ?? codeOfRowKey(r.key)!;
       codeParts(code, split).forEach((part, i) => grid.put(row, i, part === '' ? null : part, CODE));
       grid.put(row, nameCol, r.label || knownName(code) || '', LABEL);
       writeAmounts(row, r);
@@ -79,7 +80,7 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
   if (spec.totalPosition === 'bottom') writeTotal();
 
   for (const r of table?.rows ?? []) {
-    if (r.key !== 'total' && !r.key.startsWith('code:')) {
+    if (r.key !== 'total' && rowKind(r.key) !== 'code') {
       problems.push(`${spec.marker ?? spec.title}：行“${r.label}”不是科目行，生成时未列出。`);
     }
   }

@@ -1,5 +1,6 @@
 // Ledger tables (01, 04): an income block and an expenditure block side by side, their rows aligned
 // section by section (the 类 rows against the income sources, 本年收入合计 against 本年支出合计, …).
+import { classRow, codeOfRowKey, rowKind } from '../../core/keys';
 import { CLASS_LISTS, CLASS_NAMES, type ClassListId } from '../../core/catalogs/functional';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
@@ -44,14 +45,14 @@ function blockLines(block: LedgerBlockSpec, table: TableData | undefined, list: 
       continue;
     }
     const classes = CLASS_LISTS[list];
-    classes.forEach((c) => lines.push({ key: `class:${c.code}`, label: `${c.ordinal}、${c.name}`, section: r.section }));
+    classes.forEach((c) => lines.push({ key: classRow(c.code), label: `${c.ordinal}、${c.name}`, section: r.section }));
     const listed = new Set(classes.map((c) => c.code));
     const extra = (table?.rows ?? [])
-      .filter((row) => row.key.startsWith('class:') && !listed.has(row.key.slice(6)))
+      .filter((row) => rowKind(row.key) === 'class' && !listed.has(codeOfRowKey(row.key)!))
       .filter((row) => Object.values(row.cells).some((c) => c.minor !== 0))
       .sort((a, b) => a.key.localeCompare(b.key));
     extra.forEach((row, i) => {
-      const code = row.key.slice(6);
+      const code = codeOfRowKey(row.key)!;
       const name = CLASS_NAMES.get(code) ?? row.label;
       problems.push(`公开${id}表：类“${code} ${name}”不在本格式的类级科目清单中，已列在清单之后，请核对。`);
       lines.push({ key: row.key, label: `${ordinal(classes.length + i + 1)}、${name}`, section: r.section });

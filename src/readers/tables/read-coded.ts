@@ -1,6 +1,7 @@
 // Reads a table of 功能分类 rows (02, 03, 05, 08, 09): codes in one column or split into 类/款/项.
 import { refText } from '../../core/cells';
-import { codeKey, levelOfCode, type AmountCell, type TableRow } from '../../core/model';
+import { codeRow } from '../../core/keys';
+import { levelOfCode, type AmountCell, type TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
@@ -150,7 +151,7 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
     }
     seen.set(code, r);
     rows.push({
-      key: codeKey(code),
+      key: codeRow(code),
       label: name,
       code,
       level: levelOfCode(code),
