@@ -85,16 +85,20 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
   const [active, setActive] = useState(tabs[0]?.key ?? '');
   const scroller = useRef<HTMLDivElement>(null);
 
-  // A finding was clicked: show its sheet; the effect below scrolls once the sheet is drawn.
-  useEffect(() => {
-    if (view.selected) setActive(`o:${view.selected.sheet}`);
-  }, [view.selectCount, view.selected]);
-
-  // Generation finished: show the first new table.
+  // A finding was clicked: show its sheet (the effect below scrolls once the sheet is drawn). Generation
+  // finished: show the first new table. Both follow the port's view, so the tab is adjusted while rendering
+  // when the view moves on, not in an effect that would render twice.
   const firstGenerated = view.generated[0]?.name;
-  useEffect(() => {
-    if (view.result && firstGenerated) setActive(`g:${firstGenerated}`);
-  }, [view.result, firstGenerated]);
+  const [seen, setSeen] = useState<{ selectCount: number; selected: typeof view.selected; result: typeof view.result; firstGenerated?: string } | null>(null);
+  const selectMoved = seen === null || seen.selectCount !== view.selectCount || seen.selected !== view.selected;
+  const generatedMoved = seen === null || seen.result !== view.result || seen.firstGenerated !== firstGenerated;
+  if (selectMoved || generatedMoved) {
+    setSeen({ selectCount: view.selectCount, selected: view.selected, result: view.result, firstGenerated });
+    let next = active;
+    if (selectMoved && view.selected) next = `o:${view.selected.sheet}`;
+    if (generatedMoved && view.result && firstGenerated) next = `g:${firstGenerated}`;
+    if (next !== active) setActive(next);
+  }
 
   const sheet = active.startsWith('g:') ? view.generated.find((s) => `g:${s.name}` === active) : view.sheets.find((s) => `o:${s.name}` === active);
   const model = useMemo(() => (sheet ? gridModel(sheet, active.startsWith('o:') ? view.marks : []) : null), [sheet, active, view.marks]);
