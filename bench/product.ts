@@ -9,6 +9,8 @@ const lib = join(__dirname, '..', 'lib');
 if (!existsSync(join(lib, 'app', 'check.js'))) {
   throw new Error('bench: lib/ is missing — run `npm run build:cli` first (npm run bench does).');
 }
+// A path known only at run time (lib/ is built first), so require rather than import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(path: string): T => require(join(lib, path)) as T;
 
 export const { addLayoutSheet } = load<typeof import('../src/adapters/file/exceljs-layout')>('adapters/file/exceljs-layout');

@@ -14,4 +14,5 @@ parentPort?.on('message', (msg: { id: number; task: BatchTask }) => {
 });
 
 // Required after the listener above (an import would be hoisted and registered first).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../src/cli/batch/worker');
