@@ -4,7 +4,7 @@ import type { CellAt, Identity } from '../../src/core/identities/types';
 import { parseRowKey, type ColKey, type RowKey } from '../../src/core/keys';
 import type { TableTopic } from '../../src/core/model';
 import { PROFILES, type Profile, type TableSpec } from '../../src/core/profiles';
-import { allColumns, isClassRows } from '../../src/core/profiles/spec';
+import { allColumns, fixedRowsOf, isClassRows } from '../../src/core/profiles/spec';
 import { runTableRules } from '../../src/core/rules';
 import { deriveAccounts } from '../../src/generator/derive';
 import { readWorkings } from '../../src/readers/workings';
@@ -17,16 +17,7 @@ function specOf(p: Profile, topic: TableTopic): TableSpec {
 }
 
 function fixedRows(spec: TableSpec): string[] {
-  switch (spec.kind) {
-    case 'ledger':
-      return spec.blocks.flatMap((b) => b.rows.flatMap((r) => (isClassRows(r) ? [] : [r.key])));
-    case 'threePublic':
-      return spec.items.map((i) => i.key);
-    case 'economic':
-      return ['personnelTotal', 'publicTotal'];
-    case 'coded':
-      return ['total'];
-  }
+  return fixedRowsOf(spec).map((r) => r.key);
 }
 
 /** Each row and column an identity names: [table, row or null, column]. */

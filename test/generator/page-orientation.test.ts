@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { FUZHOU_2024 } from '../../src/core/profiles/fuzhou-2024';
 import { generate } from '../../src/app/generate';
-import { chooseLandscape } from '../../src/generator/layout/frame';
+import { chooseLandscape } from '../../src/kinds/layout/frame';
 import { ROOT, snapshotOf } from '../helpers/example';
 
 describe('chooseLandscape', () => {

@@ -132,16 +132,32 @@ export interface Profile {
   crossIdentities: CrossIdentity[];
 }
 
+type SpecOf<K extends TableSpec['kind']> = Extract<TableSpec, { kind: K }>;
+
+/**
+ * What each kind's spec prints: its columns and its fixed rows (one entry per kind; a kind added to
+ * TableSpec without one is a compile error). Reading, layout and derivation of a kind are in src/kinds/.
+ */
+const SHAPES: { [K in TableSpec['kind']]: { columns(s: SpecOf<K>): ColumnSpec[]; fixedRows(s: SpecOf<K>): Array<{ key: FixedRowKey; label: string }> } } = {
+  ledger: {
+    columns: (s) => s.blocks.flatMap((b) => b.columns),
+    fixedRows: (s) => s.blocks.flatMap((b) => b.rows.filter((r): r is FixedRowSpec => !isClassRows(r))),
+  },
+  coded: { columns: (s) => s.columns, fixedRows: (s) => [{ key: 'total', label: s.totalLabel }] },
+  economic: { columns: (s) => [{ key: 'amount', path: [s.amountHeader] }], fixedRows: (s) => s.blocks.map((b) => b.total) },
+  threePublic: { columns: (s) => s.measures, fixedRows: (s) => s.items },
+};
+
+function shapeOf<S extends TableSpec>(spec: S): { columns(s: S): ColumnSpec[]; fixedRows(s: S): Array<{ key: FixedRowKey; label: string }> } {
+  return SHAPES[spec.kind] as unknown as ReturnType<typeof shapeOf<S>>;
+}
+
 /** Every column of a spec (ledger blocks flattened), for generic use. */
 export function allColumns(spec: TableSpec): ColumnSpec[] {
-  switch (spec.kind) {
-    case 'ledger':
-      return spec.blocks.flatMap((b) => b.columns);
-    case 'coded':
-      return spec.columns;
-    case 'economic':
-      return [{ key: 'amount', path: [spec.amountHeader] }];
-    case 'threePublic':
-      return spec.measures;
-  }
+  return shapeOf(spec).columns(spec);
+}
+
+/** The fixed rows of a spec (01/04's lines, 三公 items, 06's group totals, a coded table's 合计), as printed. */
+export function fixedRowsOf(spec: TableSpec): Array<{ key: FixedRowKey; label: string }> {
+  return shapeOf(spec).fixedRows(spec);
 }

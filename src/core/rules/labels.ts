@@ -1,6 +1,6 @@
 // Chinese names of columns and rows, for findings.
 import type { TableData, TableRow } from '../model';
-import { allColumns, isClassRows, type Profile } from '../profiles';
+import { allColumns, fixedRowsOf, type Profile } from '../profiles';
 
 const COLUMN_LABELS = new WeakMap<object, Map<string, string>>();
 
@@ -15,16 +15,11 @@ export function columnLabel(profile: Profile, t: TableData, key: string): string
   return labels.get(key) ?? key;
 }
 
+/** A fixed row's label without its numbering (`一、`, `1. `, `其中：（1）`). */
 export function fixedRowLabel(profile: Profile, t: TableData, key: string): string {
-  const spec = profile.tables[t.id];
-  if (spec.kind === 'ledger') {
-    for (const b of spec.blocks) for (const r of b.rows) if (!isClassRows(r) && r.key === key) return withoutOrdinal(r.label);
-  }
-  if (spec.kind === 'threePublic') {
-    const it = spec.items.find((i) => i.key === key);
-    if (it) return it.label.replace(/^(\d+\.\s*|其中：|（\d）)+/, '');
-  }
-  return t.rows.find((r) => r.key === key)?.label ?? key;
+  const r = fixedRowsOf(profile.tables[t.id]).find((x) => x.key === key);
+  if (r) return r.label.replace(/^([一二三四五六七八九十]+、|\d+\.\s*|其中：|（\d）)+/, '');
+  return t.rows.find((x) => x.key === key)?.label ?? key;
 }
 
 /** `208 社会保障和就业支出` for a coded row, `合计` for the total, the label for a fixed row. */

@@ -5,29 +5,17 @@ import type { MoneyUnit } from '../../core/money';
 import type { Profile, TableSpec } from '../../core/profiles';
 import { SHEET_NAME_MAX } from '../../port/port';
 import type { LayoutCell, SheetLayout } from '../../port/layout';
-import { layoutCoded } from './coded';
-import { layoutEconomic } from './economic';
-import type { TableLayout } from './frame';
-import { layoutLedger } from './ledger';
-import { layoutContext, type LayoutContext, type LayoutOptions } from './options';
-import { layoutThreePublic } from './three-public';
+import type { TableLayout } from '../../kinds/layout/frame';
+import { layoutContext, type LayoutContext, type LayoutOptions } from '../../kinds/layout/options';
+import { kindOf } from '../../kinds/registry';
 
-export type { TableLayout } from './frame';
-export { layoutContext, fillNote, type LayoutContext, type LayoutOptions, type CodeStyle } from './options';
+export type { TableLayout } from '../../kinds/layout/frame';
+export { layoutContext, fillNote, type LayoutContext, type LayoutOptions, type CodeStyle } from '../../kinds/layout/options';
 
 /** Lays out one table; an absent table is laid out with zeros (its fixed rows, its 合计, its 说明). */
 export function layoutTable(table: TableData | undefined, spec: TableSpec, ctx: LayoutContext): TableLayout {
   const unit: MoneyUnit = table?.unit ?? ctx.options.unit ?? '万元';
-  switch (spec.kind) {
-    case 'coded':
-      return layoutCoded(table, spec, unit, ctx);
-    case 'ledger':
-      return layoutLedger(table, spec, unit, ctx);
-    case 'economic':
-      return layoutEconomic(table, spec, unit, ctx);
-    case 'threePublic':
-      return layoutThreePublic(table, spec, unit, ctx);
-  }
+  return kindOf(spec).layout(table, spec, unit, ctx);
 }
 
 /** `公开01表 收入支出决算总表`, cut to Excel's 31 characters. */

@@ -1,9 +1,9 @@
 // The working-sheet template: empty (for `final-accounts template` and the add-in) or filled (examples).
 import type { CellStyle, SheetLayout } from '../../port/layout';
 import { withFont } from '../layout';
-import { Grid } from '../layout/grid';
-import { writeHeader, type HeaderColumn } from '../layout/headers';
-import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../layout/styles';
+import { Grid } from '../../kinds/layout/grid';
+import { writeHeader, type HeaderColumn } from '../../kinds/layout/headers';
+import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../../kinds/layout/styles';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 
 export interface WorkingSettings {

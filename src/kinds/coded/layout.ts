@@ -5,11 +5,11 @@ import { knownName } from '../../core/catalogs/functional';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData, TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
-import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
-import { Grid } from './grid';
-import { writeHeader, type HeaderColumn } from './headers';
-import type { LayoutContext } from './options';
-import { AMOUNT, CODE, HEADER, LABEL, TOTAL_LABEL, amountValue } from './styles';
+import { finishTable, hasNoData, writeNotes, writeTitleLines, type TableLayout } from '../layout/frame';
+import { Grid } from '../layout/grid';
+import { writeHeader, type HeaderColumn } from '../layout/headers';
+import type { LayoutContext } from '../layout/options';
+import { AMOUNT, CODE, HEADER, LABEL, TOTAL_LABEL, amountValue } from '../layout/styles';
 
 const SPLIT_LEVELS = ['类', '款', '项'];
 
@@ -23,11 +23,6 @@ export function codedRows(table: TableData | undefined): TableRow[] {
   return (table?.rows ?? [])
     .filter((r) => rowKind(r.key) === 'code')
     .sort((a, b) => (a.code ?? codeOfRowKey(a.key)!).localeCompare(b.code ?? codeOfRowKey(b.key)!));
-}
-
-/** True when every amount of the table is zero or blank. */
-export function hasNoData(table: TableData | undefined): boolean {
-  return (table?.rows ?? []).every((r) => Object.values(r.cells).every((c) => c.minor === 0));
 }
 
 export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit: MoneyUnit, ctx: LayoutContext): TableLayout {

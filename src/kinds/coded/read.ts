@@ -3,16 +3,10 @@ import { refText } from '../../core/cells';
 import { codeRow } from '../../core/keys';
 import { levelOfCode, type AmountCell, type TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
-import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
-import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
-import { ref, rowIsBlank, valueAt } from './region';
-import { isText, norm, readCode } from './text';
-
-export interface BodyResult {
-  rows: TableRow[];
-  notes: string[];
-  lastRow: number;
-}
+import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
+import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from '../read/header';
+import { ref, rowIsBlank, valueAt } from '../read/region';
+import { isText, norm, readCode } from '../read/text';
 
 interface CodeColumns {
   single: number | null;

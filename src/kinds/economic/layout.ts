@@ -5,11 +5,11 @@ import { ECONOMIC_LISTS, economicItem } from '../../core/catalogs/economic';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
 import type { EconomicSpec } from '../../core/profiles';
-import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
-import { Grid } from './grid';
-import { writeHeader, type HeaderColumn } from './headers';
-import type { LayoutContext } from './options';
-import { AMOUNT, CODE, EMPTY, LABEL, TOTAL_LABEL, amountValue } from './styles';
+import { finishTable, writeNotes, writeTitleLines, type TableLayout } from '../layout/frame';
+import { Grid } from '../layout/grid';
+import { writeHeader, type HeaderColumn } from '../layout/headers';
+import type { LayoutContext } from '../layout/options';
+import { AMOUNT, CODE, EMPTY, LABEL, TOTAL_LABEL, amountValue } from '../layout/styles';
 
 interface EconomicLine {
   code: string;

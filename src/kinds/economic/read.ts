@@ -4,11 +4,10 @@ import { economicItem } from '../../core/catalogs/economic';
 import { refText, type CellRef } from '../../core/cells';
 import type { TableRow } from '../../core/model';
 import type { EconomicSpec } from '../../core/profiles';
-import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
-import { findHeaderBottom, headerLabelSet, headerTokens } from './header';
-import type { BodyResult } from './read-coded';
-import { ref, rowIsBlank, valueAt } from './region';
-import { isText, norm, normLabel, readCode } from './text';
+import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
+import { findHeaderBottom, headerLabelSet, headerTokens } from '../read/header';
+import { ref, rowIsBlank, valueAt } from '../read/region';
+import { isText, norm, normLabel, readCode } from '../read/text';
 
 interface Block {
   code: number;

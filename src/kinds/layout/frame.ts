@@ -1,7 +1,7 @@
 // What every table shares: title, 公开0X表 marker and unit lines above, notes below, and the
 // finishing pass (column widths that fit, row heights for wrapped text, page orientation).
 import type { MoneyUnit } from '../../core/money';
-import type { TableId } from '../../core/model';
+import type { TableData, TableId } from '../../core/model';
 import type { TableSpec } from '../../core/profiles';
 import type { CellRange } from '../../port/snapshot';
 import type { LayoutCell } from '../../port/layout';
@@ -176,4 +176,9 @@ export function finishTable(
     landscape: chooseLandscape(widths, grid.rowHeights, grid.height),
     problems,
   };
+}
+
+/** True when every amount of the table is zero or blank. */
+export function hasNoData(table: TableData | undefined): boolean {
+  return (table?.rows ?? []).every((r) => Object.values(r.cells).every((c) => c.minor === 0));
 }

@@ -5,11 +5,11 @@ import { CLASS_LISTS, CLASS_NAMES, type ClassListId } from '../../core/catalogs/
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
 import { isClassRows, type LedgerBlockSpec, type LedgerSpec, type Profile } from '../../core/profiles';
-import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
-import { Grid } from './grid';
-import { writeHeader, type HeaderColumn } from './headers';
-import type { LayoutContext } from './options';
-import { AMOUNT, EMPTY, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from './styles';
+import { finishTable, writeNotes, writeTitleLines, type TableLayout } from '../layout/frame';
+import { Grid } from '../layout/grid';
+import { writeHeader, type HeaderColumn } from '../layout/headers';
+import type { LayoutContext } from '../layout/options';
+import { AMOUNT, EMPTY, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from '../layout/styles';
 
 interface LedgerLine {
   key: string;

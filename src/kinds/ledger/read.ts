@@ -4,11 +4,10 @@ import { CLASS_LISTS } from '../../core/catalogs/functional';
 import { classRow, type RowKey } from '../../core/keys';
 import type { AmountCell, TableRow } from '../../core/model';
 import { isClassRows, type ColumnSpec, type FixedRowSpec, type LedgerSpec } from '../../core/profiles';
-import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
-import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
-import type { BodyResult } from './read-coded';
-import { ref, valueAt } from './region';
-import { isText, normLabel } from './text';
+import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
+import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from '../read/header';
+import { ref, valueAt } from '../read/region';
+import { isText, normLabel } from '../read/text';
 
 interface LabelEntry {
   key: RowKey;

@@ -2,7 +2,7 @@
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
 import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
-import type { AmountCell, TableId } from '../../core/model';
+import type { AmountCell, TableId, TableRow } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
 import { ref, rowIsBlank, valueAt, type Region } from './region';
 import { findYear, isNoteText, isText, norm } from './text';
@@ -135,4 +135,11 @@ export function readNotes(ctx: TableReadContext, from: number): TableNotes {
     lastRow = r;
   }
   return { start, notes, lastRow };
+}
+
+/** What a kind's body reader returns: the rows, the notes under the table, the table's last row. */
+export interface BodyResult {
+  rows: TableRow[];
+  notes: string[];
+  lastRow: number;
 }

@@ -3,12 +3,11 @@
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
 import type { FixedRowSpec, ThreePublicSpec } from '../../core/profiles';
-import { hasNoData } from './coded';
-import { finishTable, writeNotes, writeTitleLines, type TableLayout } from './frame';
-import { Grid } from './grid';
-import { writeHeader, type HeaderColumn } from './headers';
-import type { LayoutContext } from './options';
-import { AMOUNT, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from './styles';
+import { finishTable, hasNoData, writeNotes, writeTitleLines, type TableLayout } from '../layout/frame';
+import { Grid } from '../layout/grid';
+import { writeHeader, type HeaderColumn } from '../layout/headers';
+import type { LayoutContext } from '../layout/options';
+import { AMOUNT, LABEL, LABEL_INDENT, NUMBER_TEXT, amountValue } from '../layout/styles';
 
 /** An item's name without its printed numbering (`1. `, `其中：`, `（1）`). */
 export function bareItemName(label: string): string {

@@ -1,12 +1,11 @@
 // Reads the 三公 table: items down the rows (Fuzhou, central) or across the columns (Shanghai).
 import type { AmountCell, TableRow } from '../../core/model';
 import type { ThreePublicSpec } from '../../core/profiles';
-import { addFinding, readAmount, readNotes, type TableReadContext } from './context';
-import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from './header';
+import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
+import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from '../read/header';
 import type { FixedRowKey } from '../../core/keys';
-import type { BodyResult } from './read-coded';
-import { ref, rowIsBlank, valueAt } from './region';
-import { isText, norm, normLabel } from './text';
+import { ref, rowIsBlank, valueAt } from '../read/region';
+import { isText, norm, normLabel } from '../read/text';
 
 function itemKey(spec: ThreePublicSpec, label: string): FixedRowKey | null {
   const l = normLabel(label);

@@ -3,7 +3,7 @@ import type { CellRef } from '../../core/cells';
 import { isDash, parseAmount, type MoneyUnit } from '../../core/money';
 import type { MoneyCell, NumberCell, TextCell } from '../../core/performance/model';
 import { cellAt, type SheetSnapshot } from '../../port/snapshot';
-import { compact } from '../tables/text';
+import { compact } from '../../kinds/read/text';
 
 /** Label text for matching: half-width, no whitespace (the readers' one normalisation). */
 export const labelOf = compact;

@@ -4,14 +4,11 @@ import type { Finding } from '../../core/findings';
 import { TABLE_IDS, type FinalAccounts, type TableData, type TableId } from '../../core/model';
 import { DEFAULT_PROFILE_ID, PROFILES, profileById, type Profile, type TableSpec } from '../../core/profiles';
 import { cellAt, type WorkbookSnapshot } from '../../port/snapshot';
-import { readMeta, type TableReadContext } from './context';
+import { readMeta, type BodyResult, type TableReadContext } from '../../kinds/read/context';
+import { kindOf } from '../../kinds/registry';
 import { locateTables, type LocatedTable } from './locate';
-import { readCodedBody, type BodyResult } from './read-coded';
-import { readEconomicBody } from './read-economic';
-import { readLedgerBody } from './read-ledger';
-import { readThreePublicBody } from './read-three-public';
-import { ref } from './region';
-import { findYear, norm } from './text';
+import { ref } from '../../kinds/read/region';
+import { findYear, norm } from '../../kinds/read/text';
 
 export interface ReadOptions {
   /** Force a profile; otherwise the reader picks the one the tables match best. */
@@ -30,16 +27,7 @@ export function tableLabel(spec: TableSpec): string {
 }
 
 function readBody(ctx: TableReadContext, spec: TableSpec, bodyTop: number): BodyResult {
-  switch (spec.kind) {
-    case 'coded':
-      return readCodedBody(ctx, spec, bodyTop);
-    case 'ledger':
-      return readLedgerBody(ctx, spec, bodyTop);
-    case 'economic':
-      return readEconomicBody(ctx, spec, bodyTop);
-    case 'threePublic':
-      return readThreePublicBody(ctx, spec, bodyTop);
-  }
+  return kindOf(spec).read(ctx, spec, bodyTop);
 }
 
 function usedRight(t: LocatedTable, bottom: number): number {

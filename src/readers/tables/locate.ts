@@ -2,9 +2,9 @@
 import type { TableTopic } from '../../core/model';
 import { PROFILES } from '../../core/profiles';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
-import type { Region } from './region';
+import type { Region } from '../../kinds/read/region';
 import { memoText } from '../../core/memo';
-import { norm } from './text';
+import { norm } from '../../kinds/read/text';
 
 export interface Anchor {
   sheet: SheetSnapshot;

@@ -9,7 +9,7 @@ import type { AmountCell } from '../../core/model';
 import type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
-import { compact } from '../tables/text';
+import { compact } from '../../kinds/read/text';
 
 export type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
 
