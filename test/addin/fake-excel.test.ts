@@ -73,4 +73,47 @@ describe('FakeExcel strictness', () => {
     expect(fx.stats.requestBytes[0]).toBeGreaterThan(5 * 1024 * 1024);
     expect(fx.sheetByName('S')!.cells['0:0']).toBeUndefined();
   });
+
+  test('notes and rules are found by cell and by id after adds, deletes and direct edits of the lists', async () => {
+    const fx = new FakeExcel('1.18');
+    const sheet = fx.addSheet('S', [[1, 2, 3]]);
+    const content = (address: string) =>
+      fx.run(async (ctx) => {
+        const note = ctx.workbook.notes.getItem(address);
+        note.load('content');
+        await ctx.sync();
+        return note.content;
+      });
+    await fx.run(async (ctx) => {
+      ctx.workbook.notes.add('S!A1', 'a');
+      ctx.workbook.notes.add('S!B1', 'b');
+      await ctx.sync();
+    });
+    fx.state.notes.push({ id: 'own', sheetId: sheet.id, row: 0, col: 2, content: 'c' }); // a test's direct edit
+    expect(await content('S!C1')).toBe('c');
+    await expect(fx.run(async (ctx) => (ctx.workbook.notes.add('S!C1', 'again'), ctx.sync()))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await fx.run(async (ctx) => (ctx.workbook.notes.getItem('S!A1').delete(), ctx.sync()));
+    await expect(content('S!A1')).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await fx.run(async (ctx) => (ctx.workbook.notes.add('S!A1', 'a2'), ctx.sync()));
+    expect([await content('S!A1'), await content('S!B1')]).toEqual(['a2', 'b']);
+    expect(fx.state.notes.map((n) => n.content)).toEqual(['b', 'c', 'a2']);
+    fx.state.notes = []; // a list replaced by a test
+    await expect(content('S!B1')).rejects.toMatchObject({ code: 'ItemNotFound' });
+
+    const ids = await fx.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:C1');
+      const first = range.conditionalFormats.add('Custom');
+      const second = range.conditionalFormats.add('Custom');
+      first.load('id');
+      second.load('id');
+      await ctx.sync();
+      return [first.id, second.id];
+    });
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([ids[1], ids[0]]); // a new rule goes on top
+    await fx.run(async (ctx) => (ctx.workbook.worksheets.getItem('S').getRange().conditionalFormats.getItem(ids[1]).delete(), ctx.sync()));
+    expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([ids[0]]);
+    await expect(fx.run(async (ctx) => (ctx.workbook.worksheets.getItem('S').getRange().conditionalFormats.getItem(ids[1]).delete(), ctx.sync()))).rejects.toMatchObject({
+      code: 'ItemNotFound',
+    });
+  });
 });

@@ -136,6 +136,73 @@ function localAddress(r: CellRange): string {
 const within = (r: CellRange, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
+/**
+ * Lookups by key in the fake's lists (rules by id, notes/comments by id and by cell) without a scan each: the mark
+ * tests add, find and delete tens of thousands of them, which a scan per call made quadratic (minutes on a busy
+ * machine). Per key, the items with that key in list order; find gives the first, as Array.find did. An index
+ * belongs to a list object and its length: a list that a test replaced, or grew or shrank directly, is indexed anew
+ * at the next lookup; the fake's own changes go through add and remove, which keep it current. No item's key
+ * changes in place.
+ */
+class ListIndex<T> {
+  private readonly cache = new WeakMap<T[], { length: number; maps: Map<string, T[]>[] }>();
+  constructor(private readonly keys: ((item: T) => string)[]) {}
+
+  find(list: T[], key: number, value: string): T | undefined {
+    return this.current(list).maps[key].get(value)?.[0];
+  }
+
+  /** Adds `item` at the start or the end of `list`. */
+  add(list: T[], item: T, at: 'start' | 'end'): void {
+    const entry = this.current(list);
+    if (at === 'start') list.unshift(item);
+    else list.push(item);
+    entry.length = list.length;
+    this.keys.forEach((keyOf, i) => {
+      const same = entry.maps[i].get(keyOf(item));
+      if (!same) entry.maps[i].set(keyOf(item), [item]);
+      else if (at === 'start') same.unshift(item);
+      else same.push(item);
+    });
+  }
+
+  /** Removes `item` from `list`, in place. */
+  remove(list: T[], item: T): void {
+    const entry = this.current(list);
+    const at = list.indexOf(item);
+    if (at < 0) return;
+    list.splice(at, 1);
+    entry.length = list.length;
+    this.keys.forEach((keyOf, i) => {
+      const same = entry.maps[i].get(keyOf(item))!;
+      same.splice(same.indexOf(item), 1);
+      if (!same.length) entry.maps[i].delete(keyOf(item));
+    });
+  }
+
+  private current(list: T[]): { length: number; maps: Map<string, T[]>[] } {
+    let entry = this.cache.get(list);
+    if (!entry || entry.length !== list.length) {
+      entry = { length: list.length, maps: this.keys.map(() => new Map<string, T[]>()) };
+      for (const item of list) {
+        this.keys.forEach((keyOf, i) => {
+          const same = entry!.maps[i].get(keyOf(item));
+          if (same) same.push(item);
+          else entry!.maps[i].set(keyOf(item), [item]);
+        });
+      }
+      this.cache.set(list, entry);
+    }
+    return entry;
+  }
+}
+
+const RULES = new ListIndex<FakeConditionalFormat>([(cf) => cf.id]);
+const RULE_BY_ID = 0;
+const ANNOTATIONS = new ListIndex<FakeAnnotation>([(a) => a.id, (a) => `${a.sheetId}!${a.row}:${a.col}`]);
+const ANNOTATION_BY_ID = 0;
+const ANNOTATION_BY_CELL = 1;
+
 /** What Excel stores for a value written through Range.values. */
 function parseInput(v: unknown): { value: FakeCell['value']; formula?: string } | 'skip' {
   if (v === null || v === undefined) return 'skip';
@@ -964,7 +1031,7 @@ class FakeConditionalFormatCollection extends FakeProxy {
       const sheet = this.worksheet.sheet();
       id = this.fx.nextId('cf');
       // A new rule goes on top of the priority list.
-      sheet.conditionalFormats.unshift({ id, type, ranges: this.ranges!().map((r) => ({ ...r })), formula: null, fill: null });
+      RULES.add(sheet.conditionalFormats, { id, type, ranges: this.ranges!().map((r) => ({ ...r })), formula: null, fill: null }, 'start');
     });
     return new FakeConditionalFormatProxy(this.ctx, this.worksheet, () => {
       if (!id) throw new Error('FakeExcel: a rule added in this batch was used before the add ran');
@@ -986,7 +1053,7 @@ class FakeConditionalFormatProxy extends FakeProxy {
   }
   rule(): FakeConditionalFormat {
     const id = this.cfId();
-    const cf = this.worksheet.sheet().conditionalFormats.find((c) => c.id === id);
+    const cf = RULES.find(this.worksheet.sheet().conditionalFormats, RULE_BY_ID, id);
     if (!cf) throw new FakeOfficeError('ItemNotFound', `conditional format ${id} not found`);
     return cf;
   }
@@ -1021,8 +1088,7 @@ class FakeConditionalFormatProxy extends FakeProxy {
   delete(): void {
     this.write({ deleteConditionalFormat: true }, () => {
       const cf = this.rule();
-      const sheet = this.worksheet.sheet();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
+      RULES.remove(this.worksheet.sheet().conditionalFormats, cf);
     });
   }
 }
@@ -1177,7 +1243,7 @@ class FakeAnnotationCollection extends FakeProxy {
   private byCell(address: string): () => string {
     return () => {
       const { sheet, row, col } = this.locate(address);
-      const a = this.list().find((x) => x.sheetId === sheet.id && x.row === row && x.col === col);
+      const a = ANNOTATIONS.find(this.list(), ANNOTATION_BY_CELL, `${sheet.id}!${row}:${col}`);
       if (!a) throw new FakeOfficeError('ItemNotFound', `no ${this.kind} at ${address}`);
       return a.id;
     };
@@ -1185,9 +1251,9 @@ class FakeAnnotationCollection extends FakeProxy {
   add(cellAddress: string, content: string): void {
     this.write({ add: cellAddress, content }, () => {
       const { sheet, row, col } = this.locate(cellAddress);
-      const clash = this.list().some((x) => x.sheetId === sheet.id && x.row === row && x.col === col);
+      const clash = ANNOTATIONS.find(this.list(), ANNOTATION_BY_CELL, `${sheet.id}!${row}:${col}`);
       if (clash) throw new FakeOfficeError('InvalidArgument', `the cell ${cellAddress} already has a ${this.kind === 'notes' ? 'note' : 'comment'}`);
-      this.list().push({ id: this.fx.nextId(this.kind), sheetId: sheet.id, row, col, content });
+      ANNOTATIONS.add(this.list(), { id: this.fx.nextId(this.kind), sheetId: sheet.id, row, col, content }, 'end');
     });
   }
   /** ClientResult<number>: readable after the sync. */
@@ -1228,7 +1294,7 @@ class FakeAnnotationProxy extends FakeProxy {
   }
   private annotation(): FakeAnnotation {
     const id = this.annotationId();
-    const a = this.fx.state[this.kind].find((x) => x.id === id);
+    const a = ANNOTATIONS.find(this.fx.state[this.kind], ANNOTATION_BY_ID, id);
     if (!a) throw new FakeOfficeError('ItemNotFound', `${this.kind} ${id} not found`);
     return a;
   }
@@ -1252,7 +1318,7 @@ class FakeAnnotationProxy extends FakeProxy {
   delete(): void {
     this.write({ deleteAnnotation: true }, () => {
       const a = this.annotation();
-      this.fx.state[this.kind] = this.fx.state[this.kind].filter((x) => x !== a);
+      ANNOTATIONS.remove(this.fx.state[this.kind], a);
     });
   }
 }
