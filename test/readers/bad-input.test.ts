@@ -18,12 +18,12 @@ type Findings = ReturnType<typeof reportToJson>['findings'];
 // The example's nine table sheets as an .xlsx, made once for this file, and the findings of that unmodified
 // workbook. Each case parses this small file instead of the whole example with its 绩效 sheets (most of the
 // time when every case loaded the example, and its unmodified copy, itself).
-let tablesXlsx: Buffer;
+let tablesXlsx: ExcelJS.Buffer;
 let baseFindings: Findings;
 beforeAll(async () => {
   const wb = await loadWorkbook(FUZHOU_XLSX);
   for (const ws of [...wb.worksheets]) if (!ws.name.startsWith('公开')) wb.removeWorksheet(ws.id);
-  tablesXlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  tablesXlsx = await wb.xlsx.writeBuffer();
   const base = await check(await tablesOnly());
   // The copy reads as the example does: nine tables and no error, so "nothing new" below means something.
   expect(base.tables).toHaveLength(9);
