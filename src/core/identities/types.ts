@@ -20,7 +20,7 @@ interface Base {
   /** The rule id findings carry (`T1-a`, `X3` …); several identities may share one. */
   rule: string;
   /**
-   * A balance: both sides are figures in their own right (收入总计 = 支出总计). Checked like any identity,
+   * A balance: both sides are figures in their own right (01's income grand total = its spending grand total). Checked like any identity,
    * never used to compute a figure, since that would hide an unbalanced input.
    */
   balance?: boolean;

@@ -30,7 +30,7 @@ function cellOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey): AmountCel
   return b.spec.kind === 'coded' ? ctx.cellOrZero(b.t, row, col) : ctx.cell(b.t, row, col);
 }
 
-/** `“本年收入合计”`, `“201 一般公共服务支出”行“基本支出”`, with the table's name in front across tables. */
+/** A fixed row's label, or `“201 …”行“<column>”`, with the table's name in front across tables. */
 function labelOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey, withTable: boolean): string {
   const parsed = parseRowKey(row);
   let name: string;

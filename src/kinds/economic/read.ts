@@ -49,14 +49,14 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
   for (let r = headerBottom + 1; r < notesFrom; r++) {
     if (rowIsBlank(region, r)) continue;
     lastRow = r;
-    // 人员经费合计 / 公用经费合计: the figure is the first non-empty cell to the right of the label.
+    // A block's 合计 row (the spec's block totals): the figure is the first non-empty cell right of the label.
     for (let c = region.left; c <= region.right; c++) {
       const v = valueAt(region, r, c);
       if (!isText(v)) continue;
       const label = normLabel(v);
       const key = spec.blocks.find((b) => label === norm(b.total.label))?.total.key;
       if (!key) continue;
-      // The segment of this label runs to the next text label (人员经费合计 | … | 公用经费合计 | …).
+      // The segment of this label runs to the next text label (one block total | … | the next | …).
       let end = region.right;
       let figure = -1;
       for (let d = c + 1; d <= region.right; d++) {

@@ -1,5 +1,5 @@
 // Ledger tables (01, 04): an income block and an expenditure block side by side, their rows aligned
-// section by section (the 类 rows against the income sources, 本年收入合计 against 本年支出合计, …).
+// section by section (the 类 rows against the income sources, the income total against the spending total, …).
 import { classRow, codeOfRowKey, rowKind } from '../../core/keys';
 import { CLASS_LISTS, CLASS_NAMES, type ClassListId } from '../../core/catalogs/functional';
 import type { MoneyUnit } from '../../core/money';
