@@ -134,7 +134,12 @@ export function parseRowKey(key: RowKey): ParsedRowKey {
 
 /** The kind of a row key: a fixed row, or a code row of the 功能分类 / 类 list / 经济分类. */
 export function rowKind(key: RowKey): ParsedRowKey['kind'] {
-  return parseRowKey(key).kind;
+  // Called for every row in the checks: prefixes first, no allocation.
+  if (key.startsWith('code:')) return 'code';
+  if (key.startsWith('class:')) return 'class';
+  if (key.startsWith('econ:')) return 'econ';
+  if (FIXED.has(key)) return 'fixed';
+  throw new Error(`unknown row key: ${key}`);
 }
 
 /** The code of a coded, class or economic row key; undefined for a fixed row. */

@@ -2,7 +2,7 @@
 // other figure is computed from its parts with the same identities `check` verifies. Balances are never
 // used (they compare figures each computed in its own right). Exact integers (分) throughout.
 import { economicGroup } from '../catalogs/economic';
-import { codeRow, parseRowKey, type ColKey, type RowKey } from '../keys';
+import { codeOfRowKey, codeRow, rowKind, type ColKey, type RowKey } from '../keys';
 import type { TableTopic } from '../model';
 import type { CellAt, CrossIdentity, Identity, TableIdentity } from './types';
 
@@ -27,11 +27,14 @@ export interface DraftTable {
 
 interface Indexed extends DraftTable {
   byKey: Map<RowKey, DraftRow>;
-  kids: Map<string, DraftRow[]>;
+  /** Parents after their children (the reverse of print order, where a parent precedes its children). */
+  parentsDeepestFirst: Array<{ row: DraftRow; kids: DraftRow[] }>;
+  classRows: DraftRow[];
+  econClasses: DraftRow[];
 }
 
-/** Children by parent code ('' = the 合计), by the same prefix rule the check uses. */
-function kidsOf(rows: DraftRow[]): Map<string, DraftRow[]> {
+/** Parents (the 合计 and the 类/款 code rows) with their children, by the same prefix rule the check uses. */
+function parentsOf(rows: DraftRow[]): Array<{ row: DraftRow; kids: DraftRow[] }> {
   const kids = new Map<string, DraftRow[]>();
   for (const r of rows) {
     if (!r.code) continue;
@@ -42,7 +45,14 @@ function kidsOf(rows: DraftRow[]): Map<string, DraftRow[]> {
     if (list) list.push(r);
     else kids.set(parent, [r]);
   }
-  return kids;
+  // Rows are in print order, a parent before its children; backwards, every parent comes after them.
+  const parents: Array<{ row: DraftRow; kids: DraftRow[] }> = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const parent = r.key === 'total' ? '' : r.code && (r.code.length === 3 || r.code.length === 5) ? r.code : null;
+    if (parent !== null) parents.push({ row: r, kids: kids.get(parent) ?? [] });
+  }
+  return parents;
 }
 
 /** Σ of known values: undefined while any is unknown; null (blank) when every one is blank. */
@@ -58,41 +68,68 @@ function total(values: Array<{ v: DraftValue; sign?: 1 | -1 }>): DraftValue {
   return any || values.length === 0 ? sum : null;
 }
 
+/** Σ of one column over rows (absent column: 0), with the same unknown/blank rules; no allocation. */
+function columnTotal(rows: DraftRow[], col: ColKey): DraftValue {
+  let sum = 0;
+  let any = false;
+  for (const r of rows) {
+    const v = r.cols.includes(col) ? r.values[col] : 0;
+    if (v === undefined) return undefined;
+    if (v === null) continue;
+    sum += v;
+    any = true;
+  }
+  return any || rows.length === 0 ? sum : null;
+}
+
 class Solver {
   private readonly tables = new Map<TableTopic, Indexed>();
+  /** Whether the last evaluation left a figure it should compute unknown (then it runs again next pass). */
+  private pending = false;
   changed = false;
 
   constructor(tables: DraftTable[]) {
-    for (const t of tables) this.tables.set(t.topic, { ...t, byKey: new Map(t.rows.map((r) => [r.key, r])), kids: kidsOf(t.rows) });
+    for (const t of tables) {
+      this.tables.set(t.topic, {
+        ...t,
+        byKey: new Map(t.rows.map((r) => [r.key, r])),
+        parentsDeepestFirst: parentsOf(t.rows),
+        classRows: t.rows.filter((r) => rowKind(r.key) === 'class'),
+        econClasses: t.rows.filter((r) => r.code?.length === 3 && rowKind(r.key) === 'econ'),
+      });
+    }
   }
 
   private get(t: Indexed, row: RowKey, col: ColKey): DraftValue {
     const r = t.byKey.get(row);
-    if (!r) return t.coded && (row === 'total' || parseRowKey(row).kind === 'code') ? 0 : undefined;
+    if (!r) return t.coded && (row === 'total' || rowKind(row) === 'code') ? 0 : undefined;
     if (!r.cols.includes(col)) return t.coded ? 0 : undefined;
     return r.values[col];
   }
 
-  /** Sets an unknown figure; false when the row does not print that column. */
+  /** Sets an unknown figure of a row that prints the column; an unknown value leaves the identity pending. */
   private set(t: Indexed, row: RowKey, col: ColKey, v: DraftValue): void {
-    if (v === undefined) return;
     const r = t.byKey.get(row);
     if (!r || !r.cols.includes(col) || r.values[col] !== undefined) return;
+    if (v === undefined) {
+      this.pending = true;
+      return;
+    }
     r.values[col] = v;
     this.changed = true;
   }
 
-  private at(owner: Indexed, c: CellAt): [Indexed, RowKey, ColKey] | null {
+  private at(owner: Indexed | null, c: CellAt): [Indexed, RowKey, ColKey] | null {
     const t = c.table ? this.tables.get(c.table) : owner;
     return t ? [t, c.row, c.col] : null;
   }
 
   private sum(owner: Indexed | null, totalAt: CellAt, parts: CellAt[]): void {
-    const head = this.at(owner!, totalAt);
+    const head = this.at(owner, totalAt);
     if (!head || this.get(...head) !== undefined) return;
     const values: Array<{ v: DraftValue; sign?: 1 | -1 }> = [];
     for (const p of parts) {
-      const at = this.at(owner!, p);
+      const at = this.at(owner, p);
       if (!at) return;
       values.push({ v: this.get(...at), sign: p.sign });
     }
@@ -103,33 +140,44 @@ class Solver {
     switch (identity.kind) {
       case 'sum':
         return this.sum(t, identity.total, identity.parts);
-      case 'columns':
+      case 'columns': {
+        const { total: head, parts } = identity;
         for (const r of t.rows) {
-          if (r.values[identity.total] !== undefined || !r.cols.includes(identity.total)) continue;
-          if (!identity.parts.every((p) => r.cols.includes(p.col))) continue;
-          this.set(t, r.key, identity.total, total(identity.parts.map((p) => ({ v: r.values[p.col], sign: p.sign }))));
+          if (r.values[head] !== undefined || !r.cols.includes(head)) continue;
+          let sum = 0;
+          let any = false;
+          let unknown = false;
+          for (const p of parts) {
+            if (!r.cols.includes(p.col)) {
+              unknown = true;
+              break;
+            }
+            const v = r.values[p.col];
+            if (v === undefined) {
+              unknown = true;
+              break;
+            }
+            if (v === null) continue;
+            sum += (p.sign ?? 1) * v;
+            any = true;
+          }
+          if (unknown) this.pending = true;
+          else this.set(t, r.key, head, any || parts.length === 0 ? sum : null);
         }
         return;
+      }
       case 'hierarchy':
-        for (const r of t.rows) {
-          const parent = r.key === 'total' ? '' : r.code && (r.code.length === 3 || r.code.length === 5) ? r.code : null;
-          if (parent === null) continue;
-          const kids = t.kids.get(parent) ?? [];
-          for (const col of r.cols) {
-            if (r.values[col] === undefined) this.set(t, r.key, col, total(kids.map((k) => ({ v: k.cols.includes(col) ? k.values[col] : 0 }))));
-          }
+        for (const { row, kids } of t.parentsDeepestFirst) {
+          for (const col of row.cols) if (row.values[col] === undefined) this.set(t, row.key, col, columnTotal(kids, col));
         }
         return;
       case 'classes':
-        for (const col of identity.cols) {
-          const classes = t.rows.filter((r) => parseRowKey(r.key).kind === 'class');
-          this.set(t, identity.total, col, total(classes.map((r) => ({ v: r.values[col] }))));
-        }
+        for (const col of identity.cols) this.set(t, identity.total, col, columnTotal(t.classRows, col));
         return;
       case 'groups':
         for (const g of identity.groups) {
-          const classes = t.rows.filter((r) => r.code?.length === 3 && parseRowKey(r.key).kind === 'econ' && economicGroup(r.code) === g.group);
-          this.set(t, g.total, identity.col, total(classes.map((r) => ({ v: r.values[identity.col] }))));
+          const classes = t.econClasses.filter((r) => economicGroup(r.code!) === g.group);
+          this.set(t, g.total, identity.col, columnTotal(classes, identity.col));
         }
         return;
     }
@@ -140,20 +188,22 @@ class Solver {
       case 'sum':
         return this.sum(null, identity.total, identity.parts);
       case 'same': {
-        const a = this.at(null!, identity.a);
-        const b = this.at(null!, identity.b);
+        const a = this.at(null, identity.a);
+        const b = this.at(null, identity.b);
         if (!a || !b) return;
-        this.set(...a, this.get(...b));
-        this.set(...b, this.get(...a));
+        const va = this.get(...a);
+        const vb = this.get(...b);
+        if (va === undefined) this.set(...a, vb);
+        if (vb === undefined) this.set(...b, va);
         return;
       }
       case 'sameClasses': {
         const a = this.tables.get(identity.a.table);
         const b = this.tables.get(identity.b.table);
         if (!a || !b) return;
-        for (const r of a.rows) {
-          const p = parseRowKey(r.key);
-          if (p.kind === 'class') this.set(a, r.key, identity.a.col, this.get(b, codeRow(p.code), identity.b.col));
+        for (const r of a.classRows) {
+          if (r.values[identity.a.col] !== undefined) continue;
+          this.set(a, r.key, identity.a.col, this.get(b, codeRow(codeOfRowKey(r.key)!), identity.b.col));
         }
         return;
       }
@@ -164,12 +214,22 @@ class Solver {
   }
 
   run(cross: CrossIdentity[]): void {
-    const usable = (i: Identity) => !i.balance;
-    // Each pass fills what its parts allow; the longest chain (项 → 款 → 类 → 合计 → 01 → 总计) ends it.
-    for (let pass = 0; pass < 32; pass++) {
+    // Each identity runs until nothing it computes is unknown; each pass fills what its parts allow, and the
+    // longest chain (a table's 合计 → 01's 类 → 01's totals) takes a few passes.
+    let open: Array<[Indexed | null, Identity]> = [];
+    for (const t of this.tables.values()) for (const i of t.identities) if (!i.balance) open.push([t, i]);
+    for (const i of cross) if (!i.balance) open.push([null, i]);
+    for (let pass = 0; pass < 32 && open.length; pass++) {
       this.changed = false;
-      for (const t of this.tables.values()) for (const i of t.identities) if (usable(i)) this.table(t, i);
-      for (const i of cross) if (usable(i)) this.cross(i);
+      const still: typeof open = [];
+      for (const entry of open) {
+        this.pending = false;
+        const [t, i] = entry;
+        if (t) this.table(t, i as TableIdentity);
+        else this.cross(i as CrossIdentity);
+        if (this.pending) still.push(entry);
+      }
+      open = still;
       if (!this.changed) return;
     }
   }

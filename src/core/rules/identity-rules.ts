@@ -3,7 +3,7 @@
 import { economicGroup } from '../catalogs/economic';
 import { classifyDifference } from '../findings';
 import type { CrossIdentity, Identity, TableIdentity } from '../identities/types';
-import { classRow, codeRow, parseRowKey, type ColKey, type RowKey } from '../keys';
+import { classRow, codeRow, parseRowKey, rowKind, type ColKey, type RowKey } from '../keys';
 import { minorPerCent } from '../money';
 import type { AmountCell, TableData, TableRow, TableTopic } from '../model';
 import type { TableSpec } from '../profiles';
@@ -151,7 +151,7 @@ function evalClasses(ctx: RuleContext, b: Bound, total: RowKey, cols: ColKey[]):
 /** 06: each group total = Σ its 类 (a 类 not printed stands as the sum of its 款). */
 function evalGroups(ctx: RuleContext, b: Bound, col: ColKey, groups: Array<{ total: RowKey; group: string }>): void {
   const { t } = b;
-  const econ = t.rows.filter((r) => r.code !== undefined && parseRowKey(r.key).kind === 'econ');
+  const econ = t.rows.filter((r) => r.code !== undefined && rowKind(r.key) === 'econ');
   const classCodes = [...new Set(econ.map((r) => r.code!.slice(0, 3)))].sort();
   const classTerm = (code: string): Term => {
     const row = econ.find((r) => r.code === code);

@@ -48,7 +48,10 @@ export interface Draft extends DraftTable {
 }
 
 export function row(key: RowKey, label: string, cols: readonly ColKey[], code?: string): Row {
-  return { key, label, code, cols, values: {} };
+  // Every column present from the start, in one order: the rows of a table share one object shape.
+  const values: Row['values'] = {};
+  for (const c of cols) values[c] = undefined;
+  return { key, label, code, cols, values };
 }
 
 export function draft(spec: TableSpec, rows: Row[], extra?: Partial<Draft>): Draft {
