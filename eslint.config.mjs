@@ -22,11 +22,6 @@ export default defineConfig(
     },
   },
   {
-    // TEMPORARY, until the owner of the table readers drops the needless `\[` escape in text.ts (normText).
-    files: ['src/kinds/read/text.ts'],
-    rules: { 'no-useless-escape': 'off' },
-  },
-  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

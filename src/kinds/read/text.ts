@@ -21,7 +21,7 @@ export function norm(value: CellValue): string {
 const normText = memoText((text: string): string =>
   compactText(text)
     .replace(/[“”"‘’'「」]/g, '')
-    .replace(/[【\[]/g, '(')
+    .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')'),
 );
 
