@@ -1,8 +1,8 @@
 // 部门支出经济分类 rows of 公开06表 and their groups.
 //
-// Sources: the Fuzhou reference 06表 (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt, 89 rows
-// in three blocks: 301/303 人员经费; 302, 307, 310, 312, 399 公用经费), and the Shanghai 2024 template
-// (formats-rules-and-scoring.md §1.2: 301/303 left, 302/310 right). 人员经费 = 301 + 303;
+// Sources (docs/domain.md#economic-classification): the 06表 of 《福州市工业和信息化局（本级）2024 年度单位决算》
+// (89 rows in three blocks: 301/303 人员经费; 302, 307, 310, 312, 399 公用经费), and the Shanghai 2024
+// 部门决算模板 (301/303 left, 302/310 right). 人员经费 = 301 + 303;
 // 公用经费 = 302 + 310 + the other classes (307/309/311/312/313/399 are rare in 基本支出 and count as 公用经费).
 
 export type EconomicGroup = '人员经费' | '公用经费';

@@ -1,14 +1,14 @@
 // 支出功能分类科目 (functional classification of expenditure).
 //
-// Sources (see shared/domain/formats-rules-and-scoring.md §2.1–2.2, kept in the project so nothing
-// reads shared/ at run time):
+// Sources (docs/domain.md#functional-classification; the facts are kept in the project, nothing reads
+// outside it at run time):
 // - the 类 names and their order in the 公开 list: the Shanghai 2024 部门决算模板 and the published
 //   2024 documents (Shanghai 普陀区, Fuzhou 工信局); the 26-row list is the one printed by the Fuzhou
 //   reference and by Shanghai 财政局/社会工作部, the 24-row list (no 债务还本/付息) by Shanghai 规划资源局;
 // - the 类 codes: confirmed by data for 201/205/207/208/210/212/215/220/221/229 and recalled for the
-//   rest (marked "recalled" in the research note; verify against the 2024 《政府收支分类科目》);
+//   rest (recalled, see docs/domain.md#functional-classification; verify against the 2024 《政府收支分类科目》);
 // - the 款/项 codes and names: those printed in the reference documents (Fuzhou tables and
-//   情况说明, the three Shanghai documents) and the few listed in the research note §2.2.
+//   情况说明, the three Shanghai documents) and a few other 款/项 seen in published documents.
 // The catalog is not the complete official list: an unknown but well-formed code is not an error.
 
 export interface FunctionalClass {

@@ -1,5 +1,5 @@
 // central-2024: the order used by the central departments and many provinces (Hunan 岳阳, Gansu 张家川,
-// Guangxi 玉林 2024; formats-rules-and-scoring.md §1.1): 三公 last (07 政府性基金, 08 国有资本经营,
+// Guangxi 玉林 2024; docs/domain.md#profiles): 三公 last (07 政府性基金, 08 国有资本经营,
 // 09 三公), 06 named 基本支出决算明细表. Columns follow the Fuzhou layouts where no source shows otherwise.
 import { FUZHOU_2024 } from './fuzhou-2024';
 import { codedSpec, FUND_COLUMNS, spendColumns, threePublicSpec } from './common';

@@ -1,5 +1,5 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
-// (shared/reference/fuzhou-gxj-2024-unit-final-accounts.txt). The default profile.
+// (docs/domain.md#profiles; figures in examples/data/fuzhou-gxj-2024.json). The default profile.
 import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
 import { CROSS_IDENTITIES } from './identities';
 import type { EconomicSpec, Profile } from './spec';

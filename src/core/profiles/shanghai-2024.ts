@@ -1,5 +1,5 @@
 // shanghai-2024: the Shanghai 2024 部门决算 template and the three 普陀区 documents
-// (shared/reference/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
+// (docs/domain.md#profiles; transcriptions in test/fixtures/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
 import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
 import { CROSS_IDENTITIES } from './identities';
