@@ -14,6 +14,9 @@ import type { WorkbookSnapshot } from '../../src/port/snapshot';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { PaneController } from '../../src/taskpane/pane-controller';
 
+// Fluent UI in jsdom is slow by nature: each getComputedStyle walks the thousands of CSS rules Fluent inserts, and
+// role queries (and a dropdown's positioning) call it for every element they look at. Most tests here take 0.3-2 s
+// idle and up to 3 times that on a busy machine, within the suite's 30 s; the dropdown test has its own limit.
 beforeAll(() => {
   // Fluent's MessageBar measures itself; jsdom has no ResizeObserver.
   (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -112,7 +115,7 @@ test('the profile and rubric choices: automatic by default, a pick reaches the c
     controller.setProfile(undefined);
   });
   expect(profile.textContent).toBe('自动识别表式');
-}, 20_000);
+}, 60_000); // opening the dropdown and picking an option: about 7 s idle, 15 s with a webpack build running
 
 test('running: progress shown, actions disabled until the work ends', async () => {
   const port = new FakeRecordingPort();

@@ -8,6 +8,8 @@ import { runPool, type BatchRow, type BatchTask } from '../../src/cli/batch';
 import { syntheticWorkload } from '../../src/synthetic';
 import { writeWorkload } from '../../src/synthetic/file';
 
+// Slow by nature, hence the long timeouts below: every test starts worker threads, and each new thread loads the
+// sources through tsx and ExcelJS before its first file (about 1.3 s idle, several times that on a busy machine).
 const CRASH_WORKER = join(__dirname, 'crash-worker.ts');
 const INTERNAL = /^处理该文件时出现内部错误：/;
 let dir: string;
