@@ -64,3 +64,6 @@ export const THREE_PUBLIC = {
   carRun: '公务用车运行维护费',
   reception: '公务接待费',
 } as const;
+
+/** The two sides of 01/04, named where a line's label is printed on both (总计). */
+export const SIDE = { income: '收入', expenditure: '支出' } as const;

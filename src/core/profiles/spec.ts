@@ -134,21 +134,34 @@ export interface Profile {
 
 type SpecOf<K extends TableSpec['kind']> = Extract<TableSpec, { kind: K }>;
 
+/** A fixed row as printed, with where it stands: its block's side and columns (01/04), indented under a row. */
+export interface FixedRowPlace {
+  key: FixedRowKey;
+  label: string;
+  indent?: boolean;
+  side?: LedgerBlockSpec['side'];
+  /** The columns this row prints, where fewer than the table's (01/04's income block). */
+  columns?: ColumnSpec[];
+}
+
 /**
  * What each kind's spec prints: its columns and its fixed rows (one entry per kind; a kind added to
  * TableSpec without one is a compile error). Reading, layout and derivation of a kind are in src/kinds/.
  */
-const SHAPES: { [K in TableSpec['kind']]: { columns(s: SpecOf<K>): ColumnSpec[]; fixedRows(s: SpecOf<K>): Array<{ key: FixedRowKey; label: string }> } } = {
+const SHAPES: { [K in TableSpec['kind']]: { columns(s: SpecOf<K>): ColumnSpec[]; fixedRows(s: SpecOf<K>): FixedRowPlace[] } } = {
   ledger: {
     columns: (s) => s.blocks.flatMap((b) => b.columns),
-    fixedRows: (s) => s.blocks.flatMap((b) => b.rows.filter((r): r is FixedRowSpec => !isClassRows(r))),
+    fixedRows: (s) =>
+      s.blocks.flatMap((b) =>
+        b.rows.filter((r): r is FixedRowSpec => !isClassRows(r)).map((r) => ({ key: r.key, label: r.label, indent: r.indent, side: b.side, columns: b.columns })),
+      ),
   },
   coded: { columns: (s) => s.columns, fixedRows: (s) => [{ key: 'total', label: s.totalLabel }] },
   economic: { columns: (s) => [{ key: 'amount', path: [s.amountHeader] }], fixedRows: (s) => s.blocks.map((b) => b.total) },
   threePublic: { columns: (s) => s.measures, fixedRows: (s) => s.items },
 };
 
-function shapeOf<S extends TableSpec>(spec: S): { columns(s: S): ColumnSpec[]; fixedRows(s: S): Array<{ key: FixedRowKey; label: string }> } {
+function shapeOf<S extends TableSpec>(spec: S): { columns(s: S): ColumnSpec[]; fixedRows(s: S): FixedRowPlace[] } {
   return SHAPES[spec.kind] as unknown as ReturnType<typeof shapeOf<S>>;
 }
 
@@ -158,6 +171,6 @@ export function allColumns(spec: TableSpec): ColumnSpec[] {
 }
 
 /** The fixed rows of a spec (01/04's lines, 三公 items, 06's group totals, a coded table's 合计), as printed. */
-export function fixedRowsOf(spec: TableSpec): Array<{ key: FixedRowKey; label: string }> {
+export function fixedRowsOf(spec: TableSpec): FixedRowPlace[] {
   return shapeOf(spec).fixedRows(spec);
 }

@@ -1,12 +1,13 @@
 // Evaluates the declared identities (profiles/identities.ts) on a read model: one evaluator per kind of
 // identity, each under the tail policy of the engine. Which identity fails is data; how it is worded is here.
-import { economicGroup } from '../catalogs/economic';
+import { economicGroup, economicItem } from '../catalogs/economic';
+import { knownName } from '../catalogs/functional';
 import { classifyDifference } from '../findings';
 import type { CrossIdentity, Identity, TableIdentity } from '../identities/types';
 import { classRow, codeRow, parseRowKey, rowKind, type ColKey, type RowKey } from '../keys';
 import { minorPerCent } from '../money';
 import type { AmountCell, TableData, TableRow, TableTopic } from '../model';
-import type { TableSpec } from '../profiles';
+import { fixedRowsOf, type TableSpec } from '../profiles';
 import { classRows, columnsOf, hasColumn, NAMED_ADDENDS_MAX, rowOf, type RuleContext, type Term } from './engine';
 import { columnLabel, fixedRowLabel, rowName, withoutOrdinal } from './labels';
 
@@ -37,9 +38,12 @@ function labelOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey, withTable
   if (parsed.kind === 'fixed') name = row === 'total' && b.spec.kind === 'coded' ? b.spec.totalLabel : fixedRowLabel(ctx.profile, b.t, row);
   else {
     const r = rowOf(b.t, row);
-    name = !r ? parsed.code : parsed.kind === 'class' ? `${parsed.code} ${withoutOrdinal(r.label)}` : rowName(r);
+    const known = parsed.kind === 'econ' ? economicItem(parsed.code)?.name : knownName(parsed.code);
+    name = !r ? `${parsed.code}${known ? ` ${known}` : ''}` : parsed.kind === 'class' ? `${parsed.code} ${withoutOrdinal(r.label)}` : rowName(r);
   }
-  const cols = columnsOf(b.t);
+  // The column is named where the row prints more than one (01/04's income lines print one).
+  const own = parsed.kind === 'fixed' ? fixedRowsOf(b.spec).find((r) => r.key === row)?.columns : undefined;
+  const cols = own ? own.map((c) => c.key) : columnsOf(b.t);
   const colPart = cols.length > 1 || (cols.length === 1 && cols[0] !== col) ? `行“${columnLabel(ctx.profile, b.t, col)}”` : '';
   return `${withTable ? ctx.name(b.t) : ''}“${name}”${colPart}`;
 }
@@ -120,10 +124,10 @@ function evalHierarchy(ctx: RuleContext, b: Bound): void {
         }
       }
       if (skip || classifyDifference(head.minor - expected, nonZero, t.unit) === 'none') continue;
-      const colName = columns.length > 1 ? `“${columnLabel(ctx.profile, t, col as ColKey)}”` : '';
+      const where = columns.length > 1 ? `行“${columnLabel(ctx.profile, t, col as ColKey)}”` : '';
       ctx.sum(
         t,
-        () => `${ctx.name(t)}“${rowName(parent)}”行${colName}`,
+        () => `${ctx.name(t)}“${rowName(parent)}”${where}`,
         { cell: head, label: `“${rowName(parent)}”` },
         // Labels only where the message names the addends (a 款 with 40 项 is worded without them).
         kids.map((k) => ({ cell: k.cells[col as ColKey], label: kids.length <= NAMED_ADDENDS_MAX ? `“${k.code}”` : '' })),
@@ -137,12 +141,13 @@ function evalHierarchy(ctx: RuleContext, b: Bound): void {
 /** total row = Σ 类 rows, in each listed column the table has. */
 function evalClasses(ctx: RuleContext, b: Bound, total: RowKey, cols: ColKey[]): void {
   const { t } = b;
+  const many = columnsOf(t).length > 1;
   for (const col of cols) {
     if (!hasColumn(t, col)) continue;
     ctx.sum(
       t,
-      `${ctx.name(t)}“${columnLabel(ctx.profile, t, col)}”`,
-      term(ctx, b, total, col, false),
+      `${ctx.name(t)}${many ? `“${columnLabel(ctx.profile, t, col)}”列` : ''}`,
+      { cell: cellOf(ctx, b, total, col), label: `“${fixedRowLabel(ctx.profile, t, total)}”` },
       classRows(t).map((r) => ({ cell: r.cells[col], label: `“${rowName(r)}”` })),
     );
   }
@@ -224,7 +229,8 @@ function evalCross(ctx: RuleContext, identity: CrossIdentity): void {
         total.t,
         '跨表核对',
         term(ctx, total, identity.total.row, identity.total.col, true),
-        identity.parts.map((p, i) => term(ctx, parts[i]!, p.row, p.col, true, p.sign)),
+        // A part names its table where it changes (公开06表“人员经费合计” + “公用经费合计”).
+        identity.parts.map((p, i) => term(ctx, parts[i]!, p.row, p.col, i === 0 || parts[i]!.t !== parts[i - 1]!.t, p.sign)),
         { crossTable: true },
       );
       return;
