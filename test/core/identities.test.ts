@@ -128,3 +128,14 @@ describe('an identity changed in one place changes check and generation alike', 
     expect(t3a.every((f) => f.actualMinor! - f.expectedMinor! === 123_400)).toBe(true);
   });
 });
+
+describe('the derivation never overrides a given figure', () => {
+  test('a 款 with its own working-sheet entry beside its 项 is named, not silently replaced by the sum of its 项', () => {
+    const data = readWorkings(layoutsSnapshot(workingLayouts(syntheticUnit(12, 30)))).data;
+    const detail = data.sheets.detail!;
+    const kuan = detail.rows[0].key.slice(0, 5);
+    expect(() => deriveAccounts(data, PROFILES[0])).not.toThrow();
+    detail.rows.push({ key: kuan, name: '', nameRef: null, cells: { 'exp.basic': { minor: 100_000, ref: null } } });
+    expect(() => deriveAccounts(data, PROFILES[0])).toThrow(new RegExp(`contradict.*T3-b expenditure code:${kuan} basic`));
+  });
+});

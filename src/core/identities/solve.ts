@@ -234,6 +234,54 @@ class Solver {
     }
   }
 
+  /**
+   * Every non-balance identity holds exactly once solved: a figure given by the working sheets that its
+   * parts contradict (a 款 with its own entry beside its 项) is named, never silently overridden.
+   */
+  contradictions(cross: CrossIdentity[]): string[] {
+    const out: string[] = [];
+    const differ = (a: DraftValue, b: DraftValue) => a !== undefined && b !== undefined && (a ?? 0) !== (b ?? 0);
+    const note = (rule: string, t: Indexed, row: RowKey, col: ColKey, given: DraftValue, parts: DraftValue) => {
+      if (differ(given, parts)) out.push(`${rule} ${t.topic} ${row} ${col}: ${given} ≠ ${parts}`);
+    };
+    const sumOf = (owner: Indexed | null, parts: CellAt[]) =>
+      total(parts.map((p) => ({ v: ((at) => (at ? this.get(...at) : undefined))(this.at(owner, p)), sign: p.sign })));
+    for (const t of this.tables.values()) {
+      for (const i of t.identities) {
+        if (i.balance) continue;
+        if (i.kind === 'sum') note(i.rule, t, i.total.row, i.total.col, this.get(t, i.total.row, i.total.col), sumOf(t, i.parts));
+        else if (i.kind === 'columns') {
+          for (const r of t.rows) {
+            if (!r.cols.includes(i.total) || !i.parts.every((p) => r.cols.includes(p.col))) continue;
+            note(i.rule, t, r.key, i.total, r.values[i.total], total(i.parts.map((p) => ({ v: r.values[p.col], sign: p.sign }))));
+          }
+        } else if (i.kind === 'hierarchy') {
+          for (const { row, kids } of t.parentsDeepestFirst) if (kids.length) for (const c of row.cols) note(i.rule, t, row.key, c, row.values[c], columnTotal(kids, c));
+        } else if (i.kind === 'classes') {
+          for (const c of i.cols) note(i.rule, t, i.total, c, this.get(t, i.total, c), columnTotal(t.classRows, c));
+        } else {
+          for (const g of i.groups) note(i.rule, t, g.total, i.col, this.get(t, g.total, i.col), columnTotal(t.econClasses.filter((r) => economicGroup(r.code!) === g.group), i.col));
+        }
+      }
+    }
+    for (const i of cross) {
+      if (i.balance) continue;
+      if (i.kind === 'sum') {
+        const head = this.at(null, i.total);
+        if (head) note(i.rule, head[0], head[1], head[2], this.get(...head), sumOf(null, i.parts));
+      } else if (i.kind === 'same') {
+        const a = this.at(null, i.a);
+        const b = this.at(null, i.b);
+        if (a && b) note(i.rule, a[0], a[1], a[2], this.get(...a), this.get(...b));
+      } else if (i.kind === 'sameClasses') {
+        const a = this.tables.get(i.a.table);
+        const b = this.tables.get(i.b.table);
+        if (a && b) for (const r of a.classRows) note(i.rule, a, r.key, i.a.col, r.values[i.a.col], this.get(b, codeRow(codeOfRowKey(r.key)!), i.b.col));
+      }
+    }
+    return out;
+  }
+
   /** The figures no identity could compute: a declaration is missing (a programming error, not the user's). */
   unknown(): string[] {
     const out: string[] = [];
@@ -244,11 +292,15 @@ class Solver {
 
 /**
  * Completes the draft tables in place: every figure not given is computed from its parts by the table and
- * cross identities. Throws when a figure stays unknown, naming it (no identity states it).
+ * cross identities. Throws when a figure stays unknown (no identity states it) or when a given figure
+ * contradicts an identity (the working-sheet reader admits neither; the derivation never hides one).
  */
 export function solveDraft(tables: DraftTable[], cross: CrossIdentity[]): void {
   const solver = new Solver(tables);
   solver.run(cross);
+  const list = (xs: string[]) => `${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ` (+${xs.length - 5})` : ''}`;
   const missing = solver.unknown();
-  if (missing.length) throw new Error(`no identity computes ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (+${missing.length - 5})` : ''}`);
+  if (missing.length) throw new Error(`no identity computes ${list(missing)}`);
+  const wrong = solver.contradictions(cross);
+  if (wrong.length) throw new Error(`given figures contradict their identities: ${list(wrong)}`);
 }
