@@ -59,9 +59,7 @@ function missingKeys(profile: Profile): { problems: string[]; checked: number } 
     for (const [topic, row, col] of references(identity, own)) {
       const spec = specOf(profile, topic);
       const cols = allColumns(spec).map((c) => c.key);
-      // A coded table's column the profile does not print reads as zero (09's 年初结转 in Fuzhou): allowed
-      // only between tables, which compare the 合计 row; a table's own identities name only printed columns.
-      if (!cols.includes(col) && !(spec.kind === 'coded' && own === null)) problems.push(`${identity.rule}: ${topic} has no column ${col}`);
+      if (!cols.includes(col)) problems.push(`${identity.rule}: ${topic} has no column ${col}`);
       if (row && parseRowKey(row).kind === 'fixed' && !fixedRows(spec).includes(row)) problems.push(`${identity.rule}: ${topic} has no row ${row}`);
       checked++;
     }

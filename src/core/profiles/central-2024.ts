@@ -3,14 +3,13 @@
 // 09 三公), 06 named 基本支出决算明细表. Columns follow the Fuzhou layouts where no source shows otherwise.
 import { FUZHOU_2024 } from './fuzhou-2024';
 import { codedSpec, FUND_COLUMNS, spendColumns, threePublicSpec } from './common';
-import { CROSS_IDENTITIES } from './identities';
+import { withCrossIdentities } from './identities';
 import type { Profile } from './spec';
 
-export const CENTRAL_2024: Profile = {
+export const CENTRAL_2024: Profile = withCrossIdentities({
   id: 'central-2024',
   name: '中央及多数省份 2024（三公表列第 09 表）',
   classLists: ['26'],
-  crossIdentities: CROSS_IDENTITIES,
   zeroStyle: 'zero',
   tables: {
     ...FUZHOU_2024.tables,
@@ -51,4 +50,4 @@ export const CENTRAL_2024: Profile = {
       emptyNote: '说明：本{scope}{year}年度没有财政拨款“三公”经费支出，故本表无数据。',
     }),
   },
-};
+});

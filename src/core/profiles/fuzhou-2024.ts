@@ -1,7 +1,7 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
 // (docs/domain.md#profiles; figures in examples/data/fuzhou-gxj-2024.json). The default profile.
 import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES } from './identities';
+import { withCrossIdentities } from './identities';
 import type { EconomicSpec, Profile } from './spec';
 
 export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = economicSpec({
@@ -15,11 +15,10 @@ export const FUZHOU_BASIC_ECONOMIC: EconomicSpec = economicSpec({
   amountHeader: '金额',
 });
 
-export const FUZHOU_2024: Profile = {
+export const FUZHOU_2024: Profile = withCrossIdentities({
   id: 'fuzhou-2024',
   name: '福州 2024（单位决算公开）',
   classLists: ['26'],
-  crossIdentities: CROSS_IDENTITIES,
   zeroStyle: 'zero',
   tables: {
     '01': summarySpec({
@@ -74,4 +73,4 @@ export const FUZHOU_2024: Profile = {
       emptyNote: '2. 本{scope}{year}年度没有使用国有资本经营预算财政拨款安排的支出。',
     }),
   },
-};
+});

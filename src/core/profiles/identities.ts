@@ -5,7 +5,8 @@
 import { at, columns, minus, of, sum } from '../identities/build';
 import type { CrossIdentity, TableIdentity } from '../identities/types';
 import { econRow, type ColKey } from '../keys';
-import type { TableTopic } from '../model';
+import type { TableId, TableTopic } from '../model';
+import { allColumns, type Profile, type TableSpec } from './spec';
 
 const FUNDS = ['gpb', 'gf', 'soe'] as const;
 
@@ -76,7 +77,17 @@ function fundIdentities(rule: string, printed: readonly ColKey[]): TableIdentity
 
 const PART_OF_WHOLE = '是全部支出的一部分，通常不应更大；请核对或说明原因。';
 
-export const CROSS_IDENTITIES: CrossIdentity[] = [
+/**
+ * The identities between the tables of a profile. The fund tables' carry-over lines (X8) stand only where the
+ * fund table prints them (Fuzhou's 09 prints 本年支出 alone).
+ */
+function crossIdentities(tables: Record<TableId, TableSpec>): CrossIdentity[] {
+  const prints = (topic: TableTopic, col: ColKey) =>
+    Object.values(tables).some((s) => s.topic === topic && allColumns(s).some((c) => c.key === col));
+  return CROSS_IDENTITIES.filter((i) => i.kind !== 'same' || i.rule !== 'X8' || prints(i.b.table, i.b.col));
+}
+
+const CROSS_IDENTITIES: CrossIdentity[] = [
   { kind: 'same', rule: 'X1', a: of('summary', 'inc.total'), b: of('income', 'total', 'total') },
   { kind: 'same', rule: 'X2', a: of('summary', 'exp.total'), b: of('expenditure', 'total', 'total') },
   sum('X3', of('income', 'total', 'fiscal'), [of('summary', 'inc.gpb'), of('summary', 'inc.gf'), of('summary', 'inc.soe')]),
@@ -136,3 +147,8 @@ export const CROSS_IDENTITIES: CrossIdentity[] = [
     }),
   ),
 ];
+
+/** A profile with the identities between its tables. */
+export function withCrossIdentities(profile: Omit<Profile, 'crossIdentities'>): Profile {
+  return { ...profile, crossIdentities: crossIdentities(profile.tables) };
+}

@@ -2,14 +2,13 @@
 // (docs/domain.md#profiles; transcriptions in test/fixtures/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
 import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
-import { CROSS_IDENTITIES } from './identities';
+import { withCrossIdentities } from './identities';
 import type { Profile } from './spec';
 
-export const SHANGHAI_2024: Profile = {
+export const SHANGHAI_2024: Profile = withCrossIdentities({
   id: 'shanghai-2024',
   name: '上海 2024（部门决算公开）',
   classLists: ['26', '24'],
-  crossIdentities: CROSS_IDENTITIES,
   zeroStyle: 'blank',
   tables: {
     '01': summarySpec({
@@ -74,4 +73,4 @@ export const SHANGHAI_2024: Profile = {
       emptyNote: '说明：本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。',
     }),
   },
-};
+});

@@ -48,6 +48,13 @@ function labelOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey, withTable
   return `${withTable ? ctx.name(b.t) : ''}“${name}”${colPart}`;
 }
 
+/** What a figure is, for a message head: a coded table's 合计 by its column, any other row by its name. */
+function subjectOf(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey): string {
+  if (row === 'total' && b.spec.kind === 'coded') return `“${columnLabel(ctx.profile, b.t, col)}”`;
+  const parsed = parseRowKey(row);
+  return parsed.kind === 'fixed' ? `“${fixedRowLabel(ctx.profile, b.t, row)}”` : `“${parsed.code}”`;
+}
+
 function term(ctx: RuleContext, b: Bound, row: RowKey, col: ColKey, withTable: boolean, sign?: 1 | -1): Term {
   return { cell: cellOf(ctx, b, row, col), label: labelOf(ctx, b, row, col, withTable), sign };
 }
@@ -193,7 +200,7 @@ function evalAtMostRows(ctx: RuleContext, a: Bound, cols: ColKey[], b: Bound, wh
       // The hot path (every cell of the table): compare before any label is built.
       const y = cellOf(ctx, b, row.key, col);
       if (!y || x.invalid || y.invalid || x.minor - y.minor <= cent) continue;
-      ctx.atMost(a.t, '部分与整体比较', term(ctx, a, row.key, col, true), term(ctx, b, row.key, col, true), why);
+      ctx.atMost(a.t, `${a.t.title}与${b.t.title}比较`, term(ctx, a, row.key, col, true), term(ctx, b, row.key, col, true), why);
     }
   }
 }
@@ -227,7 +234,7 @@ function evalCross(ctx: RuleContext, identity: CrossIdentity): void {
       if (!total || parts.some((p) => !p)) return;
       ctx.sum(
         total.t,
-        '跨表核对',
+        () => `${subjectOf(ctx, total, identity.total.row, identity.total.col)}跨表核对`,
         term(ctx, total, identity.total.row, identity.total.col, true),
         // A part names its table where it changes (公开06表“人员经费合计” + “公用经费合计”).
         identity.parts.map((p, i) => term(ctx, parts[i]!, p.row, p.col, i === 0 || parts[i]!.t !== parts[i - 1]!.t, p.sign)),
@@ -238,7 +245,10 @@ function evalCross(ctx: RuleContext, identity: CrossIdentity): void {
     case 'same': {
       const a = bind(ctx, identity.a.table);
       const b = bind(ctx, identity.b.table);
-      if (a && b) ctx.same(a.t, '跨表核对', term(ctx, a, identity.a.row, identity.a.col, true), term(ctx, b, identity.b.row, identity.b.col, true));
+      if (a && b) {
+        const what = `${subjectOf(ctx, a, identity.a.row, identity.a.col)}跨表核对`;
+        ctx.same(a.t, what, term(ctx, a, identity.a.row, identity.a.col, true), term(ctx, b, identity.b.row, identity.b.col, true));
+      }
       return;
     }
     case 'sameClasses': {
@@ -250,7 +260,10 @@ function evalCross(ctx: RuleContext, identity: CrossIdentity): void {
     case 'atMost': {
       const a = bind(ctx, identity.a.table);
       const b = bind(ctx, identity.b.table);
-      if (a && b) ctx.atMost(a.t, '部分与整体比较', term(ctx, a, identity.a.row, identity.a.col, true), term(ctx, b, identity.b.row, identity.b.col, true), identity.why);
+      if (a && b) {
+        const what = `${subjectOf(ctx, a, identity.a.row, identity.a.col)}与${subjectOf(ctx, b, identity.b.row, identity.b.col)}比较`;
+        ctx.atMost(a.t, what, term(ctx, a, identity.a.row, identity.a.col, true), term(ctx, b, identity.b.row, identity.b.col, true), identity.why);
+      }
       return;
     }
     case 'atMostRows': {

@@ -1,5 +1,6 @@
 // 三公 table: one row per item (Fuzhou, central) or one data row with the items across under each
 // measure (Shanghai); the empty-table 说明 when the profile has one and there is no spending.
+import { LINE } from '../../core/catalogs/labels';
 import type { MoneyUnit } from '../../core/money';
 import type { TableData } from '../../core/model';
 import type { FixedRowSpec, ThreePublicSpec } from '../../core/profiles';
@@ -26,7 +27,7 @@ export function itemPaths(items: FixedRowSpec[]): string[][] {
       return parent ? [bareItemName(parent.label), bareItemName(item.label)] : [bareItemName(item.label)];
     }
     const hasChildren = items[i + 1]?.indent === true;
-    return hasChildren ? [bareItemName(item.label), '小计'] : [bareItemName(item.label)];
+    return hasChildren ? [bareItemName(item.label), LINE.subtotal] : [bareItemName(item.label)];
   });
 }
 
