@@ -2,7 +2,8 @@
 // place (a copy of a profile) changes both what check reports and what generation writes.
 import type { CellAt, Identity } from '../../src/core/identities/types';
 import { parseRowKey, type ColKey, type RowKey } from '../../src/core/keys';
-import type { TableTopic } from '../../src/core/model';
+import type { TableData, TableTopic } from '../../src/core/model';
+import { fixedRowLabel } from '../../src/core/rules/labels';
 import { PROFILES, type Profile, type TableSpec } from '../../src/core/profiles';
 import { allColumns, fixedRowsOf, isClassRows } from '../../src/core/profiles/spec';
 import { runTableRules } from '../../src/core/rules';
@@ -136,4 +137,19 @@ describe('the derivation never overrides a given figure', () => {
     detail.rows.push({ key: kuan, name: '', nameRef: null, cells: { 'exp.basic': { minor: 100_000, ref: null } } });
     expect(() => deriveAccounts(data, PROFILES[0])).toThrow(new RegExp(`contradict.*T3-b expenditure code:${kuan} basic`));
   });
+});
+
+describe('findings name each fixed row unambiguously', () => {
+  for (const profile of PROFILES) {
+    test(profile.id, () => {
+      const clashes: string[] = [];
+      for (const spec of Object.values(profile.tables)) {
+        const t = { id: spec.id, rows: [] } as unknown as TableData;
+        const names = fixedRowsOf(spec).map((r) => fixedRowLabel(profile, t, r.key));
+        names.forEach((n, i) => names.indexOf(n) !== i && clashes.push(`${spec.id} ${n}`));
+        expect(names.length).toBeGreaterThan(0);
+      }
+      expect(clashes).toEqual([]);
+    });
+  }
 });
