@@ -72,7 +72,10 @@ function layerBlocks() {
     files: ['src/*/**/*.{ts,tsx}'],
     ignores: Object.keys(LAYERS).map((layer) => `src/${layer}/**`),
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^', message: 'Layer boundary: this folder of src/ is not in LAYERS (eslint.layers.cjs); give it its place there.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^', message: 'Layer boundary: this folder of src/ is not in LAYERS (eslint.layers.cjs); give it its place there.' }] },
+      ],
     },
   });
   return blocks;

@@ -50,7 +50,9 @@ async function httpsOptions() {
     const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
     const file = (name) => fs.readFileSync(path.join(dir, name));
     if (!fs.existsSync(path.join(dir, 'localhost.crt'))) throw e;
-    console.warn(`Could not install the dev CA (${e.message.split('\n')[0]}). Serving with ${dir}; trust ca.crt there to sideload from this machine.`);
+    console.warn(
+      `Could not install the dev CA (${e.message.split('\n')[0]}). Serving with ${dir}; trust ca.crt there to sideload from this machine.`,
+    );
     return { ca: file('ca.crt'), key: file('localhost.key'), cert: file('localhost.crt') };
   }
 }
@@ -87,7 +89,9 @@ function pageOnlyConfig(dev) {
     output: { path: path.resolve(__dirname, 'dist', 'page'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [tsRule(dev)] },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/page/page.html', chunks: ['page'], csp: pageContentSecurityPolicy() })],
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/page/page.html', chunks: ['page'], csp: pageContentSecurityPolicy() }),
+    ],
     performance: { hints: false },
   };
 }

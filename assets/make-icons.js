@@ -6,7 +6,8 @@ const path = require('path');
 const zlib = require('zlib');
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -44,13 +45,15 @@ function png(size, rgba) {
 }
 
 const distToSegment = (px, py, ax, ay, bx, by) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 };
 
 const inRoundedSquare = (x, y) => {
-  const r = 0.16, m = 0.04;
+  const r = 0.16,
+    m = 0.04;
   const cx = Math.max(m + r, Math.min(1 - m - r, x));
   const cy = Math.max(m + r, Math.min(1 - m - r, y));
   return Math.hypot(x - cx, y - cy) <= r && x >= m && x <= 1 - m && y >= m && y <= 1 - m;
@@ -67,12 +70,21 @@ const grid = (x, y) => {
 
 const GLYPHS = {
   icon: { color: [0x1f, 0x6f, 0xb2], glyph: grid },
-  check: { color: [0x1f, 0x6f, 0xb2], glyph: (x, y) => distToSegment(x, y, 0.24, 0.52, 0.43, 0.71) < 0.075 || distToSegment(x, y, 0.43, 0.71, 0.78, 0.3) < 0.075 },
+  check: {
+    color: [0x1f, 0x6f, 0xb2],
+    glyph: (x, y) => distToSegment(x, y, 0.24, 0.52, 0.43, 0.71) < 0.075 || distToSegment(x, y, 0.43, 0.71, 0.78, 0.3) < 0.075,
+  },
   generate: {
     color: [0x21, 0x7a, 0x46],
-    glyph: (x, y) => grid(x * 1.25 - 0.02, y * 1.25 - 0.02) || (Math.abs(x - 0.74) < 0.05 && Math.abs(y - 0.74) < 0.2) || (Math.abs(y - 0.74) < 0.05 && Math.abs(x - 0.74) < 0.2),
+    glyph: (x, y) =>
+      grid(x * 1.25 - 0.02, y * 1.25 - 0.02) ||
+      (Math.abs(x - 0.74) < 0.05 && Math.abs(y - 0.74) < 0.2) ||
+      (Math.abs(y - 0.74) < 0.05 && Math.abs(x - 0.74) < 0.2),
   },
-  clear: { color: [0xc2, 0x5b, 0x12], glyph: (x, y) => distToSegment(x, y, 0.28, 0.28, 0.72, 0.72) < 0.07 || distToSegment(x, y, 0.72, 0.28, 0.28, 0.72) < 0.07 },
+  clear: {
+    color: [0xc2, 0x5b, 0x12],
+    glyph: (x, y) => distToSegment(x, y, 0.28, 0.28, 0.72, 0.72) < 0.07 || distToSegment(x, y, 0.72, 0.28, 0.28, 0.72) < 0.07,
+  },
 };
 
 function draw(kind, size) {
@@ -81,7 +93,8 @@ function draw(kind, size) {
   const S = 4; // supersampling per axis
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let cover = 0, white = 0;
+      let cover = 0,
+        white = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const x = (px + (sx + 0.5) / S) / size;

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   const files = Number(arg('--files', '500'));
   const workers = Number(arg('--workers', '2'));
   const size = arg('--size', 'reference') as SizeId;
-  if (!Number.isInteger(files) || files <= 0 || !Number.isInteger(workers) || workers < 0) throw new Error('--files 应为正整数，--workers 应为非负整数。');
+  if (!Number.isInteger(files) || files <= 0 || !Number.isInteger(workers) || workers < 0)
+    throw new Error('--files 应为正整数，--workers 应为非负整数。');
   requireBuild();
   const dir = join(__dirname, 'work', `batch-${size}-${files}`);
   mkdirSync(dir, { recursive: true });

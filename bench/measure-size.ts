@@ -80,7 +80,11 @@ async function officeFigures(snap: WorkbookSnapshot): Promise<OfficeFigures> {
   const fx = new FakeExcel('1.13');
   for (const s of snap.sheets) fx.addSheet(s.name, s.values, { row: s.originRow, col: s.originCol }).merges.push(...s.merges);
   const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
-  const stats = () => ({ syncs: fx.stats.syncs, max: Math.max(0, ...fx.stats.requestBytes), med: median(fx.stats.requestBytes.length ? fx.stats.requestBytes : [0]) });
+  const stats = () => ({
+    syncs: fx.stats.syncs,
+    max: Math.max(0, ...fx.stats.requestBytes),
+    med: median(fx.stats.requestBytes.length ? fx.stats.requestBytes : [0]),
+  });
 
   fx.resetStats();
   const read = await port.readSnapshot();
@@ -180,7 +184,9 @@ async function measureForm(size: SizeId, form: WorkloadForm, runs: number, workD
     generateMs,
     writeMs: median(writes),
     findings: f,
-    office: await officeFigures(snap).catch((e: Error & { hostCode?: string }) => ({ failed: `${e.hostCode ?? ''} ${e.message}`.trim() }) as unknown as OfficeFigures),
+    office: await officeFigures(snap).catch(
+      (e: Error & { hostCode?: string }) => ({ failed: `${e.hostCode ?? ''} ${e.message}`.trim() }) as unknown as OfficeFigures,
+    ),
   };
 }
 

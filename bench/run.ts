@@ -62,7 +62,8 @@ function officeTable(): string {
   const lines = results.flatMap((s) =>
     s.forms.map((f) => {
       const o = f.office;
-      if ((o as unknown as { failed?: string }).failed) return `| ${s.size} | ${f.form === 'tables' ? '九张表' : '底稿'} | 失败：${(o as unknown as { failed: string }).failed} |||||||||`;
+      if ((o as unknown as { failed?: string }).failed)
+        return `| ${s.size} | ${f.form === 'tables' ? '九张表' : '底稿'} | 失败：${(o as unknown as { failed: string }).failed} |||||||||`;
       return `| ${s.size} | ${f.form === 'tables' ? '九张表' : '底稿'} | ${o.marks} | ${o.checkMarkSyncs}${o.checkMarkSyncs <= 3 ? '' : `（读 2 + 标记 ${o.checkMarkSyncs - 2} 块：超过单次请求上限才分块）`} | ${kb(o.maxRequestBytes.checkMark)} | ${o.clearSyncs} | ${kb(o.maxRequestBytes.clear)} | ${o.generateSyncs} | ${o.generateChunks} | ${o.generateSyncs <= 2 + o.generateChunks ? '达到' : '未达到'} | ${kb(o.maxRequestBytes.generate)} |`;
     }),
   );

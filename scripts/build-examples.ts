@@ -15,7 +15,8 @@ import { writeBook } from './examples/write-book';
 const ROOT = join(__dirname, '..');
 
 export async function buildFuzhou(outDir = join(ROOT, 'examples')): Promise<string> {
-  const data = JSON.parse(readFileSync(join(ROOT, 'examples/data/fuzhou-gxj-2024.json'), 'utf8')) as FuzhouJson & Parameters<typeof performanceSheets>[0];
+  const data = JSON.parse(readFileSync(join(ROOT, 'examples/data/fuzhou-gxj-2024.json'), 'utf8')) as FuzhouJson &
+    Parameters<typeof performanceSheets>[0];
   const accounts = fuzhouAccounts(data);
   const path = join(outDir, 'fuzhou-gxj-2024.xlsx');
   await writeBook(path, (wb) => {

@@ -18,10 +18,6 @@ function run(title, args) {
   if (r.status !== 0 && r.status !== 1) process.exit(r.status ?? 2);
 }
 
-run('检查示例工作簿（九张公开表 + 绩效自评表）', [
-  'check', 'examples/fuzhou-gxj-2024.xlsx', '--marked', 'demo-output/fuzhou-gxj-2024-已标记.xlsx',
-]);
-run('由底稿一键生成九张公开表', [
-  'generate', 'examples/fuzhou-gxj-2024-workings.xlsx', '-o', 'demo-output/fuzhou-gxj-2024-workings-公开表.xlsx',
-]);
+run('检查示例工作簿（九张公开表 + 绩效自评表）', ['check', 'examples/fuzhou-gxj-2024.xlsx', '--marked', 'demo-output/fuzhou-gxj-2024-已标记.xlsx']);
+run('由底稿一键生成九张公开表', ['generate', 'examples/fuzhou-gxj-2024-workings.xlsx', '-o', 'demo-output/fuzhou-gxj-2024-workings-公开表.xlsx']);
 console.log('\n输出在 demo-output/ 目录：已标记的检查副本和生成的公开表。');

@@ -45,7 +45,8 @@ function runXmllint(file, schemas) {
 function semanticProblems(xml, { production = false, assetsDir = path.join(ROOT, 'assets') } = {}) {
   const problems = [];
   const perms = [...xml.matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g)].map((m) => m[1]);
-  if (perms.length !== 1 || perms[0] !== 'ReadWriteDocument') problems.push(`Permissions must be exactly ReadWriteDocument, found: ${perms.join(', ') || 'none'}`);
+  if (perms.length !== 1 || perms[0] !== 'ReadWriteDocument')
+    problems.push(`Permissions must be exactly ReadWriteDocument, found: ${perms.join(', ') || 'none'}`);
   const floor = /<Set\s+Name="ExcelApi"\s+MinVersion="([^"]+)"/.exec(xml);
   if (!floor || floor[1] !== REQUIRED_EXCEL_API) problems.push(`Requirements must state ExcelApi MinVersion="${REQUIRED_EXCEL_API}"`);
   const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String)\s+id="([^"]+)"/g)].map((m) => m[1]));
@@ -87,7 +88,11 @@ function main() {
   ];
   const built = path.join(ROOT, 'dist', 'manifest.xml');
   if (fs.existsSync(built)) {
-    problems.push(...validateText('dist/manifest.xml', fs.readFileSync(built, 'utf8'), schemas, { production: !/localhost:3000/.test(process.env.ADDIN_BASE_URL || '') && !isDevBuild(built) }));
+    problems.push(
+      ...validateText('dist/manifest.xml', fs.readFileSync(built, 'utf8'), schemas, {
+        production: !/localhost:3000/.test(process.env.ADDIN_BASE_URL || '') && !isDevBuild(built),
+      }),
+    );
   } else {
     console.log('dist/manifest.xml not found (run `npm run build` first to validate the built manifest too).');
   }

@@ -86,7 +86,10 @@ function kinds(book: Book): string[] {
 
 function one(book: Book, rule: string, pred: (f: FindingJson) => boolean = () => true): FindingJson {
   const fs = book.findings.filter((f) => f.rule === rule && pred(f));
-  if (fs.length !== 1) throw new Error(`${book.name}: ${fs.length} ${rule} findings matching, expected 1:\n${book.findings.map((f) => `${f.rule} ${f.message}`).join('\n')}`);
+  if (fs.length !== 1)
+    throw new Error(
+      `${book.name}: ${fs.length} ${rule} findings matching, expected 1:\n${book.findings.map((f) => `${f.rule} ${f.message}`).join('\n')}`,
+    );
   return fs[0];
 }
 
@@ -110,13 +113,21 @@ function expectReadBack(book: Book): void {
       }
     }
     // Nothing read that the document does not print (coded rows: exactly the listed codes).
-    const srcCodes = src.rows.filter((r) => r.key.startsWith('code:')).map((r) => r.key).sort();
-    const gotCodes = got.rows.filter((r) => r.key.startsWith('code:')).map((r) => r.key).sort();
-    if (JSON.stringify(srcCodes) !== JSON.stringify(gotCodes)) mismatches.push(`${id}: codes ${gotCodes.join(',')} read, ${srcCodes.join(',')} printed`);
+    const srcCodes = src.rows
+      .filter((r) => r.key.startsWith('code:'))
+      .map((r) => r.key)
+      .sort();
+    const gotCodes = got.rows
+      .filter((r) => r.key.startsWith('code:'))
+      .map((r) => r.key)
+      .sort();
+    if (JSON.stringify(srcCodes) !== JSON.stringify(gotCodes))
+      mismatches.push(`${id}: codes ${gotCodes.join(',')} read, ${srcCodes.join(',')} printed`);
     for (const r of got.rows) {
       const nonZero = Object.entries(r.cells).filter(([, c]) => c.minor !== 0);
       const s = src.rows.find((x) => x.key === r.key);
-      for (const [col, c] of nonZero) if (!s || s.cells[col as ColKey]?.minor !== c!.minor) mismatches.push(`${id} ${r.key} ${col}: read ${c.minor / 1e6}, not printed`);
+      for (const [col, c] of nonZero)
+        if (!s || s.cells[col as ColKey]?.minor !== c!.minor) mismatches.push(`${id} ${r.key} ${col}: read ${c.minor / 1e6}, not printed`);
     }
   }
   expect(mismatches).toEqual([]);
@@ -195,11 +206,16 @@ describe('上海市普陀区财政局 (split 类/款/项 codes, 26-row list)', (
   it('yields exactly its tails and the 208 shift', () => {
     expect(kinds(b())).toEqual(
       [
-        'tail T2-b', 'tail T2-b', // 合计 vs Σ类: 2946.26 / 2940.06 (income 2112.86+326.72+60.99+445.69; fiscal 2106.66+…) vs 2946.25 / 2940.05
-        'tail T3-b', 'tail T3-b', // 本年支出合计 2940.06 vs 2940.05; 基本支出 1503.52+326.72+60.99+445.69 = 2336.92 vs 2336.91
-        'tail T5-a', 'tail T5-a', // 05 = 03's figures: the same two tails
-        'tail T6-a', 'tail T6-a', // 301: Σ8 = 2082.86 vs 2082.85; 302: Σ12 = 171.09 vs 171.07
-        'warning X4', 'warning X7', // 208: 326.71 in 01/04, 326.72 in 03/05
+        'tail T2-b',
+        'tail T2-b', // 合计 vs Σ类: 2946.26 / 2940.06 (income 2112.86+326.72+60.99+445.69; fiscal 2106.66+…) vs 2946.25 / 2940.05
+        'tail T3-b',
+        'tail T3-b', // 本年支出合计 2940.06 vs 2940.05; 基本支出 1503.52+326.72+60.99+445.69 = 2336.92 vs 2336.91
+        'tail T5-a',
+        'tail T5-a', // 05 = 03's figures: the same two tails
+        'tail T6-a',
+        'tail T6-a', // 301: Σ8 = 2082.86 vs 2082.85; 302: Σ12 = 171.09 vs 171.07
+        'warning X4',
+        'warning X7', // 208: 326.71 in 01/04, 326.72 in 03/05
       ].sort(),
     );
   });
@@ -267,11 +283,16 @@ describe('上海市普陀区规划和自然资源局 (24-row list, nine tables o
   it('yields exactly its tails and the 210/212 shifts', () => {
     expect(kinds(b())).toEqual(
       [
-        'tail T4-b', 'tail T4-b', // 04 类 754.75+236.63+3832.36+4461.67+461.08 = 9746.49 vs 9746.50 (合计 and 一般公共预算 columns)
-        'tail T5-a', 'tail T5-a', 'tail T5-a', 'tail T5-a', // 212 / 21201 / 2120101: 基本+项目 = …79/…35 vs …80/…36; 合计 5364.75+4381.74 = 9746.49 vs 9746.50
+        'tail T4-b',
+        'tail T4-b', // 04 类 754.75+236.63+3832.36+4461.67+461.08 = 9746.49 vs 9746.50 (合计 and 一般公共预算 columns)
+        'tail T5-a',
+        'tail T5-a',
+        'tail T5-a',
+        'tail T5-a', // 212 / 21201 / 2120101: 基本+项目 = …79/…35 vs …80/…36; 合计 5364.75+4381.74 = 9746.49 vs 9746.50
         'tail T6-a', // 302: Σ16 = 440.88 vs 440.90
         'tail T6-b', // 人员经费 4816.14+67.96 = 4884.10 vs 4884.09
-        'warning X4', 'warning X4', // 210: 236.63 (01) vs 236.64 (03); 212: 3845.25 (01) vs 3845.24 (03)
+        'warning X4',
+        'warning X4', // 210: 236.63 (01) vs 236.64 (03); 212: 3845.25 (01) vs 3845.24 (03)
         'warning X7', // 210: 236.63 (04) vs 236.64 (05)
       ].sort(),
     );
@@ -299,7 +320,11 @@ describe('上海市普陀区规划和自然资源局 (24-row list, nine tables o
   it('05 rows where 基本 + 项目 miss 合计 by 0.01 are tails with their three cells', () => {
     const f = one(b(), 'T5-a', (x) => x.expected === 3832.35);
     expect([f.severity, f.actual, f.difference]).toEqual(['tail', 3832.36, 0.01]);
-    expect(f.cells).toEqual([addr(b(), '05', '城乡社区支出', 3832.36), addr(b(), '05', '城乡社区支出', 1572.7), addr(b(), '05', '城乡社区支出', 2259.65)]);
+    expect(f.cells).toEqual([
+      addr(b(), '05', '城乡社区支出', 3832.36),
+      addr(b(), '05', '城乡社区支出', 1572.7),
+      addr(b(), '05', '城乡社区支出', 2259.65),
+    ]);
     const total = one(b(), 'T5-a', (x) => x.expected === 9746.49);
     expect(total.cells[0]).toBe(addr(b(), '05', '合计', 9746.5));
   });
@@ -310,7 +335,11 @@ describe('上海市普陀区规划和自然资源局 (24-row list, nine tables o
     expect(f.cells[0]).toBe(addr(b(), '06', '商品和服务支出', 440.9));
     const p = one(b(), 'T6-b');
     expect([p.severity, p.expected, p.actual]).toEqual(['tail', 4884.1, 4884.09]);
-    expect(p.cells).toEqual([addr(b(), '06', '人员经费合计', 4884.09), addr(b(), '06', '工资福利支出', 4816.14), addr(b(), '06', '对个人和家庭的补助', 67.96)]);
+    expect(p.cells).toEqual([
+      addr(b(), '06', '人员经费合计', 4884.09),
+      addr(b(), '06', '工资福利支出', 4816.14),
+      addr(b(), '06', '对个人和家庭的补助', 67.96),
+    ]);
   });
 
   it('04 类 sum 9746.49 vs 本年支出合计 9746.50 is a tail in both columns', () => {
@@ -332,7 +361,8 @@ describe('中共上海市普陀区委社会工作部 (new unit, template residue
       [
         'tail T6-a', // 302: Σ8 = 10.22 vs 10.23
         'tail X9', // 05 基本支出 105.58 vs 06 人员 95.36 + 公用 10.23 = 105.59
-        'warning T8-b', 'warning T9-b', // template instruction sentence left under the empty tables
+        'warning T8-b',
+        'warning T9-b', // template instruction sentence left under the empty tables
       ].sort(),
     );
   });
@@ -344,7 +374,10 @@ describe('中共上海市普陀区委社会工作部 (new unit, template residue
   });
 
   it('the instruction “仍保留该表格式，并在本表下方作下述说明” left in 08 and 09 is a warning on each table', () => {
-    for (const [rule, id] of [['T8-b', '08'], ['T9-b', '09']] as const) {
+    for (const [rule, id] of [
+      ['T8-b', '08'],
+      ['T9-b', '09'],
+    ] as const) {
       const f = one(b(), rule);
       expect(f.severity).toBe('warning');
       expect(f.message).toContain('仍保留该表格式');

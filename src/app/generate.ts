@@ -51,7 +51,12 @@ export function generateInProfile(
 }
 
 /** `read`: the tables already read from this snapshot in this profile, when the caller has them. */
-export function generate(input: WorkbookSnapshot | FinalAccounts, profile: Profile, options: GenerateOptions = {}, read?: ReadResult): GenerateResult {
+export function generate(
+  input: WorkbookSnapshot | FinalAccounts,
+  profile: Profile,
+  options: GenerateOptions = {},
+  read?: ReadResult,
+): GenerateResult {
   let accounts: FinalAccounts;
   let source: GenerateResult['source'];
   const findings: Finding[] = [];

@@ -19,7 +19,9 @@ export function formatFindings(report: CheckReport): string {
     lines.push('', `■ ${tableHeading(id, report)} — 错误 ${s.error}，提示 ${s.warning}，尾差 ${s.tail}`);
     for (const sev of SEVERITY_ORDER) {
       for (const f of fs.filter((x) => x.severity === sev)) {
-        const where = f.cells.length ? ` @ ${f.cells.slice(0, 3).map(refText).join(', ')}${f.cells.length > 3 ? ` 等 ${f.cells.length} 格` : ''}` : '';
+        const where = f.cells.length
+          ? ` @ ${f.cells.slice(0, 3).map(refText).join(', ')}${f.cells.length > 3 ? ` 等 ${f.cells.length} 格` : ''}`
+          : '';
         lines.push(`  [${SEVERITY_LABEL[sev]}] ${f.rule}${where}`, `      ${f.message}`);
       }
     }

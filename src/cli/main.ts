@@ -51,7 +51,9 @@ function requireFile(path: string): void {
 }
 
 function unreadable(path: string, e: unknown): UserError {
-  return new UserError(`无法读取“${path}”：它不是有效的 .xlsx 工作簿（${(e as Error).message.slice(0, 120)}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。`);
+  return new UserError(
+    `无法读取“${path}”：它不是有效的 .xlsx 工作簿（${(e as Error).message.slice(0, 120)}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。`,
+  );
 }
 
 async function openWorkbook(path: string): Promise<ExcelJsWorkbookPort> {
@@ -151,7 +153,8 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
     throw e instanceof GenerateReadError ? unreadable(input, e) : e;
   }
   const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
-  for (const f of result.inputFindings) io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
+  for (const f of result.inputFindings)
+    io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
   if (result.addedSheets.length === 0) {
     io.err(`没有生成任何工作表：输入中有 ${inputErrors.length} 个错误需要先改正。`);
     return inputErrors.length ? 1 : 2;
@@ -190,7 +193,13 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
     }
   } catch (e) {
-    if (e instanceof ArgsError || e instanceof UserError || e instanceof RubricOptionError || e instanceof GenerateInputError || e instanceof BatchInputError) {
+    if (
+      e instanceof ArgsError ||
+      e instanceof UserError ||
+      e instanceof RubricOptionError ||
+      e instanceof GenerateInputError ||
+      e instanceof BatchInputError
+    ) {
       io.err(`错误：${e.message}`);
       return 2;
     }
@@ -198,4 +207,3 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     return 2;
   }
 }
-

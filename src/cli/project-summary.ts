@@ -28,7 +28,11 @@ export function formatProjectSummaries(projects: ProjectSummary[]): string {
   ]);
   const widths = HEADINGS.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const numeric = new Set([0, 3, 4, 6]);
-  const line = (cells: string[]) => cells.map((s, c) => padDisplay(s, widths[c], numeric.has(c))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((s, c) => padDisplay(s, widths[c], numeric.has(c)))
+      .join('  ')
+      .trimEnd();
   const withFindings = projects.filter((p) => p.findings > 0).length;
   return [
     line(HEADINGS),

@@ -65,10 +65,7 @@ export type EconRowKey = `econ:${string}`;
 export type RowKey = FixedRowKey | CodeRowKey | ClassRowKey | EconRowKey;
 
 export type ParsedRowKey =
-  | { kind: 'fixed'; key: FixedRowKey }
-  | { kind: 'code'; code: string }
-  | { kind: 'class'; code: string }
-  | { kind: 'econ'; code: string };
+  { kind: 'fixed'; key: FixedRowKey } | { kind: 'code'; code: string } | { kind: 'class'; code: string } | { kind: 'econ'; code: string };
 
 const FIXED = new Set<string>(FIXED_ROW_KEYS);
 const COLUMNS = new Set<string>(COLUMN_KEYS);

@@ -75,8 +75,6 @@ export interface FinalAccounts {
   tables: Partial<Record<TableId, TableData>>;
 }
 
-
-
 export function levelOfCode(code: string): CodeLevel | undefined {
   return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;
 }

@@ -11,14 +11,19 @@ export function minorPerCent(unit: MoneyUnit): number {
   return MINOR_PER_UNIT[unit] / 100;
 }
 
-export type ParsedAmount =
-  | { kind: 'number'; minor: number }
-  | { kind: 'blank' }
-  | { kind: 'dash' }
-  | { kind: 'invalid'; text: string };
+export type ParsedAmount = { kind: 'number'; minor: number } | { kind: 'blank' } | { kind: 'dash' } | { kind: 'invalid'; text: string };
 
 const HALF_WIDTH: Record<string, string> = {
-  '．': '.', '。': '.', '，': ',', '－': '-', '−': '-', '﹣': '-', '（': '(', '）': ')', '＋': '+', '\u3000': ' ',
+  '．': '.',
+  '。': '.',
+  '，': ',',
+  '－': '-',
+  '−': '-',
+  '﹣': '-',
+  '（': '(',
+  '）': ')',
+  '＋': '+',
+  '\u3000': ' ',
 };
 const NEEDS_HALF_WIDTH = /[０-９．。，－−﹣（）＋\u3000]/g;
 

@@ -39,7 +39,11 @@ function layoutFindings(problems: string[]): Finding[] {
 }
 
 /** The nine sheets of `accounts` in `profile`, and the notes on them: a year that had to be assumed, layout problems. */
-export function tableSheets(accounts: FinalAccounts, profile: Profile, options: GenerateOptions = {}): { sheets: SheetLayout[]; findings: Finding[] } {
+export function tableSheets(
+  accounts: FinalAccounts,
+  profile: Profile,
+  options: GenerateOptions = {},
+): { sheets: SheetLayout[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const laid = layoutAllTables(accounts, profile, layoutOptions(accounts, options, findings));
   findings.push(...layoutFindings(laid.problems));

@@ -20,7 +20,8 @@ export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
   if (startsWith(bytes, OLE)) {
     return `“${name}”是旧版 Excel（.xls）文件或设置了打开密码的工作簿，本页只能读取 .xlsx。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），如有打开密码请先去掉，再选择新文件。`;
   }
-  if (!startsWith(bytes, ZIP)) return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
+  if (!startsWith(bytes, ZIP))
+    return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
   return null;
 }
 

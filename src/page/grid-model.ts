@@ -64,7 +64,11 @@ export function formatNumber(value: number, format: string | null | undefined): 
   } else if (value === 0 && parts.length > 2) section = parts[2];
   const plain = section.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
   // A section without digit places prints its literal text (e.g. "-" for zero).
-  if (!/[0#?]/.test(plain)) return section.replace(/\[[^\]]*\]|_.|\*./g, '').replace(/"([^"]*)"|\\(.)/g, '$1$2').trim();
+  if (!/[0#?]/.test(plain))
+    return section
+      .replace(/\[[^\]]*\]|_.|\*./g, '')
+      .replace(/"([^"]*)"|\\(.)/g, '$1$2')
+      .trim();
   const percent = plain.includes('%');
   if (percent) v *= 100;
   const decimals = /\.([0#?]+)/.exec(plain)?.[1].length ?? 0;

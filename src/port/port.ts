@@ -14,7 +14,9 @@ export interface Mark {
 
 /** The marks of a check: one per cell a finding names, its text `错误（T7-a）：…` (the same in Excel, file and page). */
 export function marksOf(findings: Finding[]): Mark[] {
-  return findings.flatMap((f) => f.cells.map((cell) => ({ cell, severity: f.severity, message: `${SEVERITY_LABEL[f.severity]}（${f.rule}）：${f.message}` })));
+  return findings.flatMap((f) =>
+    f.cells.map((cell) => ({ cell, severity: f.severity, message: `${SEVERITY_LABEL[f.severity]}（${f.rule}）：${f.message}` })),
+  );
 }
 
 /** The marks of one cell: its worst severity and every distinct message, in order. */

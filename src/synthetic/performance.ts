@@ -47,11 +47,32 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { level1: '产出指标', level2: '数量指标', make: (r, i) => { const n = r.int(2, 50); return { level3: `完成任务数量${i}`, target: `≥${n}个`, actual: n + r.int(0, 5) }; } },
+  {
+    level1: '产出指标',
+    level2: '数量指标',
+    make: (r, i) => {
+      const n = r.int(2, 50);
+      return { level3: `完成任务数量${i}`, target: `≥${n}个`, actual: n + r.int(0, 5) };
+    },
+  },
   { level1: '产出指标', level2: '质量指标', make: (_r, i) => ({ level3: `验收合格率${i}`, target: '=100%', actual: 100 }) },
-  { level1: '产出指标', level2: '时效指标', make: (r, i) => { const n = r.int(3, 12); return { level3: `资金拨付时限${i}`, target: `≤${n}个月`, actual: r.int(1, n) }; } },
+  {
+    level1: '产出指标',
+    level2: '时效指标',
+    make: (r, i) => {
+      const n = r.int(3, 12);
+      return { level3: `资金拨付时限${i}`, target: `≤${n}个月`, actual: r.int(1, n) };
+    },
+  },
   { level1: '成本指标', level2: '经济成本指标', make: (_r, i, c) => ({ level3: `项目成本控制数${i}`, target: `≤${c.budget}万元`, actual: c.spent }) },
-  { level1: '效益指标', level2: '社会效益指标', make: (r, i) => { const n = r.int(1, 20); return { level3: `带动就业人数${i}`, target: `≥${n}人`, actual: n + r.int(0, 10) }; } },
+  {
+    level1: '效益指标',
+    level2: '社会效益指标',
+    make: (r, i) => {
+      const n = r.int(1, 20);
+      return { level3: `带动就业人数${i}`, target: `≥${n}人`, actual: n + r.int(0, 10) };
+    },
+  },
   { level1: '满意度指标', level2: '服务对象满意度指标', make: (r, i) => ({ level3: `服务对象满意度${i}`, target: '≥90%', actual: r.int(90, 100) }) },
 ];
 

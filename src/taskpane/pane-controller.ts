@@ -122,7 +122,12 @@ export class PaneController {
     await this.task('clear', async () => {
       this.update({ progress: { label: '正在清除标记…' } });
       const n = await this.deps.port.clearMarks();
-      this.update({ notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。', report: null, groups: [], markNotice: null });
+      this.update({
+        notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
+        report: null,
+        groups: [],
+        markNotice: null,
+      });
     });
   }
 

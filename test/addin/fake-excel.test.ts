@@ -112,7 +112,9 @@ describe('FakeExcel strictness', () => {
     expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([ids[1], ids[0]]); // a new rule goes on top
     await fx.run(async (ctx) => (ctx.workbook.worksheets.getItem('S').getRange().conditionalFormats.getItem(ids[1]).delete(), ctx.sync()));
     expect(sheet.conditionalFormats.map((c) => c.id)).toEqual([ids[0]]);
-    await expect(fx.run(async (ctx) => (ctx.workbook.worksheets.getItem('S').getRange().conditionalFormats.getItem(ids[1]).delete(), ctx.sync()))).rejects.toMatchObject({
+    await expect(
+      fx.run(async (ctx) => (ctx.workbook.worksheets.getItem('S').getRange().conditionalFormats.getItem(ids[1]).delete(), ctx.sync())),
+    ).rejects.toMatchObject({
       code: 'ItemNotFound',
     });
   });

@@ -240,7 +240,8 @@ export class FakeExcel {
   isSupported = (version: string): boolean => versionAtLeast(this.apiVersion, version);
 
   requireApi(version: string, what: string): void {
-    if (!this.isSupported(version)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this fake host has ${this.apiVersion}`);
+    if (!this.isSupported(version))
+      throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this fake host has ${this.apiVersion}`);
   }
 
   nextId(prefix: string): string {
@@ -264,7 +265,17 @@ export class FakeExcel {
 
   addSheet(name: string, rows: unknown[][] = [], origin = { row: 0, col: 0 }): FakeSheet {
     if (this.sheetByName(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
-    const sheet: FakeSheet = { id: this.nextId('ws'), name, cells: {}, merges: [], conditionalFormats: [], columnWidths: {}, rowHeights: {}, frozenRows: 0, pageLayout: {} };
+    const sheet: FakeSheet = {
+      id: this.nextId('ws'),
+      name,
+      cells: {},
+      merges: [],
+      conditionalFormats: [],
+      columnWidths: {},
+      rowHeights: {},
+      frozenRows: 0,
+      pageLayout: {},
+    };
     rows.forEach((line, r) =>
       line.forEach((v, c) => {
         if (v === null || v === undefined || v === '') return;
@@ -310,11 +321,22 @@ export class FakeExcel {
       columnWidths: s.columnWidths,
       rowHeights: s.rowHeights,
     }));
-    return JSON.stringify({ sheets, notes: this.state.notes.map(({ id: _id, ...n }) => n), comments: this.state.comments.map(({ id: _id, ...c }) => c) });
+    return JSON.stringify({
+      sheets,
+      notes: this.state.notes.map(({ id: _id, ...n }) => n),
+      comments: this.state.comments.map(({ id: _id, ...c }) => c),
+    });
   }
 
   valuesSnapshot(): string {
-    return JSON.stringify(this.state.sheets.map((s) => [s.name, Object.keys(s.cells).sort().map((k) => [k, s.cells[k].value, s.cells[k].formula ?? null])]));
+    return JSON.stringify(
+      this.state.sheets.map((s) => [
+        s.name,
+        Object.keys(s.cells)
+          .sort()
+          .map((k) => [k, s.cells[k].value, s.cells[k].formula ?? null]),
+      ]),
+    );
   }
 
   usedRect(sheet: FakeSheet, valuesOnly: boolean): CellRange | null {
@@ -495,7 +517,8 @@ abstract class FakeProxy {
   }
 
   get isNullObject(): boolean {
-    if (!this.synced) throw new FakeOfficeError('PropertyNotLoaded', "The property 'isNullObject' is not available before a load and context.sync().");
+    if (!this.synced)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'isNullObject' is not available before a load and context.sync().");
     return this.nullObject;
   }
 
@@ -545,7 +568,8 @@ class FakeWorksheetCollection extends FakeProxy {
     return { bytes: reads.reduce((n, r) => n + r.bytes, 0), commit: () => ((this.loadedItems = proxies), reads.forEach((r) => r.commit())) };
   }
   get items(): FakeWorksheetProxy[] {
-    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
+    if (!this.loadedItems)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
     return this.loadedItems;
   }
   getItem(key: string): FakeWorksheetProxy {
@@ -609,13 +633,19 @@ class FakeWorksheetProxy extends FakeProxy {
     return new FakePageLayout(this.ctx, this);
   }
   getRange(address?: string): FakeRangeProxy {
-    if (address !== undefined && address.length > FAKE_ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'address longer than 8192 characters');
+    if (address !== undefined && address.length > FAKE_ADDRESS_LIMIT)
+      throw new FakeOfficeError('InvalidArgument', 'address longer than 8192 characters');
     const rect = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseLocal(splitQualified(address).local);
     return new FakeRangeProxy(this.ctx, this, () => rect);
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRangeProxy {
     if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
-    return new FakeRangeProxy(this.ctx, this, () => ({ top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 }));
+    return new FakeRangeProxy(this.ctx, this, () => ({
+      top: startRow,
+      left: startColumn,
+      bottom: startRow + rowCount - 1,
+      right: startColumn + columnCount - 1,
+    }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRangeProxy {
     return new FakeRangeProxy(this.ctx, this, () => this.fx.usedRect(this.sheet(), valuesOnly), true);
@@ -731,7 +761,10 @@ class FakeRangeProxy extends FakeProxy {
     const rows = r.bottom - r.top + 1;
     const cols = r.right - r.left + 1;
     if (!Array.isArray(v) || v.length !== rows || v.some((l) => !Array.isArray(l) || l.length !== cols)) {
-      throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+      );
     }
   }
   get format(): FakeRangeFormat {
@@ -813,7 +846,8 @@ type Resolved = () => { sheet: FakeSheet; rects: CellRange[] };
 function forEachCell(fx: FakeExcel, res: Resolved, f: (cell: FakeCell, row: number, col: number, r: CellRange) => void): void {
   const { sheet, rects } = res();
   for (const r of rects) {
-    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 1_000_000) throw new Error('FakeExcel: formatting more than a million cells is not modelled');
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 1_000_000)
+      throw new Error('FakeExcel: formatting more than a million cells is not modelled');
     for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) f(fx.cell(sheet, i, j, true)!, i, j, r);
   }
 }
@@ -1021,7 +1055,8 @@ class FakeConditionalFormatCollection extends FakeProxy {
     return { bytes: reads.reduce((n, r) => n + r.bytes, 0), commit: () => ((this.loadedItems = proxies), reads.forEach((r) => r.commit())) };
   }
   get items(): FakeConditionalFormatProxy[] {
-    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
+    if (!this.loadedItems)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
     return this.loadedItems;
   }
   add(type: 'Custom'): FakeConditionalFormatProxy {
@@ -1229,7 +1264,8 @@ class FakeAnnotationCollection extends FakeProxy {
     return { bytes: reads.reduce((n, r) => n + r.bytes, 0), commit: () => ((this.loadedItems = proxies), reads.forEach((r) => r.commit())) };
   }
   get items(): FakeAnnotationProxy[] {
-    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
+    if (!this.loadedItems)
+      throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the collection and sync first.");
     return this.loadedItems;
   }
   private locate(address: string): { sheet: FakeSheet; row: number; col: number } {

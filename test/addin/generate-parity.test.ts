@@ -39,7 +39,9 @@ function fromFake(c: FakeCell | undefined): CellView {
     v: f.vAlign ? V[f.vAlign] : null,
     wrap: !!f.wrap,
     indent: f.indent ?? 0,
-    border: (['top', 'left', 'bottom', 'right'] as const).map((e) => (b[e]?.style === 'Continuous' && b[e]?.weight === 'Thin' ? 'thin' : '-')).join(','),
+    border: (['top', 'left', 'bottom', 'right'] as const)
+      .map((e) => (b[e]?.style === 'Continuous' && b[e]?.weight === 'Thin' ? 'thin' : '-'))
+      .join(','),
     fill: f.fill ? hexToArgb(f.fill) : null,
   };
 }
@@ -77,7 +79,8 @@ function compareSheets(layout: SheetLayout, fake: FakeSheet, ws: ExcelJS.Workshe
     for (let c = 0; c < cols; c++) {
       const a = fromFake(fake.cells[`${r}:${c}`]);
       const b = fromExcelJs(ws.getCell(r + 1, c + 1));
-      if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${layout.name} R${r + 1}C${c + 1}: add-in ${JSON.stringify(a)} vs CLI ${JSON.stringify(b)}`);
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        diffs.push(`${layout.name} R${r + 1}C${c + 1}: add-in ${JSON.stringify(a)} vs CLI ${JSON.stringify(b)}`);
     }
   }
   const fakeMerges = fake.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();

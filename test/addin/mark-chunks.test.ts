@@ -23,7 +23,14 @@ function bigWorkbook(apiVersion: string): FakeExcel {
   s.cells['5:3'].numberFormat = '#,##0.00';
   s.cells['7:4'].format = { fill: '#C6EFCE', fontName: '宋体' };
   s.conditionalFormats.push(
-    { id: 'user-1', type: 'CellValue', ranges: [{ top: 1, bottom: ROWS - 1, left: 2, right: COLS - 1 }], formula: null, fill: '#FFEB9C', extra: { operator: 'LessThan', formula1: '0' } },
+    {
+      id: 'user-1',
+      type: 'CellValue',
+      ranges: [{ top: 1, bottom: ROWS - 1, left: 2, right: COLS - 1 }],
+      formula: null,
+      fill: '#FFEB9C',
+      extra: { operator: 'LessThan', formula1: '0' },
+    },
     { id: 'user-2', type: 'Custom', ranges: [{ top: 1, bottom: 200, left: 0, right: 1 }], formula: '=$C2>1000', fill: '#F8CBAD' },
   );
   fx.addSheet('说明', [['本表由财务科填写']]);
@@ -35,7 +42,8 @@ function bigWorkbook(apiVersion: string): FakeExcel {
 /** Every other cell of the amount columns (a checkerboard: no two marked cells share a rectangle), with long messages; every 7th row 尾差, the rest errors. */
 function bigMarks(): Mark[] {
   const marks: Mark[] = [];
-  const reason = '与“收入支出决算总表”对应数不一致：本表合计数应等于总表中同一科目的本年支出合计，请逐项核对项级科目的基本支出与项目支出金额。差额可能来自四舍五入、科目归类或漏填：请先在底稿中核对该科目的一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款三列，再核对上级补助收入、事业收入、经营收入和其他收入，改正后重新检查。若差额确为科目归类错误，请同时改正底稿1、底稿2以及公开02表、公开03表、公开05表中对应科目的金额，保持各表一致；若为四舍五入所致，请在公开说明中注明。';
+  const reason =
+    '与“收入支出决算总表”对应数不一致：本表合计数应等于总表中同一科目的本年支出合计，请逐项核对项级科目的基本支出与项目支出金额。差额可能来自四舍五入、科目归类或漏填：请先在底稿中核对该科目的一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款三列，再核对上级补助收入、事业收入、经营收入和其他收入，改正后重新检查。若差额确为科目归类错误，请同时改正底稿1、底稿2以及公开02表、公开03表、公开05表中对应科目的金额，保持各表一致；若为四舍五入所致，请在公开说明中注明。';
   for (let r = 1; r < ROWS; r++) {
     for (let c = 2; c < COLS; c++) {
       if ((r + c) % 2 !== 0) continue;
@@ -76,9 +84,14 @@ describe('mark sets larger than one request', () => {
       // Every marked cell is covered by exactly one of our rules, in its severity's colour; nothing else is.
       const rules = ownRules(fx);
       const cover = new Map<string, string[]>();
-      for (const rule of rules) for (const g of rule.ranges) for (let r = g.top; r <= g.bottom; r++) for (let c = g.left; c <= g.right; c++) cover.set(`${r}:${c}`, [...(cover.get(`${r}:${c}`) ?? []), rule.fill!]);
+      for (const rule of rules)
+        for (const g of rule.ranges)
+          for (let r = g.top; r <= g.bottom; r++)
+            for (let c = g.left; c <= g.right; c++) cover.set(`${r}:${c}`, [...(cover.get(`${r}:${c}`) ?? []), rule.fill!]);
       expect(cover.size).toBe(marks.length);
-      const wrong = marks.filter((m) => JSON.stringify(cover.get(`${m.cell.row}:${m.cell.col}`)) !== JSON.stringify([argbToHex(MARK_FILL[m.severity])]));
+      const wrong = marks.filter(
+        (m) => JSON.stringify(cover.get(`${m.cell.row}:${m.cell.col}`)) !== JSON.stringify([argbToHex(MARK_FILL[m.severity])]),
+      );
       expect(wrong).toEqual([]);
       expect(new Set(rules.map((r) => r.fill)).size).toBe(2);
       const record = parseRecord(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
@@ -185,7 +198,9 @@ describe('the mark record', () => {
     await port.applyMarks(bigMarks().slice(0, 50));
     const small = JSON.parse(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
     expect(small).toMatchObject({ version: 2, cells: 50, detailed: true });
-    expect(small.annotations).toEqual([expect.objectContaining({ sheet: SHEET, kind: 'notes', addresses: expect.arrayContaining(['D2', 'F2', 'E3']) })]);
+    expect(small.annotations).toEqual([
+      expect.objectContaining({ sheet: SHEET, kind: 'notes', addresses: expect.arrayContaining(['D2', 'F2', 'E3']) }),
+    ]);
     // C3 carries the user's own note: marked, but no note of ours there.
     expect(small.annotations[0].addresses).toHaveLength(49);
     expect(small.annotations[0].addresses).not.toContain('C3');
@@ -199,7 +214,14 @@ describe('the mark record', () => {
     const before = fx.formatsSnapshot();
     const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
     await port.applyMarks(bigMarks().slice(0, 3));
-    const v1 = { version: 1, run: 'old', createdAt: '2025-01-01T00:00:00.000Z', cells: 3, rules: [{ sheet: SHEET, severity: 'tail', ranges: ['C2'] }], annotations: [{ sheet: SHEET, address: 'C2', kind: 'notes' }] };
+    const v1 = {
+      version: 1,
+      run: 'old',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      cells: 3,
+      rules: [{ sheet: SHEET, severity: 'tail', ranges: ['C2'] }],
+      annotations: [{ sheet: SHEET, address: 'C2', kind: 'notes' }],
+    };
     fx.state.settings[MARK_RECORD_KEY] = JSON.stringify(JSON.stringify(v1));
     expect(parseRecord(JSON.stringify(v1))?.cells).toBe(3);
     expect(await port.clearMarks()).toBe(3);
@@ -215,7 +237,9 @@ describe('notes/comments too many for one response', () => {
       const before = fx.formatsSnapshot();
       const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
       // All errors, so every marked cell gets a note or comment (4,500: three pages to read them back).
-      const marks = bigMarks().slice(0, 4_500).map((m) => ({ ...m, severity: 'error' as const }));
+      const marks = bigMarks()
+        .slice(0, 4_500)
+        .map((m) => ({ ...m, severity: 'error' as const }));
       await port.applyMarks(marks);
       fx.reopen();
       fx.resetStats();

@@ -45,7 +45,13 @@ function onFake(snap: WorkbookSnapshot, version: string, userNotes: { sheet: str
   const fx = new FakeExcel(version);
   for (const s of snap.sheets) fx.addSheet(s.name, s.values, { row: s.originRow, col: s.originCol }).merges.push(...s.merges);
   const t03 = fx.sheetByName(snap.sheets.find((s) => s.name.startsWith('公开03表'))!.name)!;
-  t03.conditionalFormats.push({ id: 'user-1', type: 'Custom', ranges: [{ top: 5, bottom: 400, left: 2, right: 7 }], formula: '=$C6>1000', fill: '#F8CBAD' });
+  t03.conditionalFormats.push({
+    id: 'user-1',
+    type: 'Custom',
+    ranges: [{ top: 5, bottom: 400, left: 2, right: 7 }],
+    formula: '=$C6>1000',
+    fill: '#F8CBAD',
+  });
   const list = version === '1.18' ? fx.state.notes : fx.state.comments;
   userNotes.forEach((c, i) => list.push({ id: `user-${i}`, sheetId: fx.sheetByName(c.sheet)!.id, row: c.row, col: c.col, content: USER_NOTE }));
   return fx;
@@ -75,7 +81,11 @@ interface Run {
 }
 
 /** Check + mark as the pane does it: read, check, marks from the findings, applyMarks. */
-async function checkAndMark(snap: WorkbookSnapshot, version: string, pickUserNote: (cells: ReturnType<typeof cellsOf>) => { sheet: string; row: number; col: number }[]): Promise<Run> {
+async function checkAndMark(
+  snap: WorkbookSnapshot,
+  version: string,
+  pickUserNote: (cells: ReturnType<typeof cellsOf>) => { sheet: string; row: number; col: number }[],
+): Promise<Run> {
   const marks = marksOf(checkWorkbook(snap).findings);
   const cells = cellsOf(marks);
   const fx = onFake(snap, version, pickUserNote(cells));
@@ -84,7 +94,15 @@ async function checkAndMark(snap: WorkbookSnapshot, version: string, pickUserNot
   const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
   const read = await port.readSnapshot();
   const result = await port.applyMarks(marksOf(checkWorkbook(read).findings));
-  return { fx, marks, cells, omitted: result.tailNotesOmitted, checkMarkSyncs: fx.stats.syncs, markRequestBytes: fx.stats.requestBytes.slice(2), before };
+  return {
+    fx,
+    marks,
+    cells,
+    omitted: result.tailNotesOmitted,
+    checkMarkSyncs: fx.stats.syncs,
+    markRequestBytes: fx.stats.requestBytes.slice(2),
+    before,
+  };
 }
 
 const ourAnnotations = (fx: FakeExcel, version: string): FakeAnnotation[] =>
@@ -140,13 +158,25 @@ describe('many 尾差: notes of 尾差-only cells left out to keep check + mark 
       expect(noted.filter((c) => c.severity === 'warning').length).toBeGreaterThan(0);
       expect(tailOnly.length).toBeGreaterThan(20_000);
       // Some error cells also carry a 尾差: they keep their note, with both messages.
-      const mixed = noted.filter((c) => run.marks.some((m) => m.severity === 'tail' && `${m.cell.sheet}!${m.cell.row}:${m.cell.col}` === `${c.sheet}!${c.row}:${c.col}`));
+      const mixed = noted.filter((c) =>
+        run.marks.some((m) => m.severity === 'tail' && `${m.cell.sheet}!${m.cell.row}:${m.cell.col}` === `${c.sheet}!${c.row}:${c.col}`),
+      );
       expect(mixed.length).toBeGreaterThan(0);
 
       // The premise: with every note the write would not fit one request; without the 尾差-only notes it does.
       const features = detectFeatures(fx.isSupported);
-      const inspection = { sheets: consolidated.sheets.map((s) => s.name), ownRules: [], ownAnnotations: [], userAnnotatedCells: new Set<string>(), record: null };
-      const bytes = (budget: number) => planMarkWrite({} as WorkbookSurface, features, inspection, groupMarksByCell(run.marks), 'r', { budget }).ops.reduce((n, op) => n + op.bytes, 0);
+      const inspection = {
+        sheets: consolidated.sheets.map((s) => s.name),
+        ownRules: [],
+        ownAnnotations: [],
+        userAnnotatedCells: new Set<string>(),
+        record: null,
+      };
+      const bytes = (budget: number) =>
+        planMarkWrite({} as WorkbookSurface, features, inspection, groupMarksByCell(run.marks), 'r', { budget }).ops.reduce(
+          (n, op) => n + op.bytes,
+          0,
+        );
       expect(bytes(Infinity)).toBeGreaterThan(MARK_REQUEST_BUDGET);
       expect(bytes(MARK_REQUEST_BUDGET)).toBeLessThanOrEqual(MARK_REQUEST_BUDGET);
 
@@ -160,7 +190,9 @@ describe('many 尾差: notes of 尾差-only cells left out to keep check + mark 
       // Every marked cell is coloured by exactly one of our rules, in its worst severity's colour; nothing else is.
       const cover = coverage(fx);
       expect(cover.size).toBe(cells.size);
-      const wrong = all.filter((c) => JSON.stringify(cover.get(`${c.sheet}!${c.row}:${c.col}`)) !== JSON.stringify([argbToHex(MARK_FILL[c.severity])]));
+      const wrong = all.filter(
+        (c) => JSON.stringify(cover.get(`${c.sheet}!${c.row}:${c.col}`)) !== JSON.stringify([argbToHex(MARK_FILL[c.severity])]),
+      );
       expect(wrong).toEqual([]);
 
       // Notes/comments of ours: exactly the error/warning cells, each with all its messages; the user's note kept.
@@ -203,10 +235,23 @@ describe('planMarkWrite: when the 尾差 notes are left out', () => {
   const cells: CellMark[] = [
     ...[1, 2, 3].map((row) => ({ sheet: 'S', row, col: 2, severity: 'error' as const, messages: [`错误：第${row + 1}行${long}`] })),
     { sheet: 'S', row: 4, col: 2, severity: 'warning', messages: [`提示：${long}`, `尾差：${long}`] },
-    ...Array.from({ length: 10 }, (_, i) => ({ sheet: 'S', row: 10 + i, col: 3, severity: 'tail' as const, messages: [`尾差：第${i + 11}行${long}`] })),
+    ...Array.from({ length: 10 }, (_, i) => ({
+      sheet: 'S',
+      row: 10 + i,
+      col: 3,
+      severity: 'tail' as const,
+      messages: [`尾差：第${i + 11}行${long}`],
+    })),
   ];
-  const inspection = (ownAnnotations: string[] = []) => ({ sheets: ['S'], ownRules: [], ownAnnotations, userAnnotatedCells: new Set<string>(), record: null });
-  const plan = (budget: number, ownAnnotations?: string[]) => planMarkWrite({} as WorkbookSurface, features, inspection(ownAnnotations), cells, 'r', { budget });
+  const inspection = (ownAnnotations: string[] = []) => ({
+    sheets: ['S'],
+    ownRules: [],
+    ownAnnotations,
+    userAnnotatedCells: new Set<string>(),
+    record: null,
+  });
+  const plan = (budget: number, ownAnnotations?: string[]) =>
+    planMarkWrite({} as WorkbookSurface, features, inspection(ownAnnotations), cells, 'r', { budget });
   const size = (p: { ops: { bytes: number }[] }) => p.ops.reduce((n, op) => n + op.bytes, 0);
   const noted = (p: ReturnType<typeof plan>) => p.record.annotations.flatMap((a) => a.addresses);
 

@@ -23,7 +23,14 @@ function userWorkbook(apiVersion: string, rows = 10): FakeExcel {
   s.cells['3:2'].numberFormat = '#,##0.00';
   s.cells['4:2'].format = { fill: '#C6EFCE', fontName: '宋体' };
   s.conditionalFormats.push(
-    { id: 'user-1', type: 'CellValue', ranges: [{ top: 3, bottom: rows + 1, left: 2, right: 2 }], formula: null, fill: '#FFEB9C', extra: { operator: 'LessThan', formula1: '0' } },
+    {
+      id: 'user-1',
+      type: 'CellValue',
+      ranges: [{ top: 3, bottom: rows + 1, left: 2, right: 2 }],
+      formula: null,
+      fill: '#FFEB9C',
+      extra: { operator: 'LessThan', formula1: '0' },
+    },
     { id: 'user-2', type: 'Custom', ranges: [{ top: 3, bottom: 5, left: 1, right: 3 }], formula: '=$C4>1000', fill: '#F8CBAD' },
   );
   fx.addSheet('Sheet 2', [['x']]);
@@ -87,14 +94,24 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
       const values = fx.valuesSnapshot();
       const port = portOn(fx);
       await port.readSnapshot();
-      const marks = [...marksOn('收入支出决算总表', [[3, 2], [4, 2], [5, 2], [3, 3]]), ...marksOn('收入支出决算总表', [[8, 1]], 'warning'), ...marksOn('Sheet 2', [[0, 0]], 'tail')];
+      const marks = [
+        ...marksOn('收入支出决算总表', [
+          [3, 2],
+          [4, 2],
+          [5, 2],
+          [3, 3],
+        ]),
+        ...marksOn('收入支出决算总表', [[8, 1]], 'warning'),
+        ...marksOn('Sheet 2', [[0, 0]], 'tail'),
+      ];
       // Everything fits one request: nothing left out, the 尾差 cell gets its note too (where the host has notes).
       expect(await port.applyMarks(marks)).toEqual({ tailNotesOmitted: 0 });
       const sheet = fx.sheetByName('收入支出决算总表')!;
       const ours = ownRules(sheet);
       expect(ours.length).toBeGreaterThan(0);
       // Every marked cell is covered by a rule of its severity's colour; the user's rules are still there.
-      const covered = (row: number, col: number) => ours.filter((r) => r.ranges.some((g) => row >= g.top && row <= g.bottom && col >= g.left && col <= g.right)).map((r) => r.fill);
+      const covered = (row: number, col: number) =>
+        ours.filter((r) => r.ranges.some((g) => row >= g.top && row <= g.bottom && col >= g.left && col <= g.right)).map((r) => r.fill);
       expect(covered(3, 2)).toEqual(['#FFC7CE']);
       expect(covered(3, 3)).toEqual(['#FFC7CE']);
       expect(covered(8, 1)).toEqual(['#FFEB9C']);
@@ -133,7 +150,12 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
     const fx = userWorkbook('1.7');
     const port = portOn(fx);
     await port.readSnapshot();
-    await port.applyMarks(marksOn('收入支出决算总表', [[3, 2], [4, 2]]));
+    await port.applyMarks(
+      marksOn('收入支出决算总表', [
+        [3, 2],
+        [4, 2],
+      ]),
+    );
     await port.readSnapshot();
     await port.applyMarks(marksOn('收入支出决算总表', [[9, 2]]));
     const ours = ownRules(fx.sheetByName('收入支出决算总表')!);
@@ -146,7 +168,12 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
     fx.state.notes.push({ id: 'n-user', sheetId: sheet.id, row: 3, col: 2, content: '用户自己的批注' });
     const port = portOn(fx);
     await port.readSnapshot();
-    await port.applyMarks(marksOn('收入支出决算总表', [[3, 2], [4, 2]]));
+    await port.applyMarks(
+      marksOn('收入支出决算总表', [
+        [3, 2],
+        [4, 2],
+      ]),
+    );
     expect(fx.state.notes.map((n) => [n.row, n.content])).toEqual([
       [3, '用户自己的批注'],
       [4, '【决算公开助手】第5行有误'],
@@ -257,7 +284,12 @@ describe('addSheets (generate)', () => {
     expect(port.limitations().join('')).toMatch(/页面布局/);
   });
 
-  for (const [version, rows] of [['1.7', 10], ['1.7', 10_000], ['1.9', 10], ['1.9', 10_000]] as const) {
+  for (const [version, rows] of [
+    ['1.7', 10],
+    ['1.7', 10_000],
+    ['1.9', 10],
+    ['1.9', 10_000],
+  ] as const) {
     test(`ExcelApi ${version}, sync budget at ${rows} rows: 1 + one per write chunk, each chunk ≤ 10,000 cells`, async () => {
       const fx = new FakeExcel(version);
       let chunks = 0;

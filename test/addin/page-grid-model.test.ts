@@ -46,7 +46,10 @@ test('merges become spans, covered cells are skipped, the worst mark wins and ev
     ['D4', 'warning', '提示：丙'],
   ]);
   expect(m.truncated).toBe(false);
-  expect(m.rows[0].cells.map((c) => [c.address, c.colSpan, c.text])).toEqual([['A1', 3, '标题'], ['D1', 1, '']]);
+  expect(m.rows[0].cells.map((c) => [c.address, c.colSpan, c.text])).toEqual([
+    ['A1', 3, '标题'],
+    ['D1', 1, ''],
+  ]);
   const b2 = m.rows[1].cells[1];
   expect([b2.address, b2.text, b2.numeric, b2.mark, b2.note]).toEqual(['B2', '1,234.50', true, 'error', '尾差：甲\n错误：乙']);
   expect(m.rows[1].cells[2].text).toBe('50%');

@@ -88,7 +88,11 @@ test('empty: explains what to do, buttons enabled', () => {
 test('the profile and rubric choices: automatic by default, a pick reaches the check', async () => {
   const port = new FakeRecordingPort();
   const seen: CheckOptions[] = [];
-  const controller = new PaneController({ port, check: (_s, options) => (seen.push(options), REPORT), layouts: () => ({ sheets: [], problems: [] }) });
+  const controller = new PaneController({
+    port,
+    check: (_s, options) => (seen.push(options), REPORT),
+    layouts: () => ({ sheets: [], problems: [] }),
+  });
   render(
     <FluentProvider theme={webLightTheme}>
       <TaskPane controller={controller} />
@@ -143,7 +147,10 @@ test('findings: grouped by table with counts, marks applied, a click selects the
   expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
   const findings = screen.getByRole('region', { name: '检查结果' });
   // The nine tables first (the project's finding came first), then the 绩效 projects; each group's counts by severity.
-  expect(Array.from(findings.querySelectorAll('[role="group"]'), (g) => g.getAttribute('aria-label'))).toEqual(['公开01表 收入支出决算总表', '某项目']);
+  expect(Array.from(findings.querySelectorAll('[role="group"]'), (g) => g.getAttribute('aria-label'))).toEqual([
+    '公开01表 收入支出决算总表',
+    '某项目',
+  ]);
   const table01 = screen.getByRole('group', { name: '公开01表 收入支出决算总表' });
   expect(table01.textContent).toContain('错误 1');
   expect(table01.textContent).toContain('尾差 1');
@@ -172,7 +179,9 @@ test('many 尾差: when the port left the notes of 尾差-only cells out, the pa
   });
   expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
   expect(
-    screen.getByText('尾差较多：26148 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。'),
+    screen.getByText(
+      '尾差较多：26148 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。',
+    ),
   ).toBeTruthy();
   // A later check that writes every note drops it.
   port.tailNotesOmitted = 0;

@@ -13,6 +13,8 @@ test('check and generate behave as in the baseline (test/fixtures/behaviour/base
   expect(Object.keys(now).sort()).toEqual(Object.keys(baseline).sort());
   for (const key of Object.keys(baseline)) expect([key, now[key]]).toEqual([key, baseline[key]]);
   // The baseline is not empty: it holds findings and generated cells.
-  const findings = Object.values(baseline).filter(Array.isArray).reduce((n: number, a) => n + (a as unknown[]).length, 0);
+  const findings = Object.values(baseline)
+    .filter(Array.isArray)
+    .reduce((n: number, a) => n + (a as unknown[]).length, 0);
   expect(findings).toBeGreaterThan(100);
 });

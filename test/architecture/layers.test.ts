@@ -61,7 +61,9 @@ describe('layer boundaries', () => {
   test('every source file stands in a layer, no deeper than the rules reach', () => {
     const src = join(root, 'src');
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
     const misplaced = walk(src)
       .map((f) => relative(src, f).split(sep))
       .filter((parts) => !(parts[0] in LAYERS) || parts.length - 1 > MAX_DEPTH)
@@ -70,7 +72,10 @@ describe('layer boundaries', () => {
   });
 
   test('core may not import the port, not even a type, and not from a nested folder', async () => {
-    const errors = await boundaryErrors('src/core/rules/x.ts', "import type { WorkbookSnapshot } from '../../port/snapshot';\nexport type S = WorkbookSnapshot;\n");
+    const errors = await boundaryErrors(
+      'src/core/rules/x.ts',
+      "import type { WorkbookSnapshot } from '../../port/snapshot';\nexport type S = WorkbookSnapshot;\n",
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/Layer boundary: src\/core/);
   });
@@ -85,17 +90,26 @@ describe('layer boundaries', () => {
   });
 
   test('a pure layer may not import ExcelJS or Node built-ins', async () => {
-    const errors = await boundaryErrors('src/readers/x.ts', "import ExcelJS from 'exceljs';\nimport { readFileSync } from 'node:fs';\nexport const x = [ExcelJS, readFileSync];\n");
+    const errors = await boundaryErrors(
+      'src/readers/x.ts',
+      "import ExcelJS from 'exceljs';\nimport { readFileSync } from 'node:fs';\nexport const x = [ExcelJS, readFileSync];\n",
+    );
     expect(errors).toHaveLength(2);
   });
 
   test('allowed imports pass: core inside itself, a reader on core and the port, the app on readers and the generator', async () => {
     expect(await boundaryErrors('src/core/rules/x.ts', "import { parseAmount } from '../money';\nexport const p = parseAmount;\n")).toEqual([]);
     expect(
-      await boundaryErrors('src/readers/tables/x.ts', "import { parseAmount } from '../../core/money';\nimport { cellAt } from '../../port/snapshot';\nexport const x = [parseAmount, cellAt];\n"),
+      await boundaryErrors(
+        'src/readers/tables/x.ts',
+        "import { parseAmount } from '../../core/money';\nimport { cellAt } from '../../port/snapshot';\nexport const x = [parseAmount, cellAt];\n",
+      ),
     ).toEqual([]);
     expect(
-      await boundaryErrors('src/app/x.ts', "import { readAccounts } from '../readers/tables';\nimport { tableSheets } from '../generator/sheets';\nexport const x = [readAccounts, tableSheets];\n"),
+      await boundaryErrors(
+        'src/app/x.ts',
+        "import { readAccounts } from '../readers/tables';\nimport { tableSheets } from '../generator/sheets';\nexport const x = [readAccounts, tableSheets];\n",
+      ),
     ).toEqual([]);
   });
 });

@@ -87,7 +87,14 @@ describe('batch generate of a folder', () => {
     const byName = Object.fromEntries(result.rows.map((r) => [r.file.split(/[\\/]/).pop(), r]));
     // The 绩效 tables of the input are counted (they are carried into the output unchanged).
     expect(byName['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, unit: '甲单位', performanceTables: 3, totalIssues: 0 });
-    expect(byName['b-乙单位底稿.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, unit: '乙单位', performanceTables: 3, totalIssues: 0 });
+    expect(byName['b-乙单位底稿.xlsx']).toMatchObject({
+      status: 'ok',
+      addedSheets: 9,
+      errors: 0,
+      unit: '乙单位',
+      performanceTables: 3,
+      totalIssues: 0,
+    });
     expect(byName['c-损坏.xlsx'].status).toBe('failed');
     expect(byName['d-空文件.xlsx'].status).toBe('failed');
     expect(byName['e-没有表.xlsx'].status).toBe('no-tables');

@@ -38,7 +38,10 @@ async function pool(list: BatchTask[], workers: number, fileTimeoutMs?: number):
     timer = setTimeout(() => reject(new Error('runPool did not resolve: the batch hangs after a worker crash')), 90000);
   });
   try {
-    const rows = await Promise.race([runPool(list, { workers, workerScript: CRASH_WORKER, fileTimeoutMs, onDone: (r) => done.push(basename(r.file)) }), hang]);
+    const rows = await Promise.race([
+      runPool(list, { workers, workerScript: CRASH_WORKER, fileTimeoutMs, onDone: (r) => done.push(basename(r.file)) }),
+      hang,
+    ]);
     return { rows, done };
   } finally {
     clearTimeout(timer);

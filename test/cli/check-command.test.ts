@@ -18,7 +18,9 @@ async function run(argv: string[]) {
 /** Runs node with `args` and resolves with its exit status and output, whatever the status. */
 function node(args: string[]): Promise<{ status: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 }, (_error, stdout) => resolve({ status: child.exitCode, stdout }));
+    const child = execFile(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 }, (_error, stdout) =>
+      resolve({ status: child.exitCode, stdout }),
+    );
   });
 }
 
@@ -35,7 +37,12 @@ describe('final-accounts check', () => {
     expect(r.code).toBe(j.summary.error > 0 ? 1 : 0);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['file', 'profile', 'unit', 'year', 'amountUnit', 'tables', 'findings', 'summary']));
     expect(j).toMatchObject({ file: FUZHOU_XLSX, profile: 'fuzhou-2024', unit: '福州市工业和信息化局（本级）', year: 2024, amountUnit: '万元' });
-    expect(j.tables[0]).toEqual({ id: '01', title: '收入支出决算总表', sheet: '公开01表 收入支出决算总表', range: expect.stringMatching(/^A1:[A-Z]+\d+$/) });
+    expect(j.tables[0]).toEqual({
+      id: '01',
+      title: '收入支出决算总表',
+      sheet: '公开01表 收入支出决算总表',
+      range: expect.stringMatching(/^A1:[A-Z]+\d+$/),
+    });
     const tail = j.findings.find((f: { severity: string }) => f.severity === 'tail');
     expect(Object.keys(tail)).toEqual(expect.arrayContaining(['rule', 'severity', 'table', 'message', 'cells', 'expected', 'actual', 'difference']));
     expect(tail.cells[0]).toMatch(/^公开0\d表 [^!]+![A-Z]+\d+$/);
@@ -49,7 +56,9 @@ describe('final-accounts check', () => {
   it('prints findings grouped by table and a one-line summary', async () => {
     const r = await run(['check', FUZHOU_XLSX]);
     expect(r.out).toMatch(/■ 公开03表 支出决算表（工作表“公开03表 支出决算表” A1:[A-Z]+\d+） — 错误 0，提示 0，尾差 \d+/);
-    expect(r.out.trim().split('\n').pop()).toMatch(/^检查完成：福州市工业和信息化局（本级） 2024年度，格式 fuzhou-2024，找到 9\/9 张表；错误 \d+ 个，提示 \d+ 个，尾差 \d+ 个。$/);
+    expect(r.out.trim().split('\n').pop()).toMatch(
+      /^检查完成：福州市工业和信息化局（本级） 2024年度，格式 fuzhou-2024，找到 9\/9 张表；错误 \d+ 个，提示 \d+ 个，尾差 \d+ 个。$/,
+    );
   });
 
   it('exits 1 when there are errors, and --marked writes a marked copy without touching the input', async () => {

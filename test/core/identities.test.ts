@@ -85,7 +85,10 @@ describe('every identity of every profile names rows and columns the profile has
       ...p,
       tables: {
         ...p.tables,
-        '01': { ...summary, blocks: summary.blocks.map((b) => ({ ...b, rows: b.rows.filter((r) => isClassRows(r) || r.key !== 'exp.surplusDistribution') })) },
+        '01': {
+          ...summary,
+          blocks: summary.blocks.map((b) => ({ ...b, rows: b.rows.filter((r) => isClassRows(r) || r.key !== 'exp.surplusDistribution') })),
+        },
         '03': { ...p.tables['03'], identities: [{ kind: 'columns', rule: 'T3-a', total: 'total', parts: [{ col: 'gpb' }] }] },
       },
     };
@@ -101,9 +104,7 @@ describe('an identity changed in one place changes check and generation alike', 
       ...p.tables,
       '03': {
         ...p.tables['03'],
-        identities: p.tables['03'].identities.map((i) =>
-          i.kind === 'columns' ? { ...i, parts: i.parts.filter((x) => x.col !== 'affiliated') } : i,
-        ),
+        identities: p.tables['03'].identities.map((i) => (i.kind === 'columns' ? { ...i, parts: i.parts.filter((x) => x.col !== 'affiliated') } : i)),
       },
     },
   });

@@ -11,7 +11,16 @@ export const EXAMPLE = path.join(ROOT, 'examples', 'fuzhou-gxj-2024.xlsx');
 export const SCREENSHOTS = path.resolve(process.env.E2E_SCREENSHOTS ?? path.join(ROOT, 'docs', 'screenshots'));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require('../../scripts/serve.js') as {
@@ -25,7 +34,8 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!fs.existsSync(path.join(PAGE_DIR, 'index.html'))) throw new Error(`${PAGE_DIR}/index.html is missing: run npm run build:page (npm run test:e2e does)`);
+  if (!fs.existsSync(path.join(PAGE_DIR, 'index.html')))
+    throw new Error(`${PAGE_DIR}/index.html is missing: run npm run build:page (npm run test:e2e does)`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (Debian's package; never a downloaded browser)`);
   const server = await startServer({ root: PAGE_DIR });
   let browser: Browser;
@@ -103,7 +113,10 @@ export function contrastFailures(page: Page): Promise<string[]> {
     const parse = (c: string): number[] | null => {
       const m = /rgba?\(([^)]+)\)/.exec(c);
       if (!m) return null;
-      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
     };
     const lum = ([r, g, b]: number[]) => {
@@ -141,7 +154,8 @@ export function contrastFailures(page: Page): Promise<string[]> {
       const ratio = (a + 0.05) / (b + 0.05);
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${style.color} on rgb(${bg.slice(0, 3).join(',')}): ${n.textContent.trim().slice(0, 40)}`);
+      if (ratio < (large ? 3 : 4.5))
+        out.push(`${ratio.toFixed(2)} ${style.color} on rgb(${bg.slice(0, 3).join(',')}): ${n.textContent.trim().slice(0, 40)}`);
     }
     return out;
   });

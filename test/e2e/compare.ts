@@ -38,10 +38,12 @@ export function compareWorksheets(a: ExcelJS.Worksheet, b: ExcelJS.Worksheet): S
   const merges = (ws: ExcelJS.Worksheet) => [...((ws.model as { merges?: string[] }).merges ?? [])].sort();
   if (JSON.stringify(merges(a)) !== JSON.stringify(merges(b))) diffs.push(`${a.name}: merges ${merges(a).join(',')} ≠ ${merges(b).join(',')}`);
   for (let c = 1; c <= cols; c++) {
-    if ((a.getColumn(c).width ?? null) !== (b.getColumn(c).width ?? null)) diffs.push(`${a.name}: column ${c} width ${a.getColumn(c).width} ≠ ${b.getColumn(c).width}`);
+    if ((a.getColumn(c).width ?? null) !== (b.getColumn(c).width ?? null))
+      diffs.push(`${a.name}: column ${c} width ${a.getColumn(c).width} ≠ ${b.getColumn(c).width}`);
   }
   for (let r = 1; r <= rows; r++) {
-    if ((a.getRow(r).height ?? null) !== (b.getRow(r).height ?? null)) diffs.push(`${a.name}: row ${r} height ${a.getRow(r).height} ≠ ${b.getRow(r).height}`);
+    if ((a.getRow(r).height ?? null) !== (b.getRow(r).height ?? null))
+      diffs.push(`${a.name}: row ${r} height ${a.getRow(r).height} ≠ ${b.getRow(r).height}`);
   }
   if (JSON.stringify(a.views) !== JSON.stringify(b.views)) diffs.push(`${a.name}: views differ`);
   const setup = (ws: ExcelJS.Worksheet) => {

@@ -59,7 +59,9 @@ describe('deriveAccounts', () => {
             ...t!,
             rows: t!.rows.map((r) => ({
               ...r,
-              cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.blank ? c : { ...c, minor: roundToPrinted(c.minor, t!.unit) }])),
+              cells: Object.fromEntries(
+                Object.entries(r.cells).map(([k, c]) => [k, c.blank ? c : { ...c, minor: roundToPrinted(c.minor, t!.unit) }]),
+              ),
             })),
           },
         ]),

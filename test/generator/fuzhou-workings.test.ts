@@ -178,7 +178,11 @@ describe('generate from the Fuzhou working-sheet example', () => {
   });
 
   test('generated rows are exactly the published rows (no code more, none less)', () => {
-    for (const [id, src] of [['02', 't02'], ['03', 't03'], ['05', 't05']] as const) {
+    for (const [id, src] of [
+      ['02', 't02'],
+      ['03', 't03'],
+      ['05', 't05'],
+    ] as const) {
       const published = REFERENCE.tables[src].rows.map((r: { code: string }) => r.code).sort();
       const rows = generated.tables[id]!.rows.filter((r) => r.key.startsWith('code:')).map((r) => r.code);
       expect(rows).toEqual(published);

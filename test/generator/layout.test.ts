@@ -51,7 +51,12 @@ function smallModel(): FinalAccounts {
     row('carRun', '', { final: '1.08' }),
     row('reception', '', { final: '0.99' }),
   ]);
-  return { unitName: '福州市测试局（本级）', year: 2024, profileId: 'fuzhou-2024', tables: { '01': t01, '02': t02, '05': t05, '06': t06, '07': t07 } };
+  return {
+    unitName: '福州市测试局（本级）',
+    year: 2024,
+    profileId: 'fuzhou-2024',
+    tables: { '01': t01, '02': t02, '05': t05, '06': t06, '07': t07 },
+  };
 }
 
 async function written(profile: Profile, model: FinalAccounts, options: LayoutOptions): Promise<ExcelJS.Workbook> {

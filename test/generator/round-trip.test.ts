@@ -27,9 +27,9 @@ interface Item {
 
 const fen = fc.integer({ min: 0, max: 5_000_000_00 });
 const itemArb = fc.record({
-  code: fc.tuple(fc.constantFrom(...CLASSES), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 })).map(
-    ([c, k, x]) => `${c}${String(k).padStart(2, '0')}${String(x).padStart(2, '0')}`,
-  ),
+  code: fc
+    .tuple(fc.constantFrom(...CLASSES), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }))
+    .map(([c, k, x]) => `${c}${String(k).padStart(2, '0')}${String(x).padStart(2, '0')}`),
   // At least 1,000 元 (0.10 万元): a 项 whose every figure prints as 0.00 would leave nothing to compare.
   gpbBasic: fc.integer({ min: 1_000_00, max: 5_000_000_00 }),
   gpbProject: fen,
@@ -60,7 +60,11 @@ async function workingsSnapshot(items: Item[], weights: number[]): Promise<Workb
         'exp.project': yuan(i.gpbProject + i.otherProject),
       },
     })),
-    fiscal: items.map((i) => ({ key: i.code, name: `测试项目${i.code}`, values: { 'gpb.basic': yuan(i.gpbBasic), 'gpb.project': yuan(i.gpbProject) } })),
+    fiscal: items.map((i) => ({
+      key: i.code,
+      name: `测试项目${i.code}`,
+      values: { 'gpb.basic': yuan(i.gpbBasic), 'gpb.project': yuan(i.gpbProject) },
+    })),
     economic: ECON.map((code, k) => ({ key: code, name: '', values: { amount: yuan(parts[k]) } })),
     threePublic: [],
   };
@@ -113,7 +117,9 @@ function totals(m: FinalAccounts, wanted: Record<string, number>): Record<string
 }
 
 function codeRows(m: FinalAccounts): string[] {
-  return Object.entries(m.tables).flatMap(([id, t]) => t!.rows.filter((r) => r.key.startsWith('code:')).map((r) => `${id} ${r.key} ${r.label}`)).sort();
+  return Object.entries(m.tables)
+    .flatMap(([id, t]) => t!.rows.filter((r) => r.key.startsWith('code:')).map((r) => `${id} ${r.key} ${r.label}`))
+    .sort();
 }
 
 describe('round trip over random working sheets', () => {

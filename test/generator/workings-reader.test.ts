@@ -73,7 +73,10 @@ describe('readWorkings', () => {
     for (const l of templateSheets()) addLayoutSheet(wb, l);
     const { data, findings } = readWorkings(workbookSnapshot(wb));
     expect(data.sheets.detail!.rows).toEqual([]);
-    expect(findings.map((f) => f.message)).toEqual(['底稿“底稿1 收支明细”没有填写单位名称。', '底稿“底稿1 收支明细”的年度无法识别，请填写四位年份。']);
+    expect(findings.map((f) => f.message)).toEqual([
+      '底稿“底稿1 收支明细”没有填写单位名称。',
+      '底稿“底稿1 收支明细”的年度无法识别，请填写四位年份。',
+    ]);
   });
 });
 

@@ -56,7 +56,9 @@ function mutate(s: WorkbookSnapshot, seed: number, count: number): WorkbookSnaps
 export async function behaviourOf(): Promise<Behaviour> {
   const out: Behaviour = {};
   const dir = join(ROOT, 'examples');
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.xlsx'))
+    .sort()) {
     const snap = await snapshotOf(join(dir, f));
     out[`check ${f}`] = checkShape(snap);
     for (let seed = 1; seed <= 12; seed++) out[`check ${f} edit ${seed}`] = checkShape(mutate(snap, seed * 7919, 1 + (seed % 3)));

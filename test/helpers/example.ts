@@ -61,4 +61,3 @@ export function amountOf(ws: ExcelJS.Worksheet, code: string, header: string): E
   const head = findCell(ws, header);
   return ws.getCell(Number(codeCell.row), Number(head.col));
 }
-

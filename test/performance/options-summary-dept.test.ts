@@ -36,7 +36,9 @@ describe('parseRubricOption', () => {
 describe('a tiered 执行率 rule set as data', () => {
   it('checks each 执行率 score against the tiers', () => {
     const ref = loadReference();
-    const snapshot = snapshotOf(performanceSheets({ ...ref, performance: ref.performance.filter((p) => [13, 31].includes(p.index)), deptOverall: undefined }));
+    const snapshot = snapshotOf(
+      performanceSheets({ ...ref, performance: ref.performance.filter((p) => [13, 31].includes(p.index)), deptOverall: undefined }),
+    );
     const options = parseRubricOption('gongkai-2024', ['execRateRule=tiered', 'execRateTiers=90:10,80:8,60:6,0:0']);
     const p3 = checkPerformance(snapshot, options).findings.filter((f) => f.rule === 'P3');
     // 81.54% → 8 by the tiers (printed 10); 93.76% → 10 (printed 7).

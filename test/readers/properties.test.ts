@@ -78,7 +78,8 @@ describe('one changed cell is always found', () => {
         const removed = was.filter((e) => !now.includes(e));
         if (added.length > 0) continue;
         const onlyCancelledTail = removed.length > 0 && removed.every((e) => JSON.parse(e)[1] === 'tail');
-        if (!onlyCancelledTail) throw new Error(`a change of ${delta} at ${refText(cell)} (was ${unitValueToMinor(before, '万元') / 1e6}) changed no finding`);
+        if (!onlyCancelledTail)
+          throw new Error(`a change of ${delta} at ${refText(cell)} (was ${unitValueToMinor(before, '万元') / 1e6}) changed no finding`);
         cancelledTails++;
       }
     }

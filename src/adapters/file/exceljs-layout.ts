@@ -27,7 +27,10 @@ export function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): vo
 
 /** Writes one layout into a new worksheet; never replaces one (the name gets a suffix). */
 export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
-  const name = uniqueSheetName(layout.name, wb.worksheets.map((w) => w.name));
+  const name = uniqueSheetName(
+    layout.name,
+    wb.worksheets.map((w) => w.name),
+  );
   const ws = wb.addWorksheet(name);
   layout.columnWidths.forEach((w, i) => {
     if (w) ws.getColumn(i + 1).width = w;

@@ -24,7 +24,10 @@ export function parseAddress(address: string): { sheet: string; range: CellRange
   const [from, to] = local.split(':');
   const a = parseA1(from);
   const b = to ? parseA1(to) : a;
-  return { sheet, range: { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) } };
+  return {
+    sheet,
+    range: { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) },
+  };
 }
 
 /** A RangeAreas address `S!A1:B2,S!C3` → its rectangles (merged areas, multi-area ranges). */

@@ -79,7 +79,9 @@ export function parseRecord(value: unknown): StoredMarkRecord | null {
   if (typeof value !== 'string') return null;
   try {
     const r = JSON.parse(value) as StoredMarkRecord & { rules?: unknown; annotations?: unknown };
-    return r && (r.version === 1 || r.version === 2) && typeof r.cells === 'number' && Array.isArray(r.rules) && Array.isArray(r.annotations) ? r : null;
+    return r && (r.version === 1 || r.version === 2) && typeof r.cells === 'number' && Array.isArray(r.rules) && Array.isArray(r.annotations)
+      ? r
+      : null;
   } catch {
     return null;
   }

@@ -12,7 +12,15 @@ import { MARK_FILL, type CellMark } from '../../port/port';
 import { addressLists, cellsToRects, qualified, rectAddress } from './addresses';
 import type { ExcelFeatures } from './api-support';
 import type { WorkbookSurface } from './excel-surface';
-import { ANNOTATION_PREFIX, buildRecord, MARK_RECORD_KEY, markFormula, type MarkRecord, type RecordedAnnotations, type RecordedRule } from './mark-record';
+import {
+  ANNOTATION_PREFIX,
+  buildRecord,
+  MARK_RECORD_KEY,
+  markFormula,
+  type MarkRecord,
+  type RecordedAnnotations,
+  type RecordedRule,
+} from './mark-record';
 import { cellKey, type MarkInspection } from './read-workbook';
 import { argbToHex } from './units';
 
@@ -79,9 +87,11 @@ export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection
   }
   for (const address of inspection.ownAnnotations) {
     if (features.annotations === 'notes') ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.notes.getItem(address).delete() });
-    else if (features.annotations === 'comments') ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.comments.getItemByCell(address).delete() });
+    else if (features.annotations === 'comments')
+      ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.comments.getItemByCell(address).delete() });
   }
-  if (inspection.record) ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY), queue: () => workbook.settings.getItemOrNullObject(MARK_RECORD_KEY).delete() });
+  if (inspection.record)
+    ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY), queue: () => workbook.settings.getItemOrNullObject(MARK_RECORD_KEY).delete() });
   return ops;
 }
 

@@ -108,7 +108,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         await ctx.sync();
-        const names = newSheetNames(layouts, sheets.items.map((s) => s.name));
+        const names = newSheetNames(
+          layouts,
+          sheets.items.map((s) => s.name),
+        );
         const created = new Map<number, WorksheetSurface>();
         const steps = layouts.flatMap((layout, i) =>
           layoutSteps(layout, names[i], i, this.features, (name) => {

@@ -71,11 +71,7 @@ export function queueInspection(sheets: WorksheetSurface[], annotations: Annotat
   return { rules, locations };
 }
 
-export function collectInspection(
-  names: string[],
-  pending: PendingInspection,
-  queued: ReturnType<typeof queueInspection>,
-): MarkInspection {
+export function collectInspection(names: string[], pending: PendingInspection, queued: ReturnType<typeof queueInspection>): MarkInspection {
   const ownRules: MarkInspection['ownRules'] = [];
   queued.rules.forEach((collection, i) => {
     for (const cf of collection.items) {
@@ -109,7 +105,11 @@ export function collectInspection(
  * with its text), the names and the record are loaded again and the notes/comments read in pages of
  * ANNOTATIONS_PER_SYNC, text and address together; returns them as plain data then, else null.
  */
-async function syncFirstPass(context: ExcelContextSurface, features: ExcelFeatures, first: ReturnType<typeof queueFirstPass>): Promise<AnnotationFacts[] | null> {
+async function syncFirstPass(
+  context: ExcelContextSurface,
+  features: ExcelFeatures,
+  first: ReturnType<typeof queueFirstPass>,
+): Promise<AnnotationFacts[] | null> {
   try {
     await context.sync();
     return null;

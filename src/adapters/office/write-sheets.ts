@@ -111,11 +111,21 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
       const rects = cellsToRects(cells);
       if (features.rangeAreas) {
         for (const list of addressLists(rects.map(rectAddress))) {
-          steps.push({ sheetIndex, cells: 0, calls: ATTR_CALLS[attr] + 1, queue: (sheet) => queueAttr(sheet().getRanges(list).format, attr, value, null) });
+          steps.push({
+            sheetIndex,
+            cells: 0,
+            calls: ATTR_CALLS[attr] + 1,
+            queue: (sheet) => queueAttr(sheet().getRanges(list).format, attr, value, null),
+          });
         }
       } else {
         for (const rect of rects) {
-          steps.push({ sheetIndex, cells: 0, calls: ATTR_CALLS[attr] + 1, queue: (sheet) => queueAttr(sheet().getRange(rectAddress(rect)).format, attr, value, rect) });
+          steps.push({
+            sheetIndex,
+            cells: 0,
+            calls: ATTR_CALLS[attr] + 1,
+            queue: (sheet) => queueAttr(sheet().getRange(rectAddress(rect)).format, attr, value, rect),
+          });
         }
       }
     }
@@ -124,7 +134,13 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
 }
 
 /** The steps that write one layout into the sheet `sheet()` (created by the first step). */
-export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: number, features: ExcelFeatures, create: (name: string) => WorksheetSurface): WriteStep[] {
+export function layoutSteps(
+  layout: SheetLayout,
+  name: string,
+  sheetIndex: number,
+  features: ExcelFeatures,
+  create: (name: string) => WorksheetSurface,
+): WriteStep[] {
   const steps: WriteStep[] = [];
   steps.push({
     sheetIndex,

@@ -63,9 +63,11 @@ function freePath(dir: string, stem: string, ext: string): string {
 export async function runBatch(options: BatchOptions, io: BatchIo): Promise<BatchResult> {
   const folder = resolve(options.folder);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new BatchInputError(`找不到文件夹“${options.folder}”。`);
-  if (options.kind === 'generate' && !options.outDir) throw new BatchInputError('批量生成需要用 -o 指定输出文件夹，例如：final-accounts generate 底稿文件夹 -o 输出文件夹');
+  if (options.kind === 'generate' && !options.outDir)
+    throw new BatchInputError('批量生成需要用 -o 指定输出文件夹，例如：final-accounts generate 底稿文件夹 -o 输出文件夹');
   const outDir = resolve(options.outDir ?? folder);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new BatchInputError(`输出位置“${options.outDir}”是一个文件；批量处理时 -o 应为文件夹。`);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new BatchInputError(`输出位置“${options.outDir}”是一个文件；批量处理时 -o 应为文件夹。`);
   if (options.kind === 'generate' && outDir === folder) throw new BatchInputError('输出文件夹不能与输入文件夹相同（生成的文件会与原文件混在一起）。');
   mkdirSync(outDir, { recursive: true });
 

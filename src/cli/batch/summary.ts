@@ -83,5 +83,12 @@ export function summaryTable(rows: BatchRow[], kind: 'check' | 'generate'): stri
   const cols = columns(kind).filter((c) => c.header !== '用时(毫秒)' && c.header !== '输出文件');
   const cells = [cols.map((c) => c.header), ...rows.map((r) => cols.map((c) => String(c.value(r) ?? '')))];
   const widths = cols.map((_c, i) => Math.min(40, Math.max(...cells.map((line) => displayWidth(line[i])))));
-  return cells.map((line) => line.map((v, i) => (i === line.length - 1 ? v : padDisplay(v, widths[i]))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((line) =>
+      line
+        .map((v, i) => (i === line.length - 1 ? v : padDisplay(v, widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -119,7 +119,12 @@ async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow
   if (!result.report) {
     const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
     const noInput = inputErrors.some((f) => f.rule === 'G-NOINPUT');
-    const row = emptyRow(file, noInput ? 'no-tables' : 'failed', noInput ? '既没有底稿，也没有可识别的公开表，未生成。' : `输入有 ${inputErrors.length} 个错误，未生成。`, ms());
+    const row = emptyRow(
+      file,
+      noInput ? 'no-tables' : 'failed',
+      noInput ? '既没有底稿，也没有可识别的公开表，未生成。' : `输入有 ${inputErrors.length} 个错误，未生成。`,
+      ms(),
+    );
     return { ...row, errors: inputErrors.length, warnings: result.inputFindings.length - inputErrors.length, ...perf };
   }
   // The generated tables' findings, and the input's 绩效 tables (their findings are not counted here).

@@ -256,11 +256,23 @@ class Solver {
             note(i.rule, t, r.key, i.total, r.values[i.total], total(i.parts.map((p) => ({ v: r.values[p.col], sign: p.sign }))));
           }
         } else if (i.kind === 'hierarchy') {
-          for (const { row, kids } of t.parentsDeepestFirst) if (kids.length) for (const c of row.cols) note(i.rule, t, row.key, c, row.values[c], columnTotal(kids, c));
+          for (const { row, kids } of t.parentsDeepestFirst)
+            if (kids.length) for (const c of row.cols) note(i.rule, t, row.key, c, row.values[c], columnTotal(kids, c));
         } else if (i.kind === 'classes') {
           for (const c of i.cols) note(i.rule, t, i.total, c, this.get(t, i.total, c), columnTotal(t.classRows, c));
         } else {
-          for (const g of i.groups) note(i.rule, t, g.total, i.col, this.get(t, g.total, i.col), columnTotal(t.econClasses.filter((r) => economicGroup(r.code!) === g.group), i.col));
+          for (const g of i.groups)
+            note(
+              i.rule,
+              t,
+              g.total,
+              i.col,
+              this.get(t, g.total, i.col),
+              columnTotal(
+                t.econClasses.filter((r) => economicGroup(r.code!) === g.group),
+                i.col,
+              ),
+            );
         }
       }
     }
@@ -276,7 +288,8 @@ class Solver {
       } else if (i.kind === 'sameClasses') {
         const a = this.tables.get(i.a.table);
         const b = this.tables.get(i.b.table);
-        if (a && b) for (const r of a.classRows) note(i.rule, a, r.key, i.a.col, r.values[i.a.col], this.get(b, codeRow(codeOfRowKey(r.key)!), i.b.col));
+        if (a && b)
+          for (const r of a.classRows) note(i.rule, a, r.key, i.a.col, r.values[i.a.col], this.get(b, codeRow(codeOfRowKey(r.key)!), i.b.col));
       }
     }
     return out;
@@ -285,7 +298,8 @@ class Solver {
   /** The figures no identity could compute: a declaration is missing (a programming error, not the user's). */
   unknown(): string[] {
     const out: string[] = [];
-    for (const t of this.tables.values()) for (const r of t.rows) for (const c of r.cols) if (r.values[c] === undefined) out.push(`${t.topic} ${r.key} ${c}`);
+    for (const t of this.tables.values())
+      for (const r of t.rows) for (const c of r.cols) if (r.values[c] === undefined) out.push(`${t.topic} ${r.key} ${c}`);
     return out;
   }
 }

@@ -36,7 +36,15 @@ function moneyIdentity(
 }
 
 /** A printed percentage vs numerator ÷ denominator (two decimals, 0.01 allowed). */
-function rateIdentity(sink: Sink, rule: string, rate: NumberCell, numerator: MoneyCell, denominator: MoneyCell, what: string, tolerance: number): void {
+function rateIdentity(
+  sink: Sink,
+  rule: string,
+  rate: NumberCell,
+  numerator: MoneyCell,
+  denominator: MoneyCell,
+  what: string,
+  tolerance: number,
+): void {
   const r = num(rate);
   const n = money(numerator);
   const dd = money(denominator);
@@ -44,10 +52,16 @@ function rateIdentity(sink: Sink, rule: string, rate: NumberCell, numerator: Mon
   if (r === null || exact === null) return;
   const expected = roundScore(exact);
   if (Math.abs(expected - r) <= tolerance + 1e-9) return;
-  sink.add(rule, 'error', `${refText(rate.ref!)}：${what}印为${pct(r)}，按表中金额计算应为${pct(expected)}。`, [rate.ref, numerator.ref, denominator.ref].filter((c): c is CellRef => !!c), {
-    expected,
-    actual: r,
-  });
+  sink.add(
+    rule,
+    'error',
+    `${refText(rate.ref!)}：${what}印为${pct(r)}，按表中金额计算应为${pct(expected)}。`,
+    [rate.ref, numerator.ref, denominator.ref].filter((c): c is CellRef => !!c),
+    {
+      expected,
+      actual: r,
+    },
+  );
 }
 
 const MONEY_COLUMNS: [keyof DeptFundRow, string][] = [
@@ -63,9 +77,29 @@ export function checkDept(d: DeptEvaluation, rubric: DisclosureRubric): Omit<Pro
   const row = (k: DeptFundKey) => d.funds.find((f) => f.key === k);
   for (const f of d.funds) {
     const label = rowLabel(f);
-    moneyIdentity(sink, d, 'D1', f.subtotal, [{ cell: f.initial, sign: 1 }, { cell: f.adjustment, sign: 1 }], (p, e) => `${label}小计③印为${p}，①＋②为${e}。`);
+    moneyIdentity(
+      sink,
+      d,
+      'D1',
+      f.subtotal,
+      [
+        { cell: f.initial, sign: 1 },
+        { cell: f.adjustment, sign: 1 },
+      ],
+      (p, e) => `${label}小计③印为${p}，①＋②为${e}。`,
+    );
     rateIdentity(sink, 'D2', f.rate, f.paid, f.subtotal, `${label}支出实现率⑤（④÷③）`, rubric.tolerances.rate);
-    moneyIdentity(sink, d, 'D3', f.balance, [{ cell: f.subtotal, sign: 1 }, { cell: f.paid, sign: -1 }], (p, e) => `${label}本年度结余金额⑥印为${p}，③－④为${e}。`);
+    moneyIdentity(
+      sink,
+      d,
+      'D3',
+      f.balance,
+      [
+        { cell: f.subtotal, sign: 1 },
+        { cell: f.paid, sign: -1 },
+      ],
+      (p, e) => `${label}本年度结余金额⑥印为${p}，③－④为${e}。`,
+    );
     rateIdentity(sink, 'D4', f.balanceRate, f.balance, f.subtotal, `${label}资金结余率⑦（⑥÷③）`, rubric.tolerances.rate);
   }
   // D5: the fund rows add up: 中央 + 省级 + 地方 = 财政资金小计; 财政资金小计 + 其他资金小计 = 合计.
@@ -90,7 +124,12 @@ export function checkDept(d: DeptEvaluation, rubric: DisclosureRubric): Omit<Pro
   }
   const total = row('total');
   const exec = total
-    ? checkExecScoreCells(d.name, { weight: total.weight, score: total.score, rate: total.rate, budget: total.subtotal, spent: total.paid }, rubric, sink)
+    ? checkExecScoreCells(
+        d.name,
+        { weight: total.weight, score: total.score, rate: total.rate, budget: total.subtotal, spent: total.paid },
+        rubric,
+        sink,
+      )
     : { score: null };
   const scores = d.indicators.map((ind) => checkIndicator(ind, total?.paid, rubric, sink));
   checkWeightsAndTotal(d.indicators, total?.weight ?? null, total?.score ?? null, d.total, rubric, sink);

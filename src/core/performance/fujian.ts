@@ -66,13 +66,22 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
     weights.push(weight);
     parts.push({ rule, weight });
     if (rule.weight !== null && row.weight != null && row.weight !== rule.weight) {
-      add('F3', 'error', `${at(row.cells?.weight)}共性指标“${label}”分值应为${pts(rule.weight)}分（${rule.ruleText.slice(0, 6)}…），表中为${pts(row.weight)}分。`, [row.cells?.weight], {
-        expected: rule.weight,
-        actual: row.weight,
-      });
+      add(
+        'F3',
+        'error',
+        `${at(row.cells?.weight)}共性指标“${label}”分值应为${pts(rule.weight)}分（${rule.ruleText.slice(0, 6)}…），表中为${pts(row.weight)}分。`,
+        [row.cells?.weight],
+        {
+          expected: rule.weight,
+          actual: row.weight,
+        },
+      );
     }
     if (row.score !== null && row.score > weight + 1e-9) {
-      add('F2', 'error', `${at(row.cells?.score)}指标“${label}”得分${pts(row.score)}超过分值${pts(weight)}。`, [row.cells?.score], { expected: weight, actual: row.score });
+      add('F2', 'error', `${at(row.cells?.score)}指标“${label}”得分${pts(row.score)}超过分值${pts(weight)}。`, [row.cells?.score], {
+        expected: weight,
+        actual: row.score,
+      });
     }
     const r = evaluateFormula(rule.formula, { ...row.inputs, weight });
     if (!r.ok) {
@@ -101,10 +110,16 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
   const individual = parts.filter((p) => p.rule.part === 'individual').map((p) => p.weight);
   const adjustment = parts.filter((p) => p.rule.part === 'adjustment').map((p) => p.weight);
   if (form.commonTotal !== null && sum(common) !== form.commonTotal) {
-    add('F3', 'error', `共性指标分值合计${pts(sum(common))}，应为${form.commonTotal}（共性指标体系${form.commonTotal}%）。`, [], { expected: form.commonTotal, actual: sum(common) });
+    add('F3', 'error', `共性指标分值合计${pts(sum(common))}，应为${form.commonTotal}（共性指标体系${form.commonTotal}%）。`, [], {
+      expected: form.commonTotal,
+      actual: sum(common),
+    });
   }
   if (form.individualTotalMax !== null && sum(individual) > form.individualTotalMax + 1e-9) {
-    add('F3', 'error', `个性指标分值合计${pts(sum(individual))}，超过${form.individualTotalMax}。`, [], { expected: form.individualTotalMax, actual: sum(individual) });
+    add('F3', 'error', `个性指标分值合计${pts(sum(individual))}，超过${form.individualTotalMax}。`, [], {
+      expected: form.individualTotalMax,
+      actual: sum(individual),
+    });
   }
   if (form.individualMaxWeight !== null && individual.some((w) => w > form.individualMaxWeight! + 1e-9)) {
     add('F3', 'error', `单个个性指标分值不得超过${form.individualMaxWeight}（表中最大为${pts(Math.max(...individual))}）。`, [], {
@@ -115,7 +130,10 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
   if (form.individualMaxSpread !== null && individual.length > 1) {
     const spread = roundScore(Math.max(...individual) - Math.min(...individual));
     if (spread > form.individualMaxSpread + 1e-9) {
-      add('F3', 'error', `各指标分值之差为${pts(spread)}，不得超过${form.individualMaxSpread}。`, [], { expected: form.individualMaxSpread, actual: spread });
+      add('F3', 'error', `各指标分值之差为${pts(spread)}，不得超过${form.individualMaxSpread}。`, [], {
+        expected: form.individualMaxSpread,
+        actual: spread,
+      });
     }
   }
   const totalWeight = sum([...common, ...individual, ...adjustment]);
@@ -123,16 +141,25 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
     add('F3', 'error', `分值合计${pts(totalWeight)}，应为${form.fixedTotalWeight}。`, [], { expected: form.fixedTotalWeight, actual: totalWeight });
   }
   if (ev.totalWeight != null && Math.abs(ev.totalWeight - totalWeight) > 1e-9) {
-    add('F3', 'error', `${at(ev.cells?.totalWeight)}总分值印为${pts(ev.totalWeight)}，各指标分值合计为${pts(totalWeight)}。`, [ev.cells?.totalWeight], {
-      expected: totalWeight,
-      actual: ev.totalWeight,
-    });
+    add(
+      'F3',
+      'error',
+      `${at(ev.cells?.totalWeight)}总分值印为${pts(ev.totalWeight)}，各指标分值合计为${pts(totalWeight)}。`,
+      [ev.cells?.totalWeight],
+      {
+        expected: totalWeight,
+        actual: ev.totalWeight,
+      },
+    );
   }
 
   // F4: S = Σ printed scores; F5: the grade of S, never rescaled to 100.
   const printedSum = totalScore(ev.rows.map((r) => r.score));
   if (ev.total !== null && printedSum !== null && Math.abs(ev.total - printedSum) > 0.01 + 1e-9) {
-    add('F4', 'error', `${at(ev.cells?.total)}评价总分（S）印为${pts(ev.total)}，各指标得分之和为${pts(printedSum)}。`, [ev.cells?.total], { expected: printedSum, actual: ev.total });
+    add('F4', 'error', `${at(ev.cells?.total)}评价总分（S）印为${pts(ev.total)}，各指标得分之和为${pts(printedSum)}。`, [ev.cells?.total], {
+      expected: printedSum,
+      actual: ev.total,
+    });
   }
   const recomputedTotal = totalScore(expected);
   const basis = ev.total ?? recomputedTotal;

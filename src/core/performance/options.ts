@@ -16,16 +16,19 @@ export const RUBRIC_IDS = [DISCLOSURE_2024_ID, ...Object.keys(FUJIAN_2018_FORMS)
 /** A bad rubric option; the message is for the user (Chinese). */
 export class RubricOptionError extends Error {}
 
-const SETTINGS_HELP =
-  '可用设置：execRateRule=none|proportional|tiered；execRateTiers=执行率下限:得分,…（如 90:10,80:8,60:6,0:0）；lteConvention=a|b';
+const SETTINGS_HELP = '可用设置：execRateRule=none|proportional|tiered；execRateTiers=执行率下限:得分,…（如 90:10,80:8,60:6,0:0）；lteConvention=a|b';
 
 /** `90:10,80:8,0:0` (rate ≥ 90% → 10 points …) → a tiered formula over ratio = rate ÷ 100. */
 export function parseExecRateTiers(text: string): Formula {
-  const pairs = text.split(/[,，;；]/).map((s) => s.trim()).filter(Boolean).map((pair) => {
-    const m = /^(\d+(?:\.\d+)?)%?[:：](\d+(?:\.\d+)?)$/.exec(pair);
-    if (!m) throw new RubricOptionError(`执行率分档“${pair}”无法识别，应写成“执行率下限:得分”，如 90:10。`);
-    return { from: Number(m[1]) / 100, score: Number(m[2]) };
-  });
+  const pairs = text
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const m = /^(\d+(?:\.\d+)?)%?[:：](\d+(?:\.\d+)?)$/.exec(pair);
+      if (!m) throw new RubricOptionError(`执行率分档“${pair}”无法识别，应写成“执行率下限:得分”，如 90:10。`);
+      return { from: Number(m[1]) / 100, score: Number(m[2]) };
+    });
   if (pairs.length === 0) throw new RubricOptionError('执行率分档为空。' + SETTINGS_HELP);
   pairs.sort((a, b) => a.from - b.from);
   if (pairs[0].from > 0) pairs.unshift({ from: 0, score: 0 });

@@ -172,10 +172,16 @@ export function checkExecScoreCells(
   }
   if (score === null) return { score: null, point: null };
   if (score > weight + 1e-9 || score < 0) {
-    sink.add('P7', 'error', `${refText(total.score.ref!)}：执行率得分${pts(score)}超出分值范围0–${pts(weight)}。`, refs(total.score.ref, total.weight.ref), {
-      expected: weight,
-      actual: score,
-    });
+    sink.add(
+      'P7',
+      'error',
+      `${refText(total.score.ref!)}：执行率得分${pts(score)}超出分值范围0–${pts(weight)}。`,
+      refs(total.score.ref, total.weight.ref),
+      {
+        expected: weight,
+        actual: score,
+      },
+    );
   }
   let expected: number | null = null;
   if (rubric.execRateRule.kind === 'formula' && rate !== null) {
@@ -194,10 +200,16 @@ export function checkExecScoreCells(
     }
   } else if (rate !== null && rate >= 100 - 1e-9 && score < weight - rubric.tolerances.score) {
     // Rule-independent: every 执行率 rule gives full marks at 100%.
-    sink.add('P4', 'warning', `${refText(total.score.ref!)}：执行率${pct(rate)}，应得满分${pts(weight)}分，表中为${pts(score)}分。`, refs(total.score.ref, total.rate.ref), {
-      expected: weight,
-      actual: score,
-    });
+    sink.add(
+      'P4',
+      'warning',
+      `${refText(total.score.ref!)}：执行率${pct(rate)}，应得满分${pts(weight)}分，表中为${pts(score)}分。`,
+      refs(total.score.ref, total.rate.ref),
+      {
+        expected: weight,
+        actual: score,
+      },
+    );
   }
   const point = rate !== null && total.score.ref ? { project: name, rate, score, weight, scoreRef: total.score.ref } : null;
   return { score: expected ?? score, point };
@@ -222,13 +234,24 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
   if (ind.weight.blank || ind.score.blank) {
     const what = ind.weight.blank && ind.score.blank ? '指标分值和自评得分' : ind.weight.blank ? '指标分值' : '自评得分';
     const at = ind.score.blank ? ind.score.ref : ind.weight.ref;
-    sink.add('P8', 'error', `${refText(at!)}：指标“${name}”的${what}未填。`, refs(ind.score.blank ? ind.score.ref : null, ind.weight.blank ? ind.weight.ref : null));
+    sink.add(
+      'P8',
+      'error',
+      `${refText(at!)}：指标“${name}”的${what}未填。`,
+      refs(ind.score.blank ? ind.score.ref : null, ind.weight.blank ? ind.weight.ref : null),
+    );
   }
   if (weight !== null && score !== null && (score > weight + 1e-9 || score < 0)) {
-    sink.add('P7', 'error', `${refText(ind.score.ref!)}：指标“${name}”自评得分${pts(score)}超出指标分值范围0–${pts(weight)}。`, refs(ind.score.ref, ind.weight.ref), {
-      expected: weight,
-      actual: score,
-    });
+    sink.add(
+      'P7',
+      'error',
+      `${refText(ind.score.ref!)}：指标“${name}”自评得分${pts(score)}超出指标分值范围0–${pts(weight)}。`,
+      refs(ind.score.ref, ind.weight.ref),
+      {
+        expected: weight,
+        actual: score,
+      },
+    );
   }
   const formula = formulaFor(ind, rubric);
   const exact = expectedIndicatorScore(ind, rubric, formula);
@@ -349,10 +372,16 @@ export function checkWeightsAndTotal(
   const printedTotal = num(totalCell);
   if (printedTotal !== null && sum !== null) {
     if (Math.abs(sum - printedTotal) > rubric.tolerances.total + 1e-9) {
-      sink.add('P10', 'error', `${refText(totalCell.ref!)}：总分印为${pts(printedTotal)}，执行率得分与各指标自评得分之和为${pts(sum)}。`, refs(totalCell.ref), {
-        expected: sum,
-        actual: printedTotal,
-      });
+      sink.add(
+        'P10',
+        'error',
+        `${refText(totalCell.ref!)}：总分印为${pts(printedTotal)}，执行率得分与各指标自评得分之和为${pts(sum)}。`,
+        refs(totalCell.ref),
+        {
+          expected: sum,
+          actual: printedTotal,
+        },
+      );
     }
   } else if (totalCell.blank && totalCell.ref) {
     sink.add('P8', 'error', `${refText(totalCell.ref)}：总分未填。`, refs(totalCell.ref));

@@ -121,10 +121,7 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
       {
         side: 'expenditure',
         itemHeader: opts.itemHeaders[1],
-        columns: [
-          { key: 'total', path: ['支出', LINE.total] },
-          ...funds.map((f): ColumnSpec => ({ key: f, path: ['支出', FUND[f]] })),
-        ],
+        columns: [{ key: 'total', path: ['支出', LINE.total] }, ...funds.map((f): ColumnSpec => ({ key: f, path: ['支出', FUND[f]] }))],
         rows: [
           { classes: true, section: 1 },
           { key: 'exp.total', label: LINE.spendingTotal, section: 2 },
@@ -136,12 +133,13 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
   };
 }
 
-export function codedSpec(
-  base: Pick<CodedSpec, 'id' | 'topic' | 'title' | 'notes'> & Partial<CodedSpec>,
-): CodedSpec {
+export function codedSpec(base: Pick<CodedSpec, 'id' | 'topic' | 'title' | 'notes'> & Partial<CodedSpec>): CodedSpec {
   return {
     kind: 'coded',
-    identities: tableIdentities(base.topic, (base.columns ?? []).map((c) => c.key)),
+    identities: tableIdentities(
+      base.topic,
+      (base.columns ?? []).map((c) => c.key),
+    ),
     itemHeader: ['项目'],
     codeHeader: '支出功能分类科目编码',
     nameHeader: '科目名称',
@@ -163,12 +161,16 @@ export const THREE_PUBLIC_ITEMS: FixedRowSpec[] = [
   { key: 'reception', label: `3. ${TP.reception}`, aliases: [TP.reception], section: 1 },
 ];
 
-export function threePublicSpec(base: Pick<ThreePublicSpec, 'id' | 'title' | 'orientation' | 'measures' | 'notes'> &
-  Partial<ThreePublicSpec>): ThreePublicSpec {
+export function threePublicSpec(
+  base: Pick<ThreePublicSpec, 'id' | 'title' | 'orientation' | 'measures' | 'notes'> & Partial<ThreePublicSpec>,
+): ThreePublicSpec {
   return {
     kind: 'threePublic',
     topic: 'threePublic',
-    identities: tableIdentities('threePublic', base.measures.map((m) => m.key)),
+    identities: tableIdentities(
+      'threePublic',
+      base.measures.map((m) => m.key),
+    ),
     items: THREE_PUBLIC_ITEMS,
     marker: `公开${base.id}表`,
     ...base,

@@ -1,6 +1,16 @@
 // fuzhou-2024: the layouts of the published 福州市工业和信息化局（本级）2024 单位决算
 // (docs/domain.md#profiles; figures in examples/data/fuzhou-gxj-2024.json). The default profile.
-import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
+import {
+  codedSpec,
+  economicSpec,
+  expenditureSpec,
+  FUND_COLUMNS,
+  fiscalSummarySpec,
+  incomeSpec,
+  spendColumns,
+  summarySpec,
+  threePublicSpec,
+} from './common';
 import { withCrossIdentities } from './identities';
 import type { EconomicSpec, Profile } from './spec';
 
@@ -22,17 +32,21 @@ export const FUZHOU_2024: Profile = withCrossIdentities({
   zeroStyle: 'zero',
   tables: {
     '01': summarySpec({
-      itemHeaders: [['收入', '项目'], ['支出', '项目(按支出功能分类)']],
+      itemHeaders: [
+        ['收入', '项目'],
+        ['支出', '项目(按支出功能分类)'],
+      ],
       notes: ['注：1. 本表反映{scope}本年度的总收支和年末结转结余情况。', '2. 本套报表金额单位转换时可能存在尾数误差。'],
     }),
     '02': incomeSpec(),
     '03': expenditureSpec(),
     '04': fiscalSummarySpec({
       short: true,
-      itemHeaders: [['收入', '项目'], ['支出', '项目（按功能分类）']],
-      notes: [
-        '注：本表反映{scope}本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。',
+      itemHeaders: [
+        ['收入', '项目'],
+        ['支出', '项目（按功能分类）'],
       ],
+      notes: ['注：本表反映{scope}本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。'],
     }),
     '05': codedSpec({
       id: '05',

@@ -35,21 +35,22 @@ export function tableIdentities(topic: TableTopic, columns: readonly ColKey[]): 
 const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFund' | 'stateCapital' | 'basicEconomic'>, TableIdentity[]> = {
   summary: [
     sum('T1-a', at('inc.total'), [
-      at('inc.gpb'), at('inc.gf'), at('inc.soe'), at('inc.superior'), at('inc.business'), at('inc.operating'), at('inc.affiliated'), at('inc.other'),
+      at('inc.gpb'),
+      at('inc.gf'),
+      at('inc.soe'),
+      at('inc.superior'),
+      at('inc.business'),
+      at('inc.operating'),
+      at('inc.affiliated'),
+      at('inc.other'),
     ]),
     { kind: 'classes', rule: 'T1-b', total: 'exp.total', cols: ['amount'] },
     sum('T1-c', at('inc.grand'), [at('inc.total'), at('inc.useSurplus'), at('inc.carryIn')]),
     sum('T1-d', at('exp.grand'), [at('exp.total'), at('exp.surplusDistribution'), at('exp.carryOut')]),
     sum('T1-e', at('exp.grand'), [at('inc.grand')], { balance: true }),
   ],
-  income: [
-    columns('T2-a', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']),
-    { kind: 'hierarchy', rule: 'T2-b' },
-  ],
-  expenditure: [
-    columns('T3-a', 'total', ['basic', 'project', 'remit', 'operating', 'affiliated']),
-    { kind: 'hierarchy', rule: 'T3-b' },
-  ],
+  income: [columns('T2-a', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']), { kind: 'hierarchy', rule: 'T2-b' }],
+  expenditure: [columns('T3-a', 'total', ['basic', 'project', 'remit', 'operating', 'affiliated']), { kind: 'hierarchy', rule: 'T3-b' }],
   fiscalSummary: [
     columns('T4-a', 'total', ['gpb', 'gf', 'soe']),
     sum('T4-b', at('inc.total'), [at('inc.gpb'), at('inc.gf'), at('inc.soe')]),
@@ -59,9 +60,7 @@ const FIXED_LAYOUT_IDENTITIES: Record<Exclude<TableTopic, 'threePublic' | 'govFu
     ...(['total', ...FUNDS] as const).map((col) => sum('T4-b', at('exp.grand', col), [at('exp.total', col), at('exp.carryOut', col)])),
     sum('T4-b', at('exp.grand', 'total'), [at('inc.grand')], { balance: true }),
     // Each fund balances: 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余.
-    ...FUNDS.map((f) =>
-      sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true }),
-    ),
+    ...FUNDS.map((f) => sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true })),
   ],
   generalBudget: [columns('T5-a', 'total', ['basic', 'project']), { kind: 'hierarchy', rule: 'T5-a' }],
 };
@@ -82,8 +81,7 @@ const PART_OF_WHOLE = '是全部支出的一部分，通常不应更大；请核
  * fund table prints them (Fuzhou's 09 prints 本年支出 alone).
  */
 function crossIdentities(tables: Record<TableId, TableSpec>): CrossIdentity[] {
-  const prints = (topic: TableTopic, col: ColKey) =>
-    Object.values(tables).some((s) => s.topic === topic && allColumns(s).some((c) => c.key === col));
+  const prints = (topic: TableTopic, col: ColKey) => Object.values(tables).some((s) => s.topic === topic && allColumns(s).some((c) => c.key === col));
   return CROSS_IDENTITIES.filter((i) => i.kind !== 'same' || i.rule !== 'X8' || prints(i.b.table, i.b.col));
 }
 
@@ -91,9 +89,12 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
   { kind: 'same', rule: 'X1', a: of('summary', 'inc.total'), b: of('income', 'total', 'total') },
   { kind: 'same', rule: 'X2', a: of('summary', 'exp.total'), b: of('expenditure', 'total', 'total') },
   sum('X3', of('income', 'total', 'fiscal'), [of('summary', 'inc.gpb'), of('summary', 'inc.gf'), of('summary', 'inc.soe')]),
-  ...(['superior', 'business', 'operating', 'affiliated', 'other'] as const).map(
-    (k): CrossIdentity => ({ kind: 'same', rule: 'X3', a: of('income', 'total', k), b: of('summary', `inc.${k}`) }),
-  ),
+  ...(['superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k): CrossIdentity => ({
+    kind: 'same',
+    rule: 'X3',
+    a: of('income', 'total', k),
+    b: of('summary', `inc.${k}`),
+  })),
   { kind: 'sameClasses', rule: 'X4', a: { table: 'summary', col: 'amount' }, b: { table: 'expenditure', col: 'total' } },
   ...FUNDS.map((f): CrossIdentity => ({ kind: 'same', rule: 'X5', a: of('fiscalSummary', `inc.${f}`), b: of('summary', `inc.${f}`) })),
   { kind: 'same', rule: 'X6', a: of('fiscalSummary', 'inc.total'), b: of('income', 'total', 'fiscal') },
@@ -126,9 +127,14 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       [of('fiscalSummary', 'inc.carryIn'), of('summary', 'inc.carryIn')],
       [of('fiscalSummary', 'exp.carryOut', 'total'), of('summary', 'exp.carryOut')],
     ] as const
-  ).map(
-    ([a, b]): CrossIdentity => ({ kind: 'atMost', rule: 'X11', severity: 'warning', a, b, why: `财政拨款结转和结余是全部结转和结余的一部分，通常不应更大；请核对或说明原因。` }),
-  ),
+  ).map(([a, b]): CrossIdentity => ({
+    kind: 'atMost',
+    rule: 'X11',
+    severity: 'warning',
+    a,
+    b,
+    why: `财政拨款结转和结余是全部结转和结余的一部分，通常不应更大；请核对或说明原因。`,
+  })),
   ...(
     [
       ['30212', 'abroad'],
@@ -136,16 +142,14 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       ['30231', 'carRun'],
       ['31013', 'carPurchase'],
     ] as const
-  ).map(
-    ([code, item]): CrossIdentity => ({
-      kind: 'atMost',
-      rule: 'X12',
-      severity: 'warning',
-      a: of('basicEconomic', econRow(code)),
-      b: of('threePublic', item, 'final'),
-      why: '“三公”经费决算数包含基本支出中的该项，通常不应更小；请核对或说明原因。',
-    }),
-  ),
+  ).map(([code, item]): CrossIdentity => ({
+    kind: 'atMost',
+    rule: 'X12',
+    severity: 'warning',
+    a: of('basicEconomic', econRow(code)),
+    b: of('threePublic', item, 'final'),
+    why: '“三公”经费决算数包含基本支出中的该项，通常不应更小；请核对或说明原因。',
+  })),
 ];
 
 /** A profile with the identities between its tables. */

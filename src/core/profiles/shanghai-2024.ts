@@ -1,7 +1,17 @@
 // shanghai-2024: the Shanghai 2024 部门决算 template and the three 普陀区 documents
 // (docs/domain.md#profiles; transcriptions in test/fixtures/shanghai-2024/): 07 with 预算数/决算数 per item across one row, 08 and 09 with
 // carry-over columns, zeros left blank, 01/04 with the 24- or 26-row 类 list (both occur).
-import { codedSpec, economicSpec, expenditureSpec, FUND_COLUMNS, fiscalSummarySpec, incomeSpec, spendColumns, summarySpec, threePublicSpec } from './common';
+import {
+  codedSpec,
+  economicSpec,
+  expenditureSpec,
+  FUND_COLUMNS,
+  fiscalSummarySpec,
+  incomeSpec,
+  spendColumns,
+  summarySpec,
+  threePublicSpec,
+} from './common';
 import { withCrossIdentities } from './identities';
 import type { Profile } from './spec';
 
@@ -12,14 +22,20 @@ export const SHANGHAI_2024: Profile = withCrossIdentities({
   zeroStyle: 'blank',
   tables: {
     '01': summarySpec({
-      itemHeaders: [['收入', '项目'], ['支出', '项目']],
+      itemHeaders: [
+        ['收入', '项目'],
+        ['支出', '项目'],
+      ],
       notes: ['注：本表反映{scope}本年度的总收支和年末结转结余情况。'],
     }),
     '02': incomeSpec('功能分类科目编码'),
     '03': expenditureSpec('功能分类科目编码'),
     '04': fiscalSummarySpec({
       short: false,
-      itemHeaders: [['收入', '项目'], ['支出', '项目']],
+      itemHeaders: [
+        ['收入', '项目'],
+        ['支出', '项目'],
+      ],
       notes: ['注：本表反映{scope}本年度财政拨款总收支和结转结余情况。'],
     }),
     '05': codedSpec({

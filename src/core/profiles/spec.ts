@@ -153,7 +153,9 @@ const SHAPES: { [K in TableSpec['kind']]: { columns(s: SpecOf<K>): ColumnSpec[];
     columns: (s) => s.blocks.flatMap((b) => b.columns),
     fixedRows: (s) =>
       s.blocks.flatMap((b) =>
-        b.rows.filter((r): r is FixedRowSpec => !isClassRows(r)).map((r) => ({ key: r.key, label: r.label, indent: r.indent, side: b.side, columns: b.columns })),
+        b.rows
+          .filter((r): r is FixedRowSpec => !isClassRows(r))
+          .map((r) => ({ key: r.key, label: r.label, indent: r.indent, side: b.side, columns: b.columns })),
       ),
   },
   coded: { columns: (s) => s.columns, fixedRows: (s) => [{ key: 'total', label: s.totalLabel }] },

@@ -50,7 +50,12 @@ export const CATALOG_RULES: Rule[] = [
           const parent = code.slice(0, code.length - 2);
           codes ??= new Set(coded.map((r) => r.code!));
           if (!codes.has(parent)) {
-            ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”的上级科目“${parent}”没有列出。各级科目应完整列示（类、款、项）。`, row.codeRef ? [row.codeRef] : []);
+            ctx.emit(
+              t,
+              'error',
+              `${ctx.name(t)}科目“${code} ${row.label}”的上级科目“${parent}”没有列出。各级科目应完整列示（类、款、项）。`,
+              row.codeRef ? [row.codeRef] : [],
+            );
           } else if (code.length === 5 ? currentClass !== parent : currentKuan !== parent) {
             ctx.emit(t, 'error', `${ctx.name(t)}科目“${code} ${row.label}”没有排在其上级科目“${parent}”之下。`, row.codeRef ? [row.codeRef] : []);
           }
@@ -71,7 +76,12 @@ export const CATALOG_RULES: Rule[] = [
           const kind = rowKind(row.key);
           const known = kind === 'econ' ? economicItem(row.code)?.name : kind === 'code' ? knownName(row.code) : undefined;
           if (!known || known === row.label || normName(known) === normName(row.label)) continue;
-          ctx.emit(t, 'warning', `${ctx.name(t)}科目“${row.code}”的名称写作“${row.label}”，科目表中为“${known}”。请核对编码与名称是否对应。`, row.labelRef ? [row.labelRef] : []);
+          ctx.emit(
+            t,
+            'warning',
+            `${ctx.name(t)}科目“${row.code}”的名称写作“${row.label}”，科目表中为“${known}”。请核对编码与名称是否对应。`,
+            row.labelRef ? [row.labelRef] : [],
+          );
         }
       }
     },

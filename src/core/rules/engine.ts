@@ -125,13 +125,29 @@ export class RuleContext {
     this.emit(t, this.rule.severity, message, [a, b], b.cell.minor, a.cell.minor, unit);
   }
 
-  emit(t: TableData | string, severity: Severity, message: string, terms: Term[] | CellRef[], expected?: number, actual?: number, unit?: MoneyUnit): void {
+  emit(
+    t: TableData | string,
+    severity: Severity,
+    message: string,
+    terms: Term[] | CellRef[],
+    expected?: number,
+    actual?: number,
+    unit?: MoneyUnit,
+  ): void {
     const cells: CellRef[] = [];
     for (const x of terms) addRef(cells, 'row' in x ? (x as CellRef) : (x as Term).cell?.ref, terms.length);
     this.push(t, severity, message, cells, expected, actual, unit);
   }
 
-  private push(t: TableData | string, severity: Severity, message: string, cells: CellRef[], expected?: number, actual?: number, unit?: MoneyUnit): void {
+  private push(
+    t: TableData | string,
+    severity: Severity,
+    message: string,
+    cells: CellRef[],
+    expected?: number,
+    actual?: number,
+    unit?: MoneyUnit,
+  ): void {
     this.findings.push({
       rule: this.rule.id,
       severity,

@@ -186,7 +186,12 @@ function evalSameClasses(ctx: RuleContext, a: Bound, aCol: ColKey, b: Bound, bCo
     const x = r.cells[aCol];
     const y = cellOf(ctx, b, codeRow(c), bCol);
     if (!x || !y || (x.minor === 0 && y.minor === 0)) continue;
-    ctx.same(a.t, `${c} 类跨表核对`, { cell: x, label: labelOf(ctx, a, classRow(c), aCol, true) }, { cell: y, label: labelOf(ctx, b, codeRow(c), bCol, true) });
+    ctx.same(
+      a.t,
+      `${c} 类跨表核对`,
+      { cell: x, label: labelOf(ctx, a, classRow(c), aCol, true) },
+      { cell: y, label: labelOf(ctx, b, codeRow(c), bCol, true) },
+    );
   }
 }
 

@@ -24,7 +24,15 @@ const threePublicZero: Rule = {
         // Only offsetting figures reach here without a T7-a finding; report them once.
         if (c && c.minor !== 0 && !ctx.findings.some((f) => f.rule === 'T7-a' && f.cells.some((r) => r === c.ref))) {
           const label = fixedRowLabel(ctx.profile, t, k);
-          ctx.emit(t, 'error', `${ctx.name(t)}“${fixedRowLabel(ctx.profile, t, 'total')}”为 0，但“${label}”不为 0。`, [c.ref!, total.ref!].filter(Boolean), 0, c.minor, t.unit);
+          ctx.emit(
+            t,
+            'error',
+            `${ctx.name(t)}“${fixedRowLabel(ctx.profile, t, 'total')}”为 0，但“${label}”不为 0。`,
+            [c.ref!, total.ref!].filter(Boolean),
+            0,
+            c.minor,
+            t.unit,
+          );
         }
       }
     }
@@ -44,7 +52,12 @@ function emptyStatement(id: string, topic: TableTopic): Rule {
       const statement = t.notes.some((n) => /(没有|无).*(收支|收入|支出|数据)/.test(n));
       const at = t.titleRef ? [t.titleRef] : [];
       if (!hasData && !statement) {
-        ctx.emit(t, 'error', `${ctx.name(t)}没有数据，但表下没有“本单位本年度没有……故本表无数据”之类的说明。请按公开要求保留表格并在表下作说明。`, at);
+        ctx.emit(
+          t,
+          'error',
+          `${ctx.name(t)}没有数据，但表下没有“本单位本年度没有……故本表无数据”之类的说明。请按公开要求保留表格并在表下作说明。`,
+          at,
+        );
       }
       if (hasData && statement && t.notes.some((n) => /故本表无数据/.test(n))) {
         ctx.emit(t, 'warning', `${ctx.name(t)}有数据，但表下说明写着“本表无数据”，请删除或改正该说明。`, at);
@@ -83,7 +96,10 @@ const socialSecurity: Rule = {
         t6,
         'warning',
         `${ctx.name(t6)}“${econ} ${e.label}”为 ${formatAmount(amount.minor, t6.unit)}，${ctx.name(t5)}“${func} ${f.label}”基本支出为 ${formatAmount(basic.minor, t5.unit)}。两者通常相等（该功能科目只有基本支出时）；不相等时请核对或说明原因（如部分缴费在其他功能科目列支）。`,
-        [{ cell: amount, label: econ }, { cell: basic, label: func }],
+        [
+          { cell: amount, label: econ },
+          { cell: basic, label: func },
+        ],
         basic.minor,
         amount.minor,
         t6.unit,

@@ -53,7 +53,10 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
       '可另填 3 位或 5 位编码的行只写科目名称（不填金额），用于目录中没有的类、款名称。',
     ],
     columns: [
-      ...(['gpb', 'gf', 'soe', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k) => ({ key: `inc.${k}`, path: [INCOME, IN[k]] })),
+      ...(['gpb', 'gf', 'soe', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k) => ({
+        key: `inc.${k}`,
+        path: [INCOME, IN[k]],
+      })),
       ...(['basic', 'project', 'remit', 'operating', 'affiliated'] as const).map((k) => ({ key: `exp.${k}`, path: [SPEND, SP[k]] })),
     ],
   },

@@ -58,7 +58,10 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
   const writeTotal = () => {
     for (let c = 0; c < nameCol; c++) grid.put(row, c, null, CODE);
     grid.put(row, nameCol, spec.totalLabel, TOTAL_LABEL);
-    writeAmounts(row, table?.rows.find((r) => r.key === 'total'));
+    writeAmounts(
+      row,
+      table?.rows.find((r) => r.key === 'total'),
+    );
     row++;
   };
 

@@ -100,7 +100,7 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       }
       seen.set(code, codeRef);
       const nameV = valueAt(region, r, b.name);
-      const name = isText(nameV) ? String(nameV).trim() : economicItem(code)?.name ?? '';
+      const name = isText(nameV) ? String(nameV).trim() : (economicItem(code)?.name ?? '');
       rows.push({
         key: econRow(code),
         label: name,

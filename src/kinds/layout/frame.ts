@@ -7,20 +7,7 @@ import type { CellRange } from '../../port/snapshot';
 import type { LayoutCell } from '../../port/layout';
 import type { Grid } from './grid';
 import { fillNote, type LayoutContext } from './options';
-import {
-  AMOUNT,
-  BODY_FONT_SIZE,
-  LABEL,
-  HEADER,
-  LINE_HEIGHT,
-  MARKER,
-  NOTE,
-  TITLE,
-  UNIT_LEFT,
-  UNIT_RIGHT,
-  printedWidth,
-  textWidth,
-} from './styles';
+import { AMOUNT, BODY_FONT_SIZE, LABEL, HEADER, LINE_HEIGHT, MARKER, NOTE, TITLE, UNIT_LEFT, UNIT_RIGHT, printedWidth, textWidth } from './styles';
 
 /** One table laid out, in coordinates relative to its top-left corner. */
 export interface TableLayout {
@@ -147,14 +134,7 @@ function fitRowHeights(grid: Grid, widths: number[]): void {
 }
 
 /** Finishes a table: widths, heights, orientation. */
-export function finishTable(
-  grid: Grid,
-  id: TableId,
-  spec: TableSpec,
-  width: number,
-  headerBottom: number,
-  problems: string[],
-): TableLayout {
+export function finishTable(grid: Grid, id: TableId, spec: TableSpec, width: number, headerBottom: number, problems: string[]): TableLayout {
   const widths = fitColumnWidths(grid, width);
   // The title (18 pt) and the unit line must fit across the table.
   widenToFit(widths, 0, width - 1, Math.ceil(textWidth(spec.title) * fontScale(TITLE.fontSize)) + 4);

@@ -35,9 +35,7 @@ export class Grid {
 
   /** True when (row, col) lies inside a merge but is not its top-left cell. */
   isMergedSlave(row: number, col: number): boolean {
-    return this.merges.some(
-      (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && !(m.top === row && m.left === col),
-    );
+    return this.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && !(m.top === row && m.left === col));
   }
 
   get height(): number {

@@ -24,9 +24,7 @@ const CLASS_ENTRIES: LabelEntry[] = (() => {
 })();
 
 function blockEntries(rows: LedgerSpec['blocks'][number]['rows']): LabelEntry[] {
-  return rows.flatMap((r) =>
-    isClassRows(r) ? CLASS_ENTRIES : [{ key: r.key, names: [r.label, ...(r.aliases ?? [])].map(normLabel) }],
-  );
+  return rows.flatMap((r) => (isClassRows(r) ? CLASS_ENTRIES : [{ key: r.key, names: [r.label, ...(r.aliases ?? [])].map(normLabel) }]));
 }
 
 function matches(entry: LabelEntry, label: string): boolean {
@@ -55,9 +53,7 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
   }
   const labelCols: number[] = [];
   spec.blocks.forEach((_, b) => {
-    const best = [...hits[b].entries()]
-      .filter(([c]) => !labelCols.includes(c))
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+    const best = [...hits[b].entries()].filter(([c]) => !labelCols.includes(c)).sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
     labelCols.push(best ? best[0] : -1);
   });
 
@@ -148,14 +144,7 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
 }
 
 /** Header match first; columns the header does not name are taken in order from those holding figures. */
-function assignColumns(
-  tokens: Map<number, string[]>,
-  columns: ColumnSpec[],
-  candidates: number[],
-  ctx: TableReadContext,
-  from: number,
-  to: number,
-) {
+function assignColumns(tokens: Map<number, string[]>, columns: ColumnSpec[], candidates: number[], ctx: TableReadContext, from: number, to: number) {
   const { matched, missing } = mapColumns(tokens, columns, candidates);
   if (missing.length === 0) return { matched, missing };
   const taken = new Set(matched.map((m) => m.col));

@@ -39,7 +39,9 @@ export function readMeta(region: Region, titleRow: number, titleText: string | n
       if (!isText(v)) continue;
       const t = norm(v);
       // Several fields may share a cell: "编制单位：XX局    单位：万元".
-      for (const rawPart of String(v).split(/\s{2,}|\t/).filter((p) => p.trim())) {
+      for (const rawPart of String(v)
+        .split(/\s{2,}|\t/)
+        .filter((p) => p.trim())) {
         const part = norm(rawPart);
         const u = UNIT_LINE.exec(part);
         if (u) {

@@ -31,7 +31,11 @@ export function readThreePublicBody(ctx: TableReadContext, spec: ThreePublicSpec
   // Items across the columns: every column's header names an item (deepest token) and a measure.
   const columnItems = new Map<number, { key: string; measure: string }>();
   for (const [c, tk] of tokens) {
-    const item = [...tk].reverse().map((t) => itemKey(spec, t)).find((k) => k !== null) ?? null;
+    const item =
+      [...tk]
+        .reverse()
+        .map((t) => itemKey(spec, t))
+        .find((k) => k !== null) ?? null;
     const measure = spec.measures.find((m) => tk.includes(norm(m.path[m.path.length - 1])));
     if (item && measure) columnItems.set(c, { key: item, measure: measure.key });
   }
@@ -55,7 +59,11 @@ export function readThreePublicBody(ctx: TableReadContext, spec: ThreePublicSpec
     }
   } else {
     // Items down the rows.
-    const measureCols = mapColumns(tokens, spec.measures, [...tokens.keys()].filter((c) => !(tokens.get(c) ?? []).includes('行次')));
+    const measureCols = mapColumns(
+      tokens,
+      spec.measures,
+      [...tokens.keys()].filter((c) => !(tokens.get(c) ?? []).includes('行次')),
+    );
     for (const m of measureCols.missing) {
       addFinding(ctx, { rule: 'R-COLUMN', severity: 'error', message: `${ctx.label}缺少“${m.path.join('—')}”列。`, cells: [titleCell] });
     }

@@ -89,7 +89,12 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
   // finished: show the first new table. Both follow the port's view, so the tab is adjusted while rendering
   // when the view moves on, not in an effect that would render twice.
   const firstGenerated = view.generated[0]?.name;
-  const [seen, setSeen] = useState<{ selectCount: number; selected: typeof view.selected; result: typeof view.result; firstGenerated?: string } | null>(null);
+  const [seen, setSeen] = useState<{
+    selectCount: number;
+    selected: typeof view.selected;
+    result: typeof view.result;
+    firstGenerated?: string;
+  } | null>(null);
   const selectMoved = seen === null || seen.selectCount !== view.selectCount || seen.selected !== view.selected;
   const generatedMoved = seen === null || seen.result !== view.result || seen.firstGenerated !== firstGenerated;
   if (selectMoved || generatedMoved) {
@@ -139,7 +144,13 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
       <div className={styles.live} aria-live="polite">
         {selectedHere ? `已定位到 ${refText(selectedHere)}` : ''}
       </div>
-      <div className={styles.scroller} ref={scroller} tabIndex={0} aria-label={model ? `${model.name}（只读）` : undefined} data-testid="grid-scroller">
+      <div
+        className={styles.scroller}
+        ref={scroller}
+        tabIndex={0}
+        aria-label={model ? `${model.name}（只读）` : undefined}
+        data-testid="grid-scroller"
+      >
         {model && (
           <table className={styles.table} data-sheet={model.name}>
             <thead>
@@ -165,7 +176,12 @@ export function SheetGrid({ port }: { port: PageWorkbookPort }) {
                         key={c.col}
                         rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
                         colSpan={c.colSpan > 1 ? c.colSpan : undefined}
-                        className={mergeClasses(styles.td, c.numeric && styles.num, c.mark ? styles[c.mark] : undefined, isSelected && styles.selected)}
+                        className={mergeClasses(
+                          styles.td,
+                          c.numeric && styles.num,
+                          c.mark ? styles[c.mark] : undefined,
+                          isSelected && styles.selected,
+                        )}
                         data-row={c.row}
                         data-col={c.col}
                         data-address={c.address}

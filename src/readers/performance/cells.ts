@@ -23,9 +23,7 @@ export function readNumber(sheet: SheetSnapshot, row: number | null, col: number
   const raw = cellAt(sheet, row, col);
   if (raw === null || raw === undefined) return { value: null, ref, blank: true, invalid: false, raw: null };
   if (typeof raw === 'number') {
-    return Number.isFinite(raw)
-      ? { value: raw, ref, blank: false, invalid: false, raw }
-      : { value: null, ref, blank: false, invalid: true, raw };
+    return Number.isFinite(raw) ? { value: raw, ref, blank: false, invalid: false, raw } : { value: null, ref, blank: false, invalid: true, raw };
   }
   const text = compact(raw);
   if (text === '') return { value: null, ref, blank: true, invalid: false, raw };

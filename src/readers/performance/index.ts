@@ -72,7 +72,12 @@ function findBlocks(sheet: SheetSnapshot): Block[] {
  * The rows of a funds block below its header, up to the targets: each row whose label (left of the first
  * figure column) names a fund row, with that key and the label's column.
  */
-function fundBlockRows<K>(b: Block, headerRow: number, firstData: number, keyOf: (label: string) => K | null): Array<{ r: number; key: K; labelCol: number }> {
+function fundBlockRows<K>(
+  b: Block,
+  headerRow: number,
+  firstData: number,
+  keyOf: (label: string) => K | null,
+): Array<{ r: number; key: K; labelCol: number }> {
   const out: Array<{ r: number; key: K; labelCol: number }> = [];
   for (let r = headerRow + 1; r <= b.bottom; r++) {
     if (rowHas(b, r, (l) => l.includes('年度总体目标') || l.includes('预期目标') || l === '三级指标')) break;
@@ -237,7 +242,13 @@ function readTotal(b: Block, totalRow: number | null, scoreCol: number | null, s
     if (!cell.blank && !cell.invalid) return cell;
   }
   const label = findCell(b, (l) => l === '总分', totalRow);
-  return { value: null, ref: label ? { sheet: b.sheet.name, row: totalRow, col: scoreCol ?? label.col + 1 } : null, blank: true, invalid: false, raw: null };
+  return {
+    value: null,
+    ref: label ? { sheet: b.sheet.name, row: totalRow, col: scoreCol ?? label.col + 1 } : null,
+    blank: true,
+    invalid: false,
+    raw: null,
+  };
 }
 
 function unitOf(b: Block): MoneyUnit {
@@ -316,8 +327,14 @@ function readProject(b: Block, sink: FindingSink): ProjectEvaluation {
     nameRef: name?.ref ?? null,
     sheet: b.sheet.name,
     titleRef: b.title,
-    department: valueRightOf(b, findCell(b, (l) => l === '主管部门')),
-    implementer: valueRightOf(b, findCell(b, (l) => l === '实施单位')),
+    department: valueRightOf(
+      b,
+      findCell(b, (l) => l === '主管部门'),
+    ),
+    implementer: valueRightOf(
+      b,
+      findCell(b, (l) => l === '实施单位'),
+    ),
     unit,
     funds,
     goalExpected,
@@ -350,7 +367,15 @@ function deptFundKeyOf(label: string): DeptFundKey | null {
 }
 
 function readDept(b: Block, sink: FindingSink): DeptEvaluation {
-  const name = valueRightOf(b, findCell(b, (l) => l === '项目名称')) ?? valueRightOf(b, findCell(b, (l) => l.startsWith('部门(单位)名称')));
+  const name =
+    valueRightOf(
+      b,
+      findCell(b, (l) => l === '项目名称'),
+    ) ??
+    valueRightOf(
+      b,
+      findCell(b, (l) => l.startsWith('部门(单位)名称')),
+    );
   const unit = unitOf(b);
   const funds: DeptFundRow[] = [];
   const header = findCell(b, (l) => l.includes('支出实现率'));
@@ -405,7 +430,10 @@ function readDept(b: Block, sink: FindingSink): DeptEvaluation {
 
 /** A display name for findings: the 项目名称, else the table's place. */
 function tableName(b: Block): string {
-  const name = valueRightOf(b, findCell(b, (l) => l === '项目名称'));
+  const name = valueRightOf(
+    b,
+    findCell(b, (l) => l === '项目名称'),
+  );
   return name?.text || `${refText(b.title)}处的绩效自评表`;
 }
 

@@ -130,7 +130,13 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       });
     }
   }
-  return { accounts: { unitName, year, profileId: profile.id, tables }, profile, findings, score, perfect: imperfect === 0 && Object.keys(tables).length > 0 };
+  return {
+    accounts: { unitName, year, profileId: profile.id, tables },
+    profile,
+    findings,
+    score,
+    perfect: imperfect === 0 && Object.keys(tables).length > 0,
+  };
 }
 
 export function readAccounts(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {

@@ -24,7 +24,6 @@ function isFilled(v: unknown): boolean {
   return typeof v !== 'string' || v.trim() !== '';
 }
 
-
 /**
  * The header block rows top … bottom as text, one array per row (index = column − originCol).
  *
@@ -50,7 +49,8 @@ function headerRows(sheet: SheetSnapshot, top: number, bottom: number): string[]
     if (m.bottom < top || m.top > bottom) continue;
     const master = compact(cellAt(sheet, m.top, m.left));
     for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++) {
-      for (let c = Math.max(m.left, sheet.originCol); c <= Math.min(m.right, sheet.originCol + width - 1); c++) rows[r - top][c - sheet.originCol] = master;
+      for (let c = Math.max(m.left, sheet.originCol); c <= Math.min(m.right, sheet.originCol + width - 1); c++)
+        rows[r - top][c - sheet.originCol] = master;
     }
   }
   for (let d = 0; d < rows.length - 1; d++) {
@@ -154,7 +154,9 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   }
   for (const col of spec.columns) {
     if (!columnOf.has(col.key)) {
-      findings.push(finding(`底稿“${sheet.name}”缺少“${col.path.join('—')}”列（表头在第 ${headerTop + 1} 行）。请按模板补齐该列。`, [ref(sheet, headerTop, 0)]));
+      findings.push(
+        finding(`底稿“${sheet.name}”缺少“${col.path.join('—')}”列（表头在第 ${headerTop + 1} 行）。请按模板补齐该列。`, [ref(sheet, headerTop, 0)]),
+      );
     }
   }
 
@@ -276,7 +278,10 @@ export function readWorkings(snapshot: WorkbookSnapshot): WorkingReadResult {
       if (!data.unitName) findings.push(finding(`底稿“${sheet.name}”没有填写单位名称。`, [name?.ref ?? ref(sheet, 1, 0)]));
       const y = year ? Number(year.value.replace(/年度?$/, '')) : NaN;
       if (Number.isInteger(y) && y > 1990 && y < 2100) data.year = y;
-      else findings.push(finding(`底稿“${sheet.name}”的年度${year?.value ? `“${year.value}”` : ''}无法识别，请填写四位年份。`, [year?.ref ?? ref(sheet, 1, 0)]));
+      else
+        findings.push(
+          finding(`底稿“${sheet.name}”的年度${year?.value ? `“${year.value}”` : ''}无法识别，请填写四位年份。`, [year?.ref ?? ref(sheet, 1, 0)]),
+        );
     }
   }
   return { data, findings };

@@ -52,7 +52,10 @@ export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
                   >
                     <span className={styles.rowBody}>
                       <span>
-                        <Badge color={SEVERITY_COLOR[row.severity]} size="small">{row.severityLabel}</Badge> {row.message}
+                        <Badge color={SEVERITY_COLOR[row.severity]} size="small">
+                          {row.severityLabel}
+                        </Badge>{' '}
+                        {row.message}
                       </span>
                       {row.cellText && <span className={styles.where}>{row.cellText}</span>}
                     </span>

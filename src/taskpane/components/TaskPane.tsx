@@ -25,7 +25,13 @@ const useStyles = makeStyles({
 });
 
 /** A dropdown over choices whose '' (AUTO) entry stands for undefined: the automatic or default choice. */
-function ChoiceField(props: { label: string; choices: Choice[]; value: string | undefined; disabled: boolean; onChange: (id: string | undefined) => void }) {
+function ChoiceField(props: {
+  label: string;
+  choices: Choice[];
+  value: string | undefined;
+  disabled: boolean;
+  onChange: (id: string | undefined) => void;
+}) {
   const { label, choices, value, disabled, onChange } = props;
   const selected = value ?? AUTO;
   return (
@@ -69,7 +75,13 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
       </Text>
       {top}
       <ChoiceField label="表式" choices={PROFILE_CHOICES} value={state.profile} disabled={running} onChange={(id) => controller.setProfile(id)} />
-      <ChoiceField label="绩效自评评分规则" choices={RUBRIC_CHOICES} value={state.rubric} disabled={running} onChange={(id) => controller.setRubric(id)} />
+      <ChoiceField
+        label="绩效自评评分规则"
+        choices={RUBRIC_CHOICES}
+        value={state.rubric}
+        disabled={running}
+        onChange={(id) => controller.setRubric(id)}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => void controller.check()}>
           检查

@@ -7,7 +7,6 @@ export const DISCLOSURE_2024_ID = 'gongkai-2024';
 /** ≥ (and = with a non-zero target): met → full, else weight × actual ÷ target (财预〔2020〕10号). */
 const AT_LEAST: Formula = { type: 'threshold_proportional', fullAt: 1 };
 
-
 export const UPPER_LIMIT: Record<'a' | 'b', Formula> = {
   a: { type: 'upper_limit_linear' },
   b: { type: 'upper_limit_ratio' },
