@@ -74,7 +74,7 @@ function fundIdentities(rule: string, printed: readonly ColKey[]): TableIdentity
   ];
 }
 
-const PART_OF_WHOLE = '是全部支出的一部分，通常不应更大；请核对或说明原因。';
+const PART_OF_WHOLE = '是全部支出的一部分，不能大于全部支出；请核对两表的数字。';
 
 /**
  * The identities between the tables of a profile. The fund tables' carry-over lines (X8) stand only where the
@@ -85,7 +85,11 @@ function crossIdentities(tables: Record<TableId, TableSpec>): CrossIdentity[] {
   return CROSS_IDENTITIES.filter((i) => i.kind !== 'same' || i.rule !== 'X8' || prints(i.b.table, i.b.col));
 }
 
+// Severity follows logic (docs/domain.md#identities): two figures that must be equal are an error beyond the
+// 尾差 policy (a 0.01 shift between tables is a 提示); a part that exceeds its whole, where the whole is by
+// definition that part plus others, is an error; only plausibility is a 提示.
 const CROSS_IDENTITIES: CrossIdentity[] = [
+  // X1–X8: the same figure printed in two tables (or a figure and the sum it stands for): equal by definition.
   { kind: 'same', rule: 'X1', a: of('summary', 'inc.total'), b: of('income', 'total', 'total') },
   { kind: 'same', rule: 'X2', a: of('summary', 'exp.total'), b: of('expenditure', 'total', 'total') },
   sum('X3', of('income', 'total', 'fiscal'), [of('summary', 'inc.gpb'), of('summary', 'inc.gf'), of('summary', 'inc.soe')]),
@@ -114,10 +118,11 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
   ]),
   // A balance: 05's 基本支出 comes from the functional detail, 06's groups from the economic detail.
   sum('X9', of('generalBudget', 'total', 'basic'), [of('basicEconomic', 'personnelTotal'), of('basicEconomic', 'publicTotal')], { balance: true }),
+  // X10: 05 is the 一般公共预算财政拨款 part of 03's spending, row by row: a part larger than its whole is an error.
   {
     kind: 'atMostRows',
     rule: 'X10',
-    severity: 'warning',
+    severity: 'error',
     a: { table: 'generalBudget', cols: ['total', 'basic', 'project'] },
     b: { table: 'expenditure' },
     why: `一般公共预算财政拨款支出${PART_OF_WHOLE}`,
@@ -127,13 +132,14 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       [of('fiscalSummary', 'inc.carryIn'), of('summary', 'inc.carryIn')],
       [of('fiscalSummary', 'exp.carryOut', 'total'), of('summary', 'exp.carryOut')],
     ] as const
+    // X11: 01's 结转和结余 is 04's 财政拨款 part plus the 非财政拨款 part: the part larger is an error.
   ).map(([a, b]): CrossIdentity => ({
     kind: 'atMost',
     rule: 'X11',
-    severity: 'warning',
+    severity: 'error',
     a,
     b,
-    why: `财政拨款结转和结余是全部结转和结余的一部分，通常不应更大；请核对或说明原因。`,
+    why: `财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。`,
   })),
   ...(
     [
@@ -142,6 +148,8 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       ['30231', 'carRun'],
       ['31013', 'carPurchase'],
     ] as const
+    // X12 stays a 提示: 06's economic 款 and 07's “三公” statistics are kept by different definitions
+    // (the 三公 scope of 公务用车 and 接待 is narrower in places), so neither is by definition part of the other.
   ).map(([code, item]): CrossIdentity => ({
     kind: 'atMost',
     rule: 'X12',
