@@ -1,6 +1,7 @@
 import { checkPerformance } from '../../src/app/performance';
 import { formatProjectSummaries } from '../../src/cli/project-summary';
 import { parseRubricOption, RubricOptionError } from '../../src/core/performance';
+import { checkExecInversions } from '../../src/core/performance/project-checks';
 import { minorToUnit } from '../../src/core/money';
 import { performanceSheets } from '../../scripts/examples/performance-sheets';
 import { loadReference, snapshotOf } from './helpers';
@@ -102,5 +103,24 @@ describe('部门整体 funds identities', () => {
       ['D5', 105482.12, 105500.12], // 财政资金小计 ③: 3068 + 43014.92 + 59399.20
       ['D5', 14126.97, 14099.97], // 财政资金小计 ⑥: 1686 + 6796.67 + 5644.30
     ]);
+  });
+});
+
+describe('P5 names every project whose lower 执行率 scored higher', () => {
+  const ref = (row: number) => ({ sheet: '绩效', row, col: 5 });
+  const point = (project: string, rate: number, score: number, row: number) => ({ project, rate, score, weight: 10, scoreRef: ref(row) });
+
+  test('one finding for the contradicted project, with each project that contradicts it and its cell', () => {
+    const found = checkExecInversions([point('甲', 90, 7, 1), point('乙', 80, 10, 2), point('丙', 70, 9, 3), point('丁', 95, 10, 4)]);
+    expect(found).toHaveLength(1);
+    expect(found[0].table).toBe('甲');
+    expect(found[0].cells).toEqual([ref(1), ref(3), ref(2)]);
+    expect(found[0].message).toContain('项目“丙”执行率70%得9分（绩效!F4）');
+    expect(found[0].message).toContain('项目“乙”执行率80%得10分（绩效!F3）');
+    expect(found[0].expected).toBe(9);
+  });
+
+  test('no finding when a higher rate never scores lower', () => {
+    expect(checkExecInversions([point('甲', 90, 10, 1), point('乙', 80, 9, 2), point('丙', 70, 9, 3)])).toEqual([]);
   });
 });

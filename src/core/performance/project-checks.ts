@@ -390,21 +390,23 @@ export function checkWeightsAndTotal(
 
 /**
  * Within one workbook a higher 执行率 never scores lower (whatever the region's rule). For each project that
- * scored lower than a project with a lower rate, one warning naming the lowest such rate.
+ * scored lower than projects with a lower rate, one warning naming every such project (lowest rate first),
+ * with its score cell.
  */
 export function checkExecInversions(points: ExecRatePoint[]): Finding[] {
   const out: Finding[] = [];
   for (const a of points) {
     const better = points.filter((b) => b !== a && b.weight === a.weight && b.rate < a.rate - 1e-9 && b.score > a.score + 1e-9);
     if (better.length === 0) continue;
-    const b = better.reduce((x, y) => (y.rate < x.rate ? y : x));
+    better.sort((x, y) => x.rate - y.rate);
+    const listed = better.map((b) => `项目“${b.project}”执行率${pct(b.rate)}得${pts(b.score)}分（${refText(b.scoreRef)}）`).join('，');
     out.push({
       rule: 'P5',
       severity: 'warning',
       table: a.project,
-      message: `${refText(a.scoreRef)}：执行率${pct(a.rate)}只得${pts(a.score)}分，而项目“${b.project}”执行率${pct(b.rate)}（更低）却得${pts(b.score)}分（${refText(b.scoreRef)}）${better.length > 1 ? `；共有${better.length}个执行率更低的项目得分更高` : ''}。执行率评分前后不一致。`,
-      cells: [a.scoreRef, b.scoreRef],
-      expected: b.score,
+      message: `${refText(a.scoreRef)}：执行率${pct(a.rate)}只得${pts(a.score)}分，而执行率更低的${better.length > 1 ? `${better.length}个项目` : '项目'}得分更高：${listed}。执行率评分前后不一致。`,
+      cells: [a.scoreRef, ...better.map((b) => b.scoreRef)],
+      expected: better[0].score,
       actual: a.score,
     });
   }
