@@ -1,7 +1,10 @@
 import { checkPerformance } from '../../src/app/performance';
 import { formatProjectSummaries } from '../../src/cli/project-summary';
 import { parseRubricOption, RubricOptionError } from '../../src/core/performance';
-import { checkExecInversions } from '../../src/core/performance/project-checks';
+import { checkExecInversions, checkIndicator, Sink } from '../../src/core/performance/project-checks';
+import type { Indicator } from '../../src/core/performance/model';
+import { disclosureRubric } from '../../src/core/performance/options';
+import { parseTarget } from '../../src/core/performance/target';
 import { minorToUnit } from '../../src/core/money';
 import { performanceSheets } from '../../scripts/examples/performance-sheets';
 import { loadReference, snapshotOf } from './helpers';
@@ -122,5 +125,46 @@ describe('P5 names every project whose lower 执行率 scored higher', () => {
 
   test('no finding when a higher rate never scores lower', () => {
     expect(checkExecInversions([point('甲', 90, 10, 1), point('乙', 80, 9, 2), point('丙', 70, 9, 3)])).toEqual([]);
+  });
+});
+
+describe('P17: a full score on an indicator whose notes say the work is not finished', () => {
+  const ref = (col: number) => ({ sheet: '绩效', row: 9, col });
+  const num = (value: number | null, col: number, raw: string | number | null = value) => ({
+    value,
+    ref: ref(col),
+    blank: value === null && raw === null,
+    invalid: value === null && raw !== null,
+    raw,
+  });
+  const indicator = (actual: ReturnType<typeof num>, score: number, reason: string): Indicator => ({
+    level1: '产出指标',
+    level2: '质量指标',
+    level3: { text: '规划编制完成率', ref: ref(2) },
+    target: parseTarget('定性'),
+    targetRef: ref(3),
+    actual,
+    weight: num(10, 5),
+    score: num(score, 6),
+    reason: { text: reason, ref: ref(7) },
+  });
+  const p17 = (ind: Indicator) => {
+    const sink = new Sink('项目');
+    checkIndicator(ind, undefined, disclosureRubric({}), sink);
+    return sink.findings.filter((f) => f.rule === 'P17');
+  };
+
+  test('实际完成值 “正在编制” with 10 of 10 is a 提示 at the score and the note', () => {
+    const found = p17(indicator(num(null, 4, '规划正在编制'), 10, ''));
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].cells).toEqual([ref(6), ref(4)]);
+    expect(found[0].message).toContain('规划正在编制');
+  });
+
+  test('偏差原因 “尚未验收” with full marks is a 提示; with less than full marks or a finished note, nothing', () => {
+    expect(p17(indicator(num(null, 4, '达成'), 10, '项目尚未验收'))).toHaveLength(1);
+    expect(p17(indicator(num(null, 4, '规划正在编制'), 8, '正在编制，年内完成'))).toEqual([]);
+    expect(p17(indicator(num(null, 4, '已完成'), 10, '按期完成'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Checks of one 项目绩效自评表 under a disclosure rubric (2024 公开表 rule set).
 // Rule ids: P1 执行率, P2 zero budget, P3 执行率 score rule, P4 100% not full, P6 indicator score,
 // P7 score above weight, P8 blank weight/score, P9 weights, P10 总分, P12 impossible rate,
-// P13 元 for 万元, P14 `>` merely equalled, P15 cost vs 执行数, P16 missing 偏差原因, P18 fund rows,
+// P13 元 for 万元, P14 `>` merely equalled, P15 cost vs 执行数, P16 missing 偏差原因, P17 full score on
+// unfinished work, P18 fund rows,
 // P19 funds figure missing (执行率 cannot be recomputed).
 import { refText, type CellRef } from '../cells';
 import { classifyDifference, type Finding, type Severity } from '../findings';
@@ -333,8 +334,29 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
       refs(ind.reason.ref, ind.score.ref),
     );
   }
+  checkUnfinishedFullScore(ind, name, weight, score, sink);
   if (exact !== null) return exact;
   return score;
+}
+
+/** Words that say the work is not done; an indicator so described rarely earns its full score. */
+const UNFINISHED = /尚未|正在编制|未完成|暂无(?!偏差|差异|问题|异常)/;
+
+/** P17: full score on an indicator whose 实际完成值 or 偏差原因 says the work is not finished (a 提示). */
+function checkUnfinishedFullScore(ind: Indicator, name: string, weight: number | null, score: number | null, sink: Sink): void {
+  if (weight === null || score === null || weight <= 0 || Math.abs(score - weight) > 1e-9) return;
+  const notes: Array<[string, CellRef | null]> = [
+    [typeof ind.actual.raw === 'string' ? ind.actual.raw : '', ind.actual.ref],
+    [ind.reason.text, ind.reason.ref],
+  ];
+  const said = notes.find(([text]) => UNFINISHED.test(text));
+  if (!said) return;
+  sink.add(
+    'P17',
+    'warning',
+    `${refText(ind.score.ref ?? said[1]!)}：指标“${name}”得满分${pts(score)}，但${said[1] === ind.actual.ref ? '实际完成值' : '说明'}写着“${said[0].trim()}”，工作似未完成。请核对得分，或写明得满分的理由。`,
+    refs(ind.score.ref, said[1]),
+  );
 }
 
 export function checkProject(p: ProjectEvaluation, rubric: DisclosureRubric): ProjectCheck {
