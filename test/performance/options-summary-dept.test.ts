@@ -168,3 +168,36 @@ describe('P17: a full score on an indicator whose notes say the work is not fini
     expect(p17(indicator(num(null, 4, '已完成'), 10, '按期完成'))).toEqual([]);
   });
 });
+
+describe('P8: a blank score where the actual value earns nothing', () => {
+  const ref = (col: number) => ({ sheet: '绩效', row: 12, col });
+  const cell = (value: number | null, col: number) => ({ value, ref: ref(col), blank: value === null, invalid: false, raw: value });
+  const indicator = (target: string, actual: number): Indicator => ({
+    level1: '产出指标',
+    level2: '时效指标',
+    level3: { text: '任务完成及时率', ref: ref(2) },
+    target: parseTarget(target),
+    targetRef: ref(3),
+    actual: cell(actual, 4),
+    weight: cell(10, 5),
+    score: cell(null, 6),
+    reason: { text: '', ref: ref(7) },
+  });
+  const p8 = (ind: Indicator) => {
+    const sink = new Sink('项目');
+    const score = checkIndicator(ind, undefined, disclosureRubric({}), sink);
+    return { score, found: sink.findings.filter((f) => f.rule === 'P8') };
+  };
+
+  test('=100% with 0 done: a 提示, counted as 0', () => {
+    const { score, found } = p8(indicator('=100%', 0));
+    expect(found.map((f) => f.severity)).toEqual(['warning']);
+    expect(found[0].message).toContain('按0分计');
+    expect(score).toBe(0);
+  });
+
+  test('an actual value that earns points: the blank score stays an error', () => {
+    expect(p8(indicator('=100%', 80)).found.map((f) => f.severity)).toEqual(['error']);
+    expect(p8(indicator('≤12万元', 0)).found.map((f) => f.severity)).toEqual(['error']);
+  });
+});

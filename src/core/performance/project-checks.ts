@@ -232,7 +232,12 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
   const score = num(ind.score);
   const actual = num(ind.actual);
   const t = ind.target;
-  if (ind.weight.blank || ind.score.blank) {
+  const formula = formulaFor(ind, rubric);
+  const exact = expectedIndicatorScore(ind, rubric, formula);
+  if (ind.score.blank && !ind.weight.blank && exact !== null && roundScore(exact) === 0) {
+    // The actual value earns nothing: a blank score reads as 0 (the 总分 is checked with 0 for it, P10).
+    sink.add('P8', 'warning', `${refText(ind.score.ref!)}：指标“${name}”的自评得分未填，按实际完成值应得0分，按0分计。`, refs(ind.score.ref));
+  } else if (ind.weight.blank || ind.score.blank) {
     const what = ind.weight.blank && ind.score.blank ? '指标分值和自评得分' : ind.weight.blank ? '指标分值' : '自评得分';
     const at = ind.score.blank ? ind.score.ref : ind.weight.ref;
     sink.add(
@@ -254,8 +259,6 @@ export function checkIndicator(ind: Indicator, spentCell: MoneyCell | undefined,
       },
     );
   }
-  const formula = formulaFor(ind, rubric);
-  const exact = expectedIndicatorScore(ind, rubric, formula);
   if (exact !== null && score !== null && t.kind === 'quantitative' && score <= weight! + 1e-9) {
     const expected = roundScore(exact);
     if (Math.abs(expected - score) > rubric.tolerances.score + 1e-9) {
