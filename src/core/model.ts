@@ -66,6 +66,13 @@ export interface TableData {
   titleRef: CellRef | null;
   /** For the profile's layout variants (e.g. the 24- or 26-row 类 list). */
   variant?: string;
+  /** Rows with figures among the 类 rows that match no 类 (an unknown name): sums over the 类 cannot be checked. */
+  unmatched?: UnmatchedRow[];
+}
+
+export interface UnmatchedRow {
+  label: string;
+  labelRef: CellRef;
 }
 
 export interface FinalAccounts {

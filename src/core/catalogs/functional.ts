@@ -98,6 +98,17 @@ const OTHER_CLASSES: Array<[string, string]> = [
 
 export const CLASS_NAMES: ReadonlyMap<string, string> = new Map([...CLASSES_26, ...OTHER_CLASSES]);
 
+/**
+ * Former names of 类 renamed since (the 2018 classification, as printed in the 2018 ten-table 部门决算;
+ * docs/domain.md#functional-classification): a row printed under its old name is the same 类.
+ */
+export const FORMER_CLASS_NAMES: ReadonlyMap<string, string[]> = new Map([
+  ['207', ['文化体育与传媒支出']],
+  ['210', ['医疗卫生与计划生育支出']],
+  ['215', ['资源勘探信息等支出']],
+  ['220', ['国土海洋气象等支出']],
+]);
+
 /** 款 and 项 seen in the reference documents, with their official names. */
 export const KNOWN_CODES: ReadonlyMap<string, string> = new Map([
   ['20106', '财政事务'],

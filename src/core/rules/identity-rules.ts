@@ -2,6 +2,7 @@
 // identity, each under the tail policy of the engine. Which identity fails is data; how it is worded is here.
 import { economicGroup, economicItem } from '../catalogs/economic';
 import { knownName } from '../catalogs/functional';
+import { refText } from '../cells';
 import { classifyDifference } from '../findings';
 import type { CrossIdentity, Identity, TableIdentity } from '../identities/types';
 import { classRow, codeRow, parseRowKey, rowKind, type ColKey, type RowKey } from '../keys';
@@ -149,6 +150,18 @@ function evalHierarchy(ctx: RuleContext, b: Bound): void {
 function evalClasses(ctx: RuleContext, b: Bound, total: RowKey, cols: ColKey[]): void {
   const { t } = b;
   const many = columnsOf(t).length > 1;
+  if (t.unmatched?.length) {
+    // A figure among the 类 that belongs to no known 类: any difference would be false, so say why not checked.
+    const rows = t.unmatched.map((u) => `“${u.label}”（${refText(u.labelRef)}）`).join('、');
+    const head = cellOf(ctx, b, total, cols[0]);
+    ctx.emit(
+      t,
+      'warning',
+      `${ctx.name(t)}“${fixedRowLabel(ctx.profile, t, total)}”无法核对：${rows}不是已知的类级科目，无法确定属于哪一类，该行的数字未能计入各类之和。请把行名称改为标准的类级科目名称后再检查。`,
+      [...t.unmatched.map((u) => u.labelRef), ...(head?.ref ? [head.ref] : [])],
+    );
+    return;
+  }
   for (const col of cols) {
     if (!hasColumn(t, col)) continue;
     ctx.sum(

@@ -1,8 +1,8 @@
 // Reads the two-sided summary tables (01, 04): an income block and an expenditure block side by side,
 // each a list of labelled rows; the 类 rows are matched by name.
-import { CLASS_LISTS } from '../../core/catalogs/functional';
+import { CLASS_LISTS, FORMER_CLASS_NAMES } from '../../core/catalogs/functional';
 import { classRow, type RowKey } from '../../core/keys';
-import type { AmountCell, TableRow } from '../../core/model';
+import type { AmountCell, TableRow, UnmatchedRow } from '../../core/model';
 import { isClassRows, type ColumnSpec, type FixedRowSpec, type LedgerSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
 import { findHeaderBottom, headerLabelSet, headerTokens, mapColumns } from '../read/header';
@@ -17,9 +17,10 @@ interface LabelEntry {
 const CLASS_ENTRIES: LabelEntry[] = (() => {
   const byCode = new Map<string, string>();
   for (const list of Object.values(CLASS_LISTS)) for (const c of list) byCode.set(c.code, c.name);
+  // Current and former names (a 2018 document prints 国土海洋气象等支出 for today's 220).
   return [...byCode.entries()].map(([code, name]) => ({
     key: classRow(code),
-    names: [normLabel(name), normLabel(name.replace(/支出$/, ''))],
+    names: [name, ...(FORMER_CLASS_NAMES.get(code) ?? [])].flatMap((n) => [normLabel(n), normLabel(n.replace(/支出$/, ''))]),
   }));
 })();
 
@@ -58,6 +59,7 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
   });
 
   const rows: TableRow[] = [];
+  const unmatched: UnmatchedRow[] = [];
   const used = new Set<string>();
   const titleCell = ref(region, region.top, region.left);
   spec.blocks.forEach((block, b) => {
@@ -114,12 +116,16 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
       for (const m of cols.matched) amounts[m.key] = readAmount(ctx, r, m.col, `${String(v).trim()}`);
       if (idx < 0) {
         if (Object.values(amounts).some((a) => !a.blank)) {
+          const at = ref(region, r, labelCol);
+          const inClasses = block.rows.some(isClassRows);
           addFinding(ctx, {
             rule: 'R-ROW',
             severity: 'warning',
-            message: `${ctx.label}的行“${String(v).trim()}”不是本表的标准行，未参与核对。请核对行名称是否与公开表格式一致。`,
-            cells: [ref(region, r, labelCol)],
+            message: `${ctx.label}的行“${String(v).trim()}”不是本表的标准行${inClasses ? '，也不是已知的类级科目' : ''}，未参与核对。请核对行名称是否与公开表格式一致。`,
+            cells: [at],
           });
+          // A figure of this block that no row key holds: the sums over the block's 类 cannot be checked.
+          if (inClasses) unmatched.push({ label: String(v).trim(), labelRef: at });
         }
         continue;
       }
@@ -140,7 +146,7 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
       }
     }
   });
-  return { rows, notes, lastRow };
+  return { rows, notes, lastRow, unmatched };
 }
 
 /** Header match first; columns the header does not name are taken in order from those holding figures. */

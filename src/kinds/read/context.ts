@@ -2,7 +2,7 @@
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
 import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
-import type { AmountCell, TableId, TableRow } from '../../core/model';
+import type { AmountCell, TableId, TableRow, UnmatchedRow } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
 import { ref, rowIsBlank, valueAt, type Region } from './region';
 import { findYear, isNoteText, isText, norm } from './text';
@@ -144,4 +144,6 @@ export interface BodyResult {
   rows: TableRow[];
   notes: string[];
   lastRow: number;
+  /** Rows among the 类 that match none (ledger tables). */
+  unmatched?: UnmatchedRow[];
 }

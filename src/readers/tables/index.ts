@@ -113,6 +113,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
       unit: ctx.unit,
       rows: body.rows,
       notes: body.notes,
+      ...(body.unmatched?.length ? { unmatched: body.unmatched } : {}),
       titleRef: ref(t.region, anchor.row, anchor.col),
     };
     unitName = unitName ?? meta.unitName;
