@@ -132,15 +132,16 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       [of('fiscalSummary', 'inc.carryIn'), of('summary', 'inc.carryIn')],
       [of('fiscalSummary', 'exp.carryOut', 'total'), of('summary', 'exp.carryOut')],
     ] as const
+  )
     // X11: 01's 结转和结余 is 04's 财政拨款 part plus the 非财政拨款 part: the part larger is an error.
-  ).map(([a, b]): CrossIdentity => ({
-    kind: 'atMost',
-    rule: 'X11',
-    severity: 'error',
-    a,
-    b,
-    why: `财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。`,
-  })),
+    .map(([a, b]): CrossIdentity => ({
+      kind: 'atMost',
+      rule: 'X11',
+      severity: 'error',
+      a,
+      b,
+      why: `财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。`,
+    })),
   ...(
     [
       ['30212', 'abroad'],
@@ -148,16 +149,17 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       ['30231', 'carRun'],
       ['31013', 'carPurchase'],
     ] as const
+  )
     // X12 stays a 提示: 06's economic 款 and 07's “三公” statistics are kept by different definitions
     // (the 三公 scope of 公务用车 and 接待 is narrower in places), so neither is by definition part of the other.
-  ).map(([code, item]): CrossIdentity => ({
-    kind: 'atMost',
-    rule: 'X12',
-    severity: 'warning',
-    a: of('basicEconomic', econRow(code)),
-    b: of('threePublic', item, 'final'),
-    why: '“三公”经费决算数包含基本支出中的该项，通常不应更小；请核对或说明原因。',
-  })),
+    .map(([code, item]): CrossIdentity => ({
+      kind: 'atMost',
+      rule: 'X12',
+      severity: 'warning',
+      a: of('basicEconomic', econRow(code)),
+      b: of('threePublic', item, 'final'),
+      why: '“三公”经费决算数包含基本支出中的该项，通常不应更小；请核对或说明原因。',
+    })),
 ];
 
 /** A profile with the identities between its tables. */
