@@ -81,8 +81,9 @@ test('the example workbook at 1280 px: check, findings, a jump to the marked cel
     await loadExample(w);
     await runCheck(w);
     const total = expected.错误 + expected.提示 + expected.尾差;
-    // The known findings of this example (also what `final-accounts check` prints for it).
-    expect(expected).toEqual({ 错误: 28, 提示: 24, 尾差: 24 });
+    // The known findings of this example (also what `final-accounts check` prints for it). Three blank 绩效 scores
+    // whose actual value earns nothing are 提示 (按0分计), not errors.
+    expect(expected).toEqual({ 错误: 25, 提示: 27, 尾差: 24 });
     expect(await findingCounts(w.page)).toEqual(expected);
     expect(await w.page.getByText(`检查完成：发现 ${total} 个问题`).count()).toBe(1);
 
