@@ -29,11 +29,18 @@ function columns(kind: 'check' | 'generate'): Column[] {
   return cols;
 }
 
-function csvField(v: string | number | null): string {
+/** A text that Excel (or WPS) would evaluate when it opens the CSV: quoting alone does not stop it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. A text starting like a formula (=, +, -, @, tab, CR: a unit or file name such as
+ * `=HYPERLINK(…)` or `@SUM(A1).xlsx`) gets a leading apostrophe, so the spreadsheet shows it as text and
+ * never runs it; numbers are written as numbers.
+ */
+export function csvField(v: string | number | null): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  // Quote what Excel would misread; a leading =,+,-,@ is quoted text, never a formula.
-  if (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  const s = typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : String(v);
+  if (/[",\r\n']/.test(s)) return `"${s.replace(/"/g, '""')}"`;
   return s;
 }
 
