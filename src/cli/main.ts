@@ -15,6 +15,7 @@ import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type G
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
+import { fileSystemMessage } from './fs-errors';
 import { formatProjectSummaries } from './project-summary';
 
 export const HELP = `决算公开助手 final-accounts
@@ -201,6 +202,11 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof BatchInputError
     ) {
       io.err(`错误：${e.message}`);
+      return 2;
+    }
+    const fsError = fileSystemMessage(e);
+    if (fsError) {
+      io.err(`错误：${fsError}`);
       return 2;
     }
     io.err(`内部错误：${(e as Error).stack ?? String(e)}`);
