@@ -1,6 +1,7 @@
 // File entry points for the CLI (and its batch workers): generate the nine sheets into a copy of a workbook,
 // write the template. The composition point of the file workflow: .xlsx files through the ExcelJS adapter,
 // the use cases from src/app.
+import { writeNewFile } from './output-file';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
@@ -67,7 +68,7 @@ export async function runGenerate(
     return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source, inputProjects };
   }
   const added = result.sheets.map((layout) => addLayoutSheet(wb, layout).name);
-  await wb.xlsx.writeFile(outPath);
+  await writeNewFile(outPath, new Uint8Array(await wb.xlsx.writeBuffer()));
   const generated = wb.worksheets.filter((ws) => added.includes(ws.name)).map(sheetSnapshot);
   const report = checkWorkbook({ sheets: generated }, { profile: profile.id, file: outPath });
   return { addedSheets: added, report, inputFindings: result.findings, source: result.source, inputProjects };
@@ -77,6 +78,6 @@ export async function runGenerate(
 export async function runTemplate(outPath: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   const names = workingTemplate().map((layout) => addLayoutSheet(wb, layout).name);
-  await wb.xlsx.writeFile(outPath);
+  await writeNewFile(outPath, new Uint8Array(await wb.xlsx.writeBuffer()));
   return names;
 }

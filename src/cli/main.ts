@@ -1,6 +1,5 @@
 // The `final-accounts` command line: check (and, as they land, generate and template) on .xlsx files.
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkWorkbook } from '../app/check';
 
@@ -16,6 +15,7 @@ import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
 import { fileSystemMessage } from './fs-errors';
+import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
 
 export const HELP = `决算公开助手 final-accounts
@@ -114,14 +114,14 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   if (isFolder(file)) return runBatchCommand('check', args, io);
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
-  if (marked && existsSync(marked)) throw new UserError(`输出文件“${marked}”已存在，不会覆盖；请换一个文件名或先移走它。`);
+  if (marked) await requireNewOutput(marked);
   const port = await openWorkbook(file);
   const snapshot = await port.readSnapshot();
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
   const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance });
   if (marked) {
     await port.applyMarks(marksOf(report.findings));
-    await writeFile(marked, await port.toBuffer());
+    await writeNewFile(marked, await port.toBuffer());
   }
   if (flag(args, '--json')) {
     io.out(JSON.stringify(reportToJson(report), null, 2));
@@ -146,7 +146,7 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   if (isFolder(input)) return runBatchCommand('generate', args, io);
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts generate 底稿.xlsx -o 公开表.xlsx');
   requireFile(input);
-  if (existsSync(out)) throw new UserError(`输出文件“${out}”已存在，不会覆盖；请换一个文件名或先移走它。`);
+  await requireNewOutput(out);
   let result: GenerateFileResult;
   try {
     result = await runGenerate(input, out, profileOption(args));
@@ -170,7 +170,7 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
 async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number> {
   const out = flag(args, '-o', '--out') ?? args.positionals[0];
   if (!out) throw new ArgsError('请用 -o 指定底稿文件名，例如：final-accounts template -o 底稿.xlsx');
-  if (existsSync(out)) throw new UserError(`文件“${out}”已存在，不会覆盖；请换一个文件名。`);
+  await requireNewOutput(out);
   const names = await runTemplate(out);
   io.out(`已写出空白底稿：${out}（工作表：${names.join('、')}）`);
   return 0;
@@ -199,7 +199,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof UserError ||
       e instanceof RubricOptionError ||
       e instanceof GenerateInputError ||
-      e instanceof BatchInputError
+      e instanceof BatchInputError ||
+      e instanceof OutputError
     ) {
       io.err(`错误：${e.message}`);
       return 2;

@@ -1,8 +1,8 @@
 // `final-accounts check <folder>` and `final-accounts generate <folder> -o <outdir>`: every .xlsx of a folder,
 // on worker threads, a progress bar on a terminal, a summary table printed and written as CSV and JSON.
 // One bad file gives its error line and a row in the summary; it never stops the batch.
+import { writeNewFile } from '../output-file';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { PerformanceOptions } from '../../core/performance';
 import { defaultWorkers, runPool } from './pool';
@@ -103,8 +103,8 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
     totals,
     rows,
   };
-  await writeFile(csvPath, summaryCsv(rows, options.kind), 'utf8');
-  await writeFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`, 'utf8');
+  await writeNewFile(csvPath, summaryCsv(rows, options.kind));
+  await writeNewFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
 
   if (files.length === 0) io.out(`文件夹“${options.folder}”中没有 .xlsx 文件。`);
   else if (!options.quiet) io.out(summaryTable(rows, options.kind));

@@ -1,5 +1,6 @@
 // One file of a batch: check it, or generate its tables into the output folder. Runs inside a worker
 // thread (or in-process); never throws: a file that cannot be read becomes a row with its error.
+import { outputProblem } from '../output-file';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readWorkbookFile } from '../../adapters/file/exceljs-port';
@@ -105,7 +106,8 @@ export async function runTask(task: BatchTask): Promise<BatchRow> {
 async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow> {
   const file = task.file;
   const out = generatedPath(file, task.outDir ?? '.');
-  if (existsSync(out)) return emptyRow(file, 'failed', `输出文件“${out}”已存在，不会覆盖。`, ms());
+  const problem = await outputProblem(out);
+  if (problem) return emptyRow(file, 'failed', problem, ms());
   let result: GenerateFileResult;
   try {
     result = await runGenerate(file, out, task.profile, { performance: task.performance });
