@@ -11,7 +11,17 @@ export function minorPerCent(unit: MoneyUnit): number {
   return MINOR_PER_UNIT[unit] / 100;
 }
 
-export type ParsedAmount = { kind: 'number'; minor: number } | { kind: 'blank' } | { kind: 'dash' } | { kind: 'invalid'; text: string };
+export type ParsedAmount =
+  | { kind: 'number'; minor: number }
+  | { kind: 'blank' }
+  | { kind: 'dash' }
+  /** `tooLarge`: a number whose 分 exceed what a double holds exactly (2^53): it cannot be checked. */
+  | { kind: 'invalid'; text: string; tooLarge?: boolean };
+
+/** An amount in 分 that sums stay exact with; beyond it, a figure is reported, never used. */
+export function isCheckableMinor(minor: number): boolean {
+  return Number.isSafeInteger(minor);
+}
 
 const HALF_WIDTH: Record<string, string> = {
   '．': '.',
@@ -61,7 +71,8 @@ export function parseAmount(raw: unknown, unit: MoneyUnit): ParsedAmount {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw) };
-    return { kind: 'number', minor: unitValueToMinor(raw, unit) };
+    const minor = unitValueToMinor(raw, unit);
+    return isCheckableMinor(minor) ? { kind: 'number', minor } : { kind: 'invalid', text: String(raw), tooLarge: true };
   }
   if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
   const text = toHalfWidth(String(raw)).trim();
@@ -78,8 +89,9 @@ export function parseAmount(raw: unknown, unit: MoneyUnit): ParsedAmount {
     return { kind: 'invalid', text };
   }
   const value = Number(t.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return { kind: 'invalid', text };
-  return { kind: 'number', minor: unitValueToMinor(negative ? -value : value, unit) };
+  if (!Number.isFinite(value)) return { kind: 'invalid', text, tooLarge: true };
+  const minor = unitValueToMinor(negative ? -value : value, unit);
+  return isCheckableMinor(minor) ? { kind: 'number', minor } : { kind: 'invalid', text, tooLarge: true };
 }
 
 /** 分 → a number in the table's unit, rounded to two decimals (for reports). */

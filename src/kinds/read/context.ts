@@ -1,7 +1,7 @@
 // Shared pieces of reading one table: its unit line, its amounts, its notes, its findings.
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
+import { isCheckableMinor, parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell, TableId, TableRow, UnmatchedRow } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
 import { ref, rowIsBlank, valueAt, type Region } from './region';
@@ -79,7 +79,10 @@ export function readAmount(ctx: TableReadContext, row: number, col: number, what
   const raw: CellValue = valueAt(ctx.region, row, col);
   const cell = ref(ctx.region, row, col);
   // The common case first (every figure of a generated table), without the parser's result object.
-  if (typeof raw === 'number' && Number.isFinite(raw)) return { minor: unitValueToMinor(raw, ctx.unit), ref: cell };
+  if (typeof raw === 'number') {
+    const minor = unitValueToMinor(raw, ctx.unit);
+    if (isCheckableMinor(minor)) return { minor, ref: cell };
+  }
   const p = parseAmount(raw, ctx.unit);
   switch (p.kind) {
     case 'number':
@@ -91,7 +94,9 @@ export function readAmount(ctx: TableReadContext, row: number, col: number, what
       addFinding(ctx, {
         rule: 'R-AMOUNT',
         severity: 'error',
-        message: `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
+        message: p.tooLarge
+          ? `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”太大，超出可以精确核对的范围（单元格 ${refText(cell)}），未参与核对。请检查是否多输了位数或选错了金额单位。`
+          : `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
         cells: [cell],
       });
       return { minor: 0, ref: cell, invalid: true, raw };
