@@ -29,7 +29,7 @@ function productionManifest(xml, baseUrl) {
 }
 
 function schemaDir(env = process.env) {
-  return env.MANIFEST_SCHEMAS ? path.resolve(env.MANIFEST_SCHEMAS) : path.resolve(ROOT, '..', 'shared', 'manifest-schemas');
+  return env.MANIFEST_SCHEMAS ? path.resolve(env.MANIFEST_SCHEMAS) : path.resolve(ROOT, 'schemas', 'manifest');
 }
 
 function runXmllint(file, schemas) {

@@ -1,10 +1,7 @@
-// Transcribes the three Shanghai 普陀区 2024 部门决算 documents (shared/reference/shanghai-2024/*.txt, the
-// tab-separated figures of the published PDFs) into examples/data/shanghai-putuo-*-2024.json.
+// Transcribes the three Shanghai 普陀区 2024 部门决算 documents (the tab-separated figures of the published
+// PDFs, in test/fixtures/shanghai-2024/*.txt with their sources) into examples/data/shanghai-putuo-*-2024.json.
 //
-// Run: npx tsx scripts/examples/shanghai-data.ts [referenceDir]
-// (default referenceDir: ../shared/reference/shanghai-2024 next to the repository; only this script reads
-// it, never the product or the tests. test/fixtures/shanghai-2024 holds the same transcriptions without their
-// narrative section and gives the same JSON.)
+// Run: npx tsx scripts/examples/shanghai-data.ts [referenceDir]   (default: test/fixtures/shanghai-2024)
 //
 // Figures stay strings exactly as printed ("6.20", "0.00"); a blank cell is null. Nothing is corrected:
 // tails and real inconsistencies are kept. Where the .txt abbreviates instead of listing rows, the rule
@@ -325,7 +322,7 @@ export function transcribe(text: string, unit: string, source: string): Shanghai
 
 if (require.main === module) {
   const root = join(__dirname, '..', '..');
-  const dir = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'shanghai-2024');
+  const dir = process.argv[2] ?? join(root, 'test', 'fixtures', 'shanghai-2024');
   for (const { file, unit } of FILES) {
     const text = readFileSync(join(dir, `${file}.txt`), 'utf8');
     const source = sections(text).comments.find((c) => /file samples\//.test(c))?.replace(/^#\s*/, '').trim() ?? file;
