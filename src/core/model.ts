@@ -85,3 +85,22 @@ export interface FinalAccounts {
 export function levelOfCode(code: string): CodeLevel | undefined {
   return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;
 }
+
+/** The parent code of a code (类 of a 款, 款 of a 项); '' for a 类 (its parent is the 合计); null otherwise. */
+export function parentCode(code: string): string | null {
+  return code.length === 3 ? '' : code.length === 5 || code.length === 7 ? code.slice(0, code.length - 2) : null;
+}
+
+/** Children of each code row (and of the 合计, under ''), in print order, built in one pass. */
+export function childrenByParent<R extends { code?: string }>(rows: readonly R[]): Map<string, R[]> {
+  const kids = new Map<string, R[]>();
+  for (const r of rows) {
+    if (!r.code) continue;
+    const parent = parentCode(r.code);
+    if (parent === null) continue;
+    const list = kids.get(parent);
+    if (list) list.push(r);
+    else kids.set(parent, [r]);
+  }
+  return kids;
+}

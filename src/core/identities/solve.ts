@@ -3,7 +3,7 @@
 // used (they compare figures each computed in its own right). Exact integers (分) throughout.
 import { economicGroup } from '../catalogs/economic';
 import { codeOfRowKey, codeRow, rowKind, type ColKey, type RowKey } from '../keys';
-import type { TableTopic } from '../model';
+import { childrenByParent, type TableTopic } from '../model';
 import type { CellAt, CrossIdentity, Identity, TableIdentity } from './types';
 
 /** A figure being derived: unknown (undefined), blank (null: nothing printed), or 分. */
@@ -35,16 +35,7 @@ interface Indexed extends DraftTable {
 
 /** Parents (the 合计 and the 类/款 code rows) with their children, by the same prefix rule the check uses. */
 function parentsOf(rows: DraftRow[]): Array<{ row: DraftRow; kids: DraftRow[] }> {
-  const kids = new Map<string, DraftRow[]>();
-  for (const r of rows) {
-    if (!r.code) continue;
-    const c = r.code;
-    const parent = c.length === 3 ? '' : c.length === 5 || c.length === 7 ? c.slice(0, c.length - 2) : null;
-    if (parent === null) continue;
-    const list = kids.get(parent);
-    if (list) list.push(r);
-    else kids.set(parent, [r]);
-  }
+  const kids = childrenByParent(rows);
   // Rows are in print order, a parent before its children; backwards, every parent comes after them.
   const parents: Array<{ row: DraftRow; kids: DraftRow[] }> = [];
   for (let i = rows.length - 1; i >= 0; i--) {

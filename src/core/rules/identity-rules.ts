@@ -7,7 +7,7 @@ import { classifyDifference } from '../findings';
 import type { CrossIdentity, Identity, TableIdentity } from '../identities/types';
 import { classRow, codeRow, parseRowKey, rowKind, type ColKey, type RowKey } from '../keys';
 import { minorPerCent } from '../money';
-import type { AmountCell, TableData, TableRow, TableTopic } from '../model';
+import { childrenByParent, type AmountCell, type TableData, type TableRow, type TableTopic } from '../model';
 import { fixedRowsOf, type TableSpec } from '../profiles';
 import { classRows, columnsOf, hasColumn, NAMED_ADDENDS_MAX, rowOf, type RuleContext, type Term } from './engine';
 import { columnLabel, fixedRowLabel, rowName, withoutOrdinal } from './labels';
@@ -90,31 +90,12 @@ function evalColumns(ctx: RuleContext, b: Bound, total: ColKey, parts: Array<{ c
   }
 }
 
-/** The parent code of a code (类 of a 款, 款 of a 项); '' for a 类 (its parent is the 合计); null otherwise. */
-export function parentCode(code: string): string | null {
-  return code.length === 3 ? '' : code.length === 5 || code.length === 7 ? code.slice(0, code.length - 2) : null;
-}
-
-/** Children of each code row (and of the 合计, under ''), in print order, built in one pass. */
-export function childrenByParent(t: TableData): Map<string, TableRow[]> {
-  const kids = new Map<string, TableRow[]>();
-  for (const r of t.rows) {
-    if (!r.code) continue;
-    const parent = parentCode(r.code);
-    if (parent === null) continue;
-    const list = kids.get(parent);
-    if (list) list.push(r);
-    else kids.set(parent, [r]);
-  }
-  return kids;
-}
-
 /** 合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 — per column, where the lower level is printed. */
 function evalHierarchy(ctx: RuleContext, b: Bound): void {
   const { t } = b;
   const total = rowOf(t, 'total');
   const columns = columnsOf(t);
-  const kidsOf = childrenByParent(t);
+  const kidsOf = childrenByParent(t.rows);
   const check = (parent: TableRow, kids: TableRow[] | undefined) => {
     if (!kids || kids.length === 0) return;
     for (const col of columns) {
