@@ -172,7 +172,12 @@ export function allColumns(spec: TableSpec): ColumnSpec[] {
   return shapeOf(spec).columns(spec);
 }
 
+const FIXED_ROWS = new WeakMap<TableSpec, FixedRowPlace[]>();
+
 /** The fixed rows of a spec (01/04's lines, 三公 items, 06's group totals, a coded table's 合计), as printed. */
 export function fixedRowsOf(spec: TableSpec): FixedRowPlace[] {
-  return shapeOf(spec).fixedRows(spec);
+  // Messages ask for a row's name often; the list is built once per spec.
+  let rows = FIXED_ROWS.get(spec);
+  if (!rows) FIXED_ROWS.set(spec, (rows = shapeOf(spec).fixedRows(spec)));
+  return rows;
 }
