@@ -3,7 +3,7 @@
 import { unitValueToMinor } from '../../src/core/money';
 import { levelOfCode, type AmountCell, type TableData, type TableId, type TableRow, type TableTopic } from '../../src/core/model';
 import { codeRow, colKey, rowKey } from '../../src/core/keys';
-import type { Profile } from '../../src/core/profiles';
+import { specOf, type Profile } from '../../src/core/profiles';
 
 /** A printed figure in 万元, as a number or as printed text (`6.20`); blank (null) is 0. */
 export type Printed = number | string | null | undefined;
@@ -13,7 +13,7 @@ export function amount(v: Printed): AmountCell {
 }
 
 export function table(profile: Profile, id: TableId, topic: TableTopic, rows: TableRow[], extra: Partial<TableData> = {}): TableData {
-  return { id, topic, title: profile.tables[id].title, sheet: '', range: '', unit: '万元', rows, notes: [], titleRef: null, ...extra };
+  return { id, topic, title: specOf(profile, id).title, sheet: '', range: '', unit: '万元', rows, notes: [], titleRef: null, ...extra };
 }
 
 export function fixed(key: string, label: string, cells: Record<string, Printed>): TableRow {

@@ -7,6 +7,7 @@
 // every row of the document's 类 list (table.variant '24' or '26') and every fixed row.
 import type { FinalAccounts, TableData, TableId, TableRow, TableTopic } from '../../src/core/model';
 import { SHANGHAI_2024 } from '../../src/core/profiles/shanghai-2024';
+import { specOf } from '../../src/core/profiles';
 import { CLASS_LISTS } from '../../src/core/catalogs/functional';
 import type { SheetLayout } from '../../src/port/layout';
 import { EXPENDITURE_COLUMNS, FUND_COLUMNS, INCOME_COLUMNS, codedRows as codedTableRows, economicRows, fixed, table as profileTable } from './model';
@@ -113,7 +114,7 @@ export function useDocumentNotes(sheets: SheetLayout[], accounts: FinalAccounts)
   return sheets.map((sheet) => {
     let out = sheet;
     for (const id of ['07', '08', '09'] as const) {
-      const spec = SHANGHAI_2024.tables[id];
+      const spec = specOf(SHANGHAI_2024, id);
       const notes = accounts.tables[id]?.notes ?? [];
       const emptyNote = 'emptyNote' in spec ? spec.emptyNote : undefined;
       if (!emptyNote || notes.length === 0 || (notes.length === 1 && notes[0] === emptyNote)) continue;

@@ -60,6 +60,16 @@ export function generate(
   let accounts: FinalAccounts;
   let source: GenerateResult['source'];
   const findings: Finding[] = [];
+  if (profile.generates === false) {
+    // The 2018 department set is read and checked; its layouts are not generated (docs/department-2018.md).
+    const message = `${profile.name}格式目前只支持读取和核对，不支持生成表格。请选择 2024 年公开格式生成。`;
+    return {
+      sheets: [],
+      accounts: null,
+      source: isSnapshot(input) ? 'tables' : 'model',
+      findings: [{ table: '', rule: 'G-PROFILE', severity: 'error', message, cells: [] }],
+    };
+  }
   if (!isSnapshot(input)) {
     accounts = input;
     source = 'model';

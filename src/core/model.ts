@@ -3,8 +3,9 @@ import type { CellRef } from './cells';
 import type { ColKey, RowKey } from './keys';
 import type { MoneyUnit } from './money';
 
-export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
-export const TABLE_IDS: TableId[] = ['01', '02', '03', '04', '05', '06', '07', '08', '09'];
+export type TableId = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10';
+/** Every table id any profile uses, in print order (the 2024 sets print 01–09, the 2018 department set 01–10). */
+export const TABLE_IDS: TableId[] = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'];
 
 /** One of the nine tables' ids (a finding's `table` is one of these, or a 绩效 table's name). */
 export function isTableId(s: string): s is TableId {
@@ -24,7 +25,10 @@ export type TableTopic =
   | 'basicEconomic' // 一般公共预算财政拨款基本支出决算表
   | 'threePublic' // “三公”经费支出决算表
   | 'govFund' // 政府性基金预算财政拨款收入支出决算表
-  | 'stateCapital'; // 国有资本经营预算财政拨款（收入）支出决算表
+  | 'stateCapital' // 国有资本经营预算财政拨款（收入）支出决算表
+  | 'economicDetail' // 一般公共预算财政拨款支出决算明细表 (2018 department set: 经济分类 类 totals)
+  | 'relatedStats' // 部门决算相关信息统计表 (2018 department set: 三公, 机关运行经费, 国有资产占用)
+  | 'procurement'; // 政府采购情况表 (2018 department set)
 
 export type CodeLevel = '类' | '款' | '项';
 

@@ -4,15 +4,15 @@ import type { CellAt, Identity } from '../../src/core/identities/types';
 import { parseRowKey, type ColKey, type RowKey } from '../../src/core/keys';
 import type { TableData, TableTopic } from '../../src/core/model';
 import { fixedRowLabel } from '../../src/core/rules/labels';
-import { PROFILES, type Profile, type TableSpec } from '../../src/core/profiles';
+import { PROFILES, specOf, specsOf, type Profile, type TableSpec } from '../../src/core/profiles';
 import { allColumns, fixedRowsOf, isClassRows } from '../../src/core/profiles/spec';
 import { runTableRules } from '../../src/core/rules';
 import { deriveAccounts } from '../../src/generator/derive';
 import { readWorkings } from '../../src/readers/workings';
 import { layoutsSnapshot, syntheticUnit, workingLayouts } from '../../src/synthetic';
 
-function specOf(p: Profile, topic: TableTopic): TableSpec {
-  const spec = Object.values(p.tables).find((s) => s.topic === topic);
+function specByTopic(p: Profile, topic: TableTopic): TableSpec {
+  const spec = specsOf(p).find((s) => s.topic === topic);
   if (!spec) throw new Error(`${p.id}: no table ${topic}`);
   return spec;
 }
@@ -51,14 +51,14 @@ function references(identity: Identity, own: TableTopic | null): Array<[TableTop
 /** Every row or column an identity of the profile names that the profile's table does not print. */
 function missingKeys(profile: Profile): { problems: string[]; checked: number } {
   const all = [
-    ...Object.values(profile.tables).flatMap((s) => s.identities.map((i) => [i, s.topic] as const)),
+    ...specsOf(profile).flatMap((s) => s.identities.map((i) => [i, s.topic] as const)),
     ...profile.crossIdentities.map((i) => [i, null] as const),
   ];
   const problems: string[] = [];
   let checked = 0;
   for (const [identity, own] of all) {
     for (const [topic, row, col] of references(identity, own)) {
-      const spec = specOf(profile, topic);
+      const spec = specByTopic(profile, topic);
       const cols = allColumns(spec).map((c) => c.key);
       if (!cols.includes(col)) problems.push(`${identity.rule}: ${topic} has no column ${col}`);
       if (row && parseRowKey(row).kind === 'fixed' && !fixedRows(spec).includes(row)) problems.push(`${identity.rule}: ${topic} has no row ${row}`);
@@ -79,7 +79,7 @@ describe('every identity of every profile names rows and columns the profile has
 
   test('a wrong key is found: 01 without its 结余分配 row, 03 with a column it does not print', () => {
     const p = PROFILES[0];
-    const summary = p.tables['01'];
+    const summary = specOf(p, '01');
     if (summary.kind !== 'ledger') throw new Error('01 is a ledger table');
     const broken: Profile = {
       ...p,
@@ -89,7 +89,7 @@ describe('every identity of every profile names rows and columns the profile has
           ...summary,
           blocks: summary.blocks.map((b) => ({ ...b, rows: b.rows.filter((r) => isClassRows(r) || r.key !== 'exp.surplusDistribution') })),
         },
-        '03': { ...p.tables['03'], identities: [{ kind: 'columns', rule: 'T3-a', total: 'total', parts: [{ col: 'gpb' }] }] },
+        '03': { ...specOf(p, '03'), identities: [{ kind: 'columns', rule: 'T3-a', total: 'total', parts: [{ col: 'gpb' }] }] },
       },
     };
     expect(missingKeys(broken).problems).toEqual(['T1-d: summary has no row exp.surplusDistribution', 'T3-a: expenditure has no column gpb']);
@@ -103,8 +103,10 @@ describe('an identity changed in one place changes check and generation alike', 
     tables: {
       ...p.tables,
       '03': {
-        ...p.tables['03'],
-        identities: p.tables['03'].identities.map((i) => (i.kind === 'columns' ? { ...i, parts: i.parts.filter((x) => x.col !== 'affiliated') } : i)),
+        ...specOf(p, '03'),
+        identities: specOf(p, '03').identities.map((i) =>
+          i.kind === 'columns' ? { ...i, parts: i.parts.filter((x) => x.col !== 'affiliated') } : i,
+        ),
       },
     },
   });

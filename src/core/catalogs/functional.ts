@@ -80,13 +80,49 @@ function numbered(list: Array<[string, string]>): FunctionalClass[] {
   return list.map(([code, name], i) => ({ code, name, ordinal: ORDINALS[i] }));
 }
 
-export type ClassListId = '26' | '24';
+/**
+ * The 23 类 of the 2018 classification, in the order the 2018 ten-table 部门决算 prints them in 01/04 (no codes
+ * printed; docs/domain.md#functional-classification). Four names differ from today's (FORMER_CLASS_NAMES); 223,
+ * 224 and 234 did not exist.
+ */
+const CLASSES_2018: Array<[string, string]> = [
+  ['201', '一般公共服务支出'],
+  ['202', '外交支出'],
+  ['203', '国防支出'],
+  ['204', '公共安全支出'],
+  ['205', '教育支出'],
+  ['206', '科学技术支出'],
+  ['207', '文化体育与传媒支出'],
+  ['208', '社会保障和就业支出'],
+  ['210', '医疗卫生与计划生育支出'],
+  ['211', '节能环保支出'],
+  ['212', '城乡社区支出'],
+  ['213', '农林水支出'],
+  ['214', '交通运输支出'],
+  ['215', '资源勘探信息等支出'],
+  ['216', '商业服务业等支出'],
+  ['217', '金融支出'],
+  ['219', '援助其他地区支出'],
+  ['220', '国土海洋气象等支出'],
+  ['221', '住房保障支出'],
+  ['222', '粮油物资储备支出'],
+  ['229', '其他支出'],
+  ['231', '债务还本支出'],
+  ['232', '债务付息支出'],
+];
+
+/** A 类 list by its catalog: `26`/`24` the 2024 公开 lists (with or without 债务还本/付息), `2018` the 2018 one. */
+export type ClassListId = '26' | '24' | '2018';
 
 /** The 类 rows of 01表/04表, in 公开 order. */
 export const CLASS_LISTS: Record<ClassListId, FunctionalClass[]> = {
   '26': numbered(CLASSES_26),
   '24': numbered(CLASSES_26.filter(([code]) => code !== '231' && code !== '232')),
+  '2018': numbered(CLASSES_2018),
 };
+
+/** The catalog year of a 类 list (a profile names its lists, hence its year). */
+export const CLASS_LIST_YEAR: Record<ClassListId, number> = { '26': 2024, '24': 2024, '2018': 2018 };
 
 /** 类 that exist in the classification but are not rows of the 公开 list. */
 const OTHER_CLASSES: Array<[string, string]> = [
@@ -107,6 +143,18 @@ export const FORMER_CLASS_NAMES: ReadonlyMap<string, string[]> = new Map([
   ['210', ['医疗卫生与计划生育支出']],
   ['215', ['资源勘探信息等支出']],
   ['220', ['国土海洋气象等支出']],
+]);
+
+/**
+ * Names a code had in the 2018 classification (as printed in the 2018 department set; economic codes in
+ * economic.ts): accepted where the profile's catalog year is before 2019, a 提示 otherwise.
+ */
+export const NAMES_2018: ReadonlyMap<string, string[]> = new Map([
+  ...FORMER_CLASS_NAMES,
+  ['20805', ['行政事业单位离退休']],
+  ['22001', ['国土资源事务']],
+  // Economic classification (经济分类): 06 明细表 prints 对企业补贴, 07 对企业补助.
+  ['312', ['对企业补贴']],
 ]);
 
 /** 款 and 项 seen in the reference documents, with their official names. */

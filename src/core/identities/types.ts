@@ -89,7 +89,8 @@ export interface AtMostIdentity extends Base {
 export interface AtMostRowsIdentity extends Base {
   kind: 'atMostRows';
   severity: 'error' | 'warning';
-  a: { table: TableTopic; cols: ColKey[] };
+  /** `classes`: only a's 类 rows (b prints no 款, as the 2018 set's 06 明细表 against its 07). */
+  a: { table: TableTopic; cols: ColKey[]; rows?: 'classes' };
   b: { table: TableTopic };
   why: string;
 }

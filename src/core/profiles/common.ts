@@ -136,10 +136,12 @@ export function fiscalSummarySpec(opts: { short: boolean; itemHeaders: [string[]
 export function codedSpec(base: Pick<CodedSpec, 'id' | 'topic' | 'title' | 'notes'> & Partial<CodedSpec>): CodedSpec {
   return {
     kind: 'coded',
-    identities: tableIdentities(
-      base.topic,
-      (base.columns ?? []).map((c) => c.key),
-    ),
+    identities:
+      base.identities ??
+      tableIdentities(
+        base.topic,
+        (base.columns ?? []).map((c) => c.key),
+      ),
     itemHeader: ['项目'],
     codeHeader: '支出功能分类科目编码',
     nameHeader: '科目名称',

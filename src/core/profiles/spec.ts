@@ -43,6 +43,8 @@ export interface LedgerBlockSpec {
   side: 'income' | 'expenditure';
   /** Header path of the item column. */
   itemHeader: string[];
+  /** What messages call this block (收入 / 支出 by default; 09's halves have their own). */
+  heading?: string;
   columns: ColumnSpec[];
   rows: LedgerRowSpec[];
 }
@@ -83,6 +85,8 @@ export interface CodedSpec extends BaseSpec {
   emptyNote?: string;
   /** A 栏次 row under the header. */
   columnNumbers?: boolean;
+  /** The classification of its codes: 功能分类 (default) or 经济分类 (the 2018 set's 06 and 07). */
+  codes?: 'functional' | 'economic';
 }
 
 /** A block of 06: its heading is its group (人员经费 / 公用经费), which its 合计 row totals. */
@@ -123,13 +127,28 @@ export type TableSpec = LedgerSpec | CodedSpec | EconomicSpec | ThreePublicSpec;
 export interface Profile {
   id: string;
   name: string;
-  /** The 类 lists the 01/04 tables may carry; the first is the one the generator prints. */
+  /** The 类 lists the 01/04 tables may carry (hence the catalog year); the first is the one the generator prints. */
   classLists: ClassListId[];
+  /** The tables this profile can generate from the working sheets (the 2018 department set is read and checked only). */
+  generates?: false;
   /** How zeros are printed: `0.00` (Fuzhou) or a blank cell (Shanghai). */
   zeroStyle: 'zero' | 'blank';
-  tables: Record<TableId, TableSpec>;
+  /** The tables of the set: 01–09 (2024 sets) or 01–10 (the 2018 department set). */
+  tables: Partial<Record<TableId, TableSpec>>;
   /** What must agree between tables (profiles/identities.ts). */
   crossIdentities: CrossIdentity[];
+}
+
+/** The spec of a table the profile has; a table the model holds always has one. */
+export function specOf(profile: Profile, id: TableId): TableSpec {
+  const spec = profile.tables[id];
+  if (!spec) throw new Error(`profile ${profile.id} has no table ${id}`);
+  return spec;
+}
+
+/** The table specs of a profile, in print order. */
+export function specsOf(profile: Pick<Profile, 'tables'>): TableSpec[] {
+  return Object.values(profile.tables).filter((s): s is TableSpec => s !== undefined);
 }
 
 type SpecOf<K extends TableSpec['kind']> = Extract<TableSpec, { kind: K }>;

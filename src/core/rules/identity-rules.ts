@@ -8,7 +8,7 @@ import type { CrossIdentity, Identity, TableIdentity } from '../identities/types
 import { classRow, codeRow, parseRowKey, rowKind, type ColKey, type RowKey } from '../keys';
 import { minorPerCent } from '../money';
 import { childrenByParent, type AmountCell, type TableData, type TableRow, type TableTopic } from '../model';
-import { fixedRowsOf, type TableSpec } from '../profiles';
+import { fixedRowsOf, specOf, specsOf, type TableSpec } from '../profiles';
 import { classRows, columnsOf, hasColumn, NAMED_ADDENDS_MAX, rowOf, type RuleContext, type Term } from './engine';
 import { columnLabel, fixedRowLabel, rowName, withoutOrdinal } from './labels';
 
@@ -21,7 +21,7 @@ interface Bound {
 function bind(ctx: RuleContext, topic: TableTopic): Bound | undefined {
   const t = ctx.table(topic);
   if (!t) return undefined;
-  return { t, spec: ctx.profile.tables[t.id] };
+  return { t, spec: specOf(ctx.profile, t.id) };
 }
 
 /**
@@ -173,6 +173,15 @@ function evalGroups(ctx: RuleContext, b: Bound, col: ColKey, groups: Array<{ tot
 
 /** a = b across two tables, for each 类 row of a's table (b's row of the same code, zero where not printed). */
 function evalSameClasses(ctx: RuleContext, a: Bound, aCol: ColKey, b: Bound, bCol: ColKey): void {
+  // A row among a's 类 that matches no 类 cannot be compared with b; the other 类 still are.
+  for (const u of a.t.unmatched ?? []) {
+    ctx.emit(
+      a.t,
+      'warning',
+      `${ctx.name(a.t)}“${u.label}”（${refText(u.labelRef)}）无法与${ctx.name(b.t)}核对：不是已知的类级科目，无法确定对应哪个类。请把行名称改为标准的类级科目名称后再检查。`,
+      [u.labelRef],
+    );
+  }
   for (const r of classRows(a.t)) {
     const parsed = parseRowKey(r.key);
     if (parsed.kind !== 'class') continue;
@@ -190,9 +199,10 @@ function evalSameClasses(ctx: RuleContext, a: Bound, aCol: ColKey, b: Bound, bCo
 }
 
 /** a ≤ b on every row of a's table, in each column, against the same row of b's table. */
-function evalAtMostRows(ctx: RuleContext, a: Bound, cols: ColKey[], b: Bound, why: string): void {
+function evalAtMostRows(ctx: RuleContext, a: Bound, cols: ColKey[], b: Bound, why: string, only?: 'classes'): void {
   const cent = minorPerCent(a.t.unit);
   for (const row of a.t.rows) {
+    if (only === 'classes' && row.code?.length !== 3) continue;
     for (const col of cols) {
       const x = row.cells[col];
       if (x === undefined) continue;
@@ -268,7 +278,7 @@ function evalCross(ctx: RuleContext, identity: CrossIdentity): void {
     case 'atMostRows': {
       const a = bind(ctx, identity.a.table);
       const b = bind(ctx, identity.b.table);
-      if (a && b) evalAtMostRows(ctx, a, identity.a.cols, b, identity.why);
+      if (a && b) evalAtMostRows(ctx, a, identity.a.cols, b, identity.why, identity.a.rows);
       return;
     }
   }
@@ -280,7 +290,7 @@ function severityOf(identity: Identity): 'error' | 'warning' {
 
 /** Every identity of every table the model has, then those between tables. */
 export function runIdentities(ctx: RuleContext): void {
-  for (const spec of Object.values(ctx.profile.tables)) {
+  for (const spec of specsOf(ctx.profile)) {
     const b = bind(ctx, spec.topic);
     if (!b) continue;
     for (const identity of spec.identities) {

@@ -1,13 +1,13 @@
 // Chinese names of columns and rows, for findings.
 import type { TableData, TableRow } from '../model';
 import { SIDE } from '../catalogs/labels';
-import { allColumns, fixedRowsOf, type Profile, type TableSpec } from '../profiles';
+import { allColumns, fixedRowsOf, specOf, type Profile, type TableSpec } from '../profiles';
 
 const COLUMN_LABELS = new WeakMap<object, Map<string, string>>();
 
 /** The printed name of a column (its leaf header), looked up once per table spec. */
 export function columnLabel(profile: Profile, t: TableData, key: string): string {
-  const spec = profile.tables[t.id];
+  const spec = specOf(profile, t.id);
   let labels = COLUMN_LABELS.get(spec);
   if (!labels) {
     labels = new Map(allColumns(spec).map((c) => [c.key, c.path[c.path.length - 1]]));
@@ -40,7 +40,7 @@ function titlesOf(spec: TableSpec): Map<string, string> {
 }
 
 export function fixedRowLabel(profile: Profile, t: TableData, key: string): string {
-  return titlesOf(profile.tables[t.id]).get(key) ?? t.rows.find((x) => x.key === key)?.label ?? key;
+  return titlesOf(specOf(profile, t.id)).get(key) ?? t.rows.find((x) => x.key === key)?.label ?? key;
 }
 
 /** `208 社会保障和就业支出` for a coded row, `合计` for the total, the label for a fixed row. */

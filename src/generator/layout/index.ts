@@ -1,8 +1,8 @@
 // Lays out the nine 公开 tables of a profile from the model, driven only by the profile's table specs
 // (the same specs the table reader uses, so no layout is written twice).
-import { TABLE_IDS, type FinalAccounts, type TableData } from '../../core/model';
+import type { FinalAccounts, TableData } from '../../core/model';
 import type { MoneyUnit } from '../../core/money';
-import type { Profile, TableSpec } from '../../core/profiles';
+import { specOf, specsOf, type Profile, type TableSpec } from '../../core/profiles';
 import { SHEET_NAME_MAX } from '../../port/port';
 import type { LayoutCell, SheetLayout } from '../../port/layout';
 import type { TableLayout } from '../../kinds/layout/frame';
@@ -83,10 +83,10 @@ export interface LaidOutTables {
 /** Every table of the profile, in 01…09 order, with its problems. */
 export function layoutAllTables(accounts: FinalAccounts, profile: Profile, options: LayoutOptions): LaidOutTables {
   const ctx = layoutContext(profile, options);
-  const tables = TABLE_IDS.map((id) => layoutTable(accounts.tables[id], profile.tables[id], ctx));
+  const tables = specsOf(profile).map((spec) => layoutTable(accounts.tables[spec.id], spec, ctx));
   const sheets = options.oneSheet
     ? [stackedSheet(tables, options.oneSheet, ctx.fontName)]
-    : tables.map((t) => tableSheet(t, options.sheetNames?.[t.id] ?? defaultSheetName(profile.tables[t.id]), ctx.fontName));
+    : tables.map((t) => tableSheet(t, options.sheetNames?.[t.id] ?? defaultSheetName(specOf(profile, t.id)), ctx.fontName));
   return { sheets, tables, problems: tables.flatMap((t) => t.problems) };
 }
 

@@ -1,6 +1,6 @@
 // Reads a table of 功能分类 rows (02, 03, 05, 08, 09): codes in one column or split into 类/款/项.
 import { refText } from '../../core/cells';
-import { codeRow } from '../../core/keys';
+import { codeRow, econRow } from '../../core/keys';
 import { levelOfCode, type AmountCell, type TableRow } from '../../core/model';
 import type { CodedSpec } from '../../core/profiles';
 import { addFinding, readAmount, readNotes, type BodyResult, type TableReadContext } from '../read/context';
@@ -144,8 +144,17 @@ export function readCodedBody(ctx: TableReadContext, spec: CodedSpec, bodyTop: n
       continue;
     }
     seen.set(code, r);
+    if (spec.codes === 'economic' && code.length !== 3 && code.length !== 5) {
+      addFinding(ctx, {
+        rule: 'R-CODE',
+        severity: 'error',
+        message: `${ctx.label}“${name}”行的经济分类编码“${code}”应为 3 位（类）或 5 位（款）数字（单元格 ${refText(codeRef)}），无法按科目核对。`,
+        cells: [codeRef],
+      });
+      continue;
+    }
     rows.push({
-      key: codeRow(code),
+      key: spec.codes === 'economic' ? econRow(code) : codeRow(code),
       label: name,
       code,
       level: levelOfCode(code),

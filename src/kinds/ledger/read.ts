@@ -12,16 +12,24 @@ import { isText, normLabel } from '../read/text';
 interface LabelEntry {
   key: RowKey;
   names: string[];
+  /** A 类 row: also matched by its code printed before the name (`220 自然资源海洋气象等支出`). */
+  code?: string;
 }
 
+/**
+ * Every 类 with every name it has had: a 类 row is matched by its code first, then by its name in any
+ * catalog year (a 2018 document prints 国土海洋气象等支出 for today's 220, a 2024 one the reverse).
+ */
 const CLASS_ENTRIES: LabelEntry[] = (() => {
-  const byCode = new Map<string, string>();
-  for (const list of Object.values(CLASS_LISTS)) for (const c of list) byCode.set(c.code, c.name);
-  // Current and former names (a 2018 document prints 国土海洋气象等支出 for today's 220).
-  return [...byCode.entries()].map(([code, name]) => ({
-    key: classRow(code),
-    names: [name, ...(FORMER_CLASS_NAMES.get(code) ?? [])].flatMap((n) => [normLabel(n), normLabel(n.replace(/支出$/, ''))]),
-  }));
+  const names = new Map<string, Set<string>>();
+  const add = (code: string, name: string) => {
+    const set = names.get(code) ?? new Set<string>();
+    set.add(normLabel(name)).add(normLabel(name.replace(/支出$/, '')));
+    names.set(code, set);
+  };
+  for (const list of Object.values(CLASS_LISTS)) for (const c of list) add(c.code, c.name);
+  for (const [code, former] of FORMER_CLASS_NAMES) for (const n of former) add(code, n);
+  return [...names.entries()].map(([code, set]) => ({ key: classRow(code), code, names: [...set] }));
 })();
 
 function blockEntries(rows: LedgerSpec['blocks'][number]['rows']): LabelEntry[] {
@@ -29,6 +37,7 @@ function blockEntries(rows: LedgerSpec['blocks'][number]['rows']): LabelEntry[] 
 }
 
 function matches(entry: LabelEntry, label: string): boolean {
+  if (entry.code !== undefined && label.startsWith(entry.code) && !/^\d/.test(label.slice(entry.code.length))) return true;
   return entry.names.includes(label);
 }
 
@@ -68,7 +77,7 @@ export function readLedgerBody(ctx: TableReadContext, spec: LedgerSpec, bodyTop:
       addFinding(ctx, {
         rule: 'R-BLOCK',
         severity: 'error',
-        message: `${ctx.label}找不到${block.side === 'income' ? '收入' : '支出'}部分的项目列，无法读取该部分。`,
+        message: `${ctx.label}找不到${block.heading ?? (block.side === 'income' ? '收入' : '支出')}部分的项目列，无法读取该部分。`,
         cells: [titleCell],
       });
       return;

@@ -1,8 +1,8 @@
 // Reads the nine 公开 tables wherever they stand in a workbook and says which profile they match.
 import { rangeText } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { TABLE_IDS, type FinalAccounts, type TableData, type TableId } from '../../core/model';
-import { DEFAULT_PROFILE_ID, PROFILES, profileById, type Profile, type TableSpec } from '../../core/profiles';
+import { type FinalAccounts, type TableData, type TableId } from '../../core/model';
+import { DEFAULT_PROFILE_ID, PROFILES, profileById, specsOf, type Profile, type TableSpec } from '../../core/profiles';
 import { cellAt, type WorkbookSnapshot } from '../../port/snapshot';
 import { readMeta, type BodyResult, type TableReadContext } from '../../kinds/read/context';
 import { kindOf } from '../../kinds/registry';
@@ -22,8 +22,9 @@ export interface ReadResult {
   findings: Finding[];
 }
 
+/** `公开01表（…）` where the set prints 公开 markers, `01表（…）` in the 2018 department set. */
 export function tableLabel(spec: TableSpec): string {
-  return `公开${spec.id}表（${spec.title}）`;
+  return `${spec.marker ? '公开' : ''}${spec.id}表（${spec.title}）`;
 }
 
 function readBody(ctx: TableReadContext, spec: TableSpec, bodyTop: number): BodyResult {
@@ -55,7 +56,7 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
   for (const t of located) {
     const { anchor } = t;
     const spec: TableSpec | undefined = anchor.topic
-      ? Object.values(profile.tables).find((s) => s.topic === anchor.topic)
+      ? specsOf(profile).find((s) => s.topic === anchor.topic)
       : anchor.markerNo !== null
         ? profile.tables[`0${anchor.markerNo}` as TableId]
         : undefined;
@@ -119,14 +120,14 @@ function readWithProfile(located: LocatedTable[], profile: Profile): ProfileRead
     unitName = unitName ?? meta.unitName;
     year = year ?? meta.year ?? body.notes.map(findYear).find((y) => y !== null) ?? findYear(anchor.sheet.name);
   }
-  for (const id of TABLE_IDS) {
+  for (const spec of specsOf(profile)) {
+    const id = spec.id;
     if (!tables[id]) {
-      const spec = profile.tables[id];
       findings.push({
         table: id,
         rule: 'R-TABLE',
         severity: 'error',
-        message: `没有找到${tableLabel(spec)}。请确认工作簿中有该表，且表名或“公开${id}表”标注与公开格式一致。`,
+        message: `没有找到${tableLabel(spec)}。请确认工作簿中有该表，且表名${spec.marker ? `或“${spec.marker}”标注` : ''}与公开格式一致。`,
         cells: [],
       });
     }
