@@ -1,5 +1,5 @@
 // The check use case: read the tables, run every rule, add the 绩效自评 checks.
-import { TABLE_IDS } from '../core/model';
+import { TABLE_IDS, type FinalAccounts } from '../core/model';
 import type { PerformanceOptions } from '../core/performance';
 import type { CheckReport } from '../core/report';
 import { runTableRules } from '../core/rules';
@@ -12,6 +12,8 @@ export interface CheckOptions {
   profile?: string;
   performance?: PerformanceOptions;
   file?: string;
+  /** Last year's tables (app/last-year.ts), for the year-on-year comparisons of the narrative check. */
+  lastYear?: FinalAccounts | null;
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckReport {

@@ -1,14 +1,10 @@
 // The 情况说明 draft as plain data: paragraphs in order, each with its heading level, written to a sheet
 // (generate) or a .docx (the narrative command) by the front ends.
 import type { FinalAccounts } from '../../core/model';
+import type { DocumentParagraph } from '../../port/document';
 
-/** `title`: the document title; `h1`: 一、…; `h2`: （一）…; `body`: a paragraph of text. */
-export type ParagraphLevel = 'title' | 'h1' | 'h2' | 'body';
-
-export interface DraftParagraph {
-  level: ParagraphLevel;
-  text: string;
-}
+export type { ParagraphLevel } from '../../port/document';
+export type DraftParagraph = DocumentParagraph;
 
 export interface NarrativeDraft {
   paragraphs: DraftParagraph[];
