@@ -2,12 +2,11 @@
 // when given, last year's workbook → the 情况说明 draft in the official section order.
 import type { Finding } from '../core/findings';
 import type { FinalAccounts } from '../core/model';
-import type { WorkingData } from '../core/workings/model';
-import { draftNarrative, type CountKey, type NarrativeDraft, type NarrativeInput, type ThreePublicItem } from '../generator/narrative';
+import { draftNarrative, type NarrativeDraft } from '../generator/narrative';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { hasWorkingSheets, readWorkings } from '../readers/workings';
 import { generateInProfile } from './generate';
 import { readLastYear } from './last-year';
+import { workingsExtras } from './narrative-inputs';
 
 export interface NarrativeDraftResult {
   /** Null when this year's figures cannot be read (the findings say why). */
@@ -25,32 +24,12 @@ export interface NarrativeDraftOptions {
   lastYearFile?: string;
 }
 
-const COUNT_KEYS: CountKey[] = ['abroadGroups', 'abroadPersons', 'carsPurchased', 'carsHeld', 'receptionBatches', 'receptionPersons'];
-const BUDGET_KEYS: ThreePublicItem[] = ['abroad', 'carPurchase', 'carRun', 'reception'];
-
-/** What the working sheets give the draft beyond the nine tables: the 三公数量 and the 三公 预算数. */
-export function workingExtras(data: WorkingData): Pick<NarrativeInput, 'counts' | 'threePublicBudget'> {
-  const counts: NarrativeInput['counts'] = {};
-  for (const row of data.sheets.counts?.rows ?? []) {
-    const cell = row.cells.count;
-    if ((COUNT_KEYS as string[]).includes(row.key) && cell && !cell.invalid && !cell.blank) counts[row.key as CountKey] = cell.minor;
-  }
-  const threePublicBudget: NarrativeInput['threePublicBudget'] = {};
-  for (const row of data.sheets.threePublic?.rows ?? []) {
-    const cell = row.cells.budget;
-    if ((BUDGET_KEYS as string[]).includes(row.key) && cell && !cell.invalid && !cell.blank) {
-      threePublicBudget[row.key as ThreePublicItem] = cell.minor;
-    }
-  }
-  return { counts, threePublicBudget };
-}
-
 export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: NarrativeDraftOptions = {}): NarrativeDraftResult {
   const findings: Finding[] = [];
   const generated = generateInProfile(snapshot, options.profile);
   findings.push(...generated.findings.filter((f) => f.severity === 'error'));
   if (!generated.accounts) return { draft: null, accounts: null, findings };
-  const extras = hasWorkingSheets(snapshot) ? workingExtras(readWorkings(snapshot).data) : {};
+  const extras = workingsExtras(snapshot);
   let lastYear: FinalAccounts | null = null;
   if (options.lastYear) {
     const read = readLastYear(options.lastYear, options.lastYearFile);
