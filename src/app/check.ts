@@ -6,12 +6,16 @@ import { runTableRules } from '../core/rules';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts } from '../readers/tables';
 import { checkPerformance } from './performance';
+import type { NarrativeDocument } from '../core/narrative';
+import { checkNarrative, narrativeOfWorkbook } from './narrative-check';
 
 export interface CheckOptions {
   /** Profile id; default: the one the workbook matches best. */
   profile?: string;
   performance?: PerformanceOptions;
   file?: string;
+  /** A 情况说明 to check with the tables (#13); default: the workbook's 情况说明 sheet, if any. */
+  narrative?: NarrativeDocument;
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckReport {
@@ -22,6 +26,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const t = read.accounts.tables[id];
     return t ? [{ id, title: t.title, sheet: t.sheet, range: t.range }] : [];
   });
+  const narrativeDoc = options.narrative ?? narrativeOfWorkbook(snapshot);
+  const narrative = narrativeDoc ? checkNarrative(narrativeDoc, read.accounts) : null;
   const firstUnit = TABLE_IDS.map((id) => read.accounts.tables[id]?.unit).find((u) => u !== undefined);
   return {
     file: options.file,
@@ -30,7 +36,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     year: read.accounts.year,
     amountUnit: firstUnit ?? '万元',
     tables,
-    findings: [...read.findings, ...ruleFindings, ...perf.findings],
+    findings: [...read.findings, ...ruleFindings, ...perf.findings, ...(narrative?.findings ?? [])],
     projects: perf.projects,
+    ...(narrative ? { narrative: { source: narrative.source, figures: narrative.figures } } : {}),
   };
 }

@@ -15,6 +15,7 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { findNarrativeSheet, narrativeFromSheet, narrativeFromText } from '../readers/narrative';
 
 export type { FigureResult, NarrativeResult, NarrativeCheckOptions, NarrativeDocument, NarrativeParagraph, NarrativeSource };
+export { narrativeFromText };
 
 /** Text (one paragraph per line), paragraphs (with their sheet cells when from a sheet), or a read document. */
 export type NarrativeInput = string | NarrativeParagraph[] | NarrativeDocument;

@@ -14,6 +14,8 @@ import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type G
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
+import { formatNarrativeSummary } from './narrative-summary';
+import { NarrativeFileError, readNarrativeFile } from './narrative-file';
 import { fileSystemMessage } from './fs-errors';
 import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
@@ -22,11 +24,12 @@ export const HELP = `决算公开助手 final-accounts
 
 用法：
   final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
-                       [--rubric 评分规则] [--rubric-setting 键=值 …]
+                       [--narrative 情况说明.docx|.txt] [--rubric 评分规则] [--rubric-setting 键=值 …]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
       --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
       --json            以 JSON 输出结果
       --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
+      --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
       --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
@@ -115,10 +118,12 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);
+  const narrativePath = flag(args, '--narrative');
+  const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
   const port = await openWorkbook(file);
   const snapshot = await port.readSnapshot();
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
-  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance });
+  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance, narrative });
   if (marked) {
     await port.applyMarks(marksOf(report.findings));
     await writeNewFile(marked, await port.toBuffer());
@@ -131,6 +136,10 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
       io.out('');
       io.out('绩效自评汇总：');
       io.out(formatProjectSummaries(report.projects));
+    }
+    if (report.narrative) {
+      io.out('');
+      io.out(formatNarrativeSummary(report.narrative));
     }
     io.out('');
     io.out(summaryLine(report));
@@ -200,7 +209,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof RubricOptionError ||
       e instanceof GenerateInputError ||
       e instanceof BatchInputError ||
-      e instanceof OutputError
+      e instanceof OutputError ||
+      e instanceof NarrativeFileError
     ) {
       io.err(`错误：${e.message}`);
       return 2;

@@ -396,6 +396,10 @@ export function checkParts(works: Work[]): Finding[] {
     const partsText = parts.map((p) => `${p.result.subject} ${p.fig.value}`).join(' + ');
     const total = (sum / MINOR_PER_UNIT[unit]).toFixed(2);
     if (cls === 'none') {
+      if (exhaustive && whole.result.status === 'unverified') {
+        whole.result.status = 'ok';
+        whole.result.note = `等于各部分之和（${partsText}）`;
+      }
       for (const p of parts) {
         if (p.result.status !== 'unverified') continue;
         p.result.status = 'ok';
@@ -453,7 +457,8 @@ function checkProcurementCategories(works: Work[], ctx: FigureCheckContext, repo
     }
     return;
   }
-  const implied = round2((lo + hi) / 2);
+  const implied = round2(cats.reduce((acc, w, i) => acc + (w.fig.value / 100) * bases[i]!.fig.value, 0));
+  const shown = (f: TextFigure) => f.value.toFixed(f.decimals);
   // The category that alone could make the sum right is the wrong one (its share would have to be 0–100%).
   const culprits = cats.filter((w, i) => {
     const base = bases[i]!.fig.value;
@@ -462,6 +467,7 @@ function checkProcurementCategories(works: Work[], ctx: FigureCheckContext, repo
     const needed = ((target - others) / base) * 100;
     return needed >= -0.005 && needed <= 100.005 && Math.abs(needed - w.fig.value) > half(w.fig.decimals);
   });
+  for (const w of cats) if (!culprits.includes(w)) w.result.note = '分类占比：与授予中小企业合同金额合计不符，但单改此项不能使之相符';
   for (const w of culprits.length ? culprits : cats) {
     const i = cats.indexOf(w);
     const others = cats.reduce((acc, o, j) => (j === i ? acc : acc + (o.fig.value / 100) * bases[j]!.fig.value), 0);
@@ -471,8 +477,8 @@ function checkProcurementCategories(works: Work[], ctx: FigureCheckContext, repo
   report(
     'N2',
     'error',
-    `按各类采购授予中小企业的占比推算，授予中小企业合同金额合计约为 ${implied.toFixed(2)} 万元，与文中的 ${target} 万元不符（` +
-      cats.map((w, i) => `${w.subject!.label} ${bases[i]!.fig.value} × ${w.fig.value}%`).join('，') +
+    `按各类采购授予中小企业的占比推算，授予中小企业合同金额合计为 ${implied.toFixed(2)} 万元，与文中的 ${shown(sme.fig)} 万元不符（` +
+      cats.map((w, i) => `${w.subject!.label} ${shown(bases[i]!.fig)} × ${shown(w.fig)}%`).join('，') +
       '）' +
       (culprits.length ? `；${culprits.map((w) => `${w.subject!.label}的占比应约为 ${w.result.expected?.toFixed(2)}%`).join('，')}。` : '。'),
     [],

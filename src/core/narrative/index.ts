@@ -6,6 +6,7 @@ import { checkSentenceText } from './check-text';
 import type { NarrativeDocument } from './model';
 import type { NarrativeResult } from './result';
 import { sentencesOf } from './split';
+import { NARRATIVE_TABLE } from './finding';
 
 export type { NarrativeDocument, NarrativeParagraph, NarrativeSentence, NarrativeSource, NarrativeLocation } from './model';
 export type { FigureResult, FigureStatus, NarrativeResult } from './result';
@@ -32,5 +33,22 @@ export function checkNarrativeDocument(doc: NarrativeDocument, accounts: FinalAc
     findings.push(...r.findings, ...checkSentenceText(s, textOptions));
   }
   findings.push(...checkParts(works));
+  if (works.length === 0) findings.push(noFigures(doc));
   return { source: doc.source, figures: works.map((w) => w.result), findings };
+}
+export { narrativeToJson, type NarrativeJson, type NarrativeReport, type NarrativeFigureJson } from './json';
+
+/** N10: a 情况说明 without a single figure cannot be what it claims to be (or the wrong file was given). */
+function noFigures(doc: NarrativeDocument): Finding {
+  const first = doc.paragraphs.find((p) => p.text.trim() !== '');
+  return {
+    rule: 'N10',
+    severity: 'warning',
+    table: NARRATIVE_TABLE,
+    message: first
+      ? `情况说明“${doc.source.name}”中没有找到任何金额、百分比或数量，无法与公开表核对；请确认选择的是情况说明。`
+      : `情况说明“${doc.source.name}”是空的。`,
+    cells: first?.cell ? [first.cell] : [],
+    location: { paragraph: first ? 1 : 0, sentence: first ? 1 : 0, cell: first?.cell },
+  };
 }
