@@ -8,7 +8,7 @@ import { MINOR_PER_UNIT, toHalfWidth, type MoneyUnit } from '../money';
 import { extractFigures, type TextFigure } from './figures';
 import type { NarrativeSentence } from './model';
 import type { FigureResult } from './result';
-import { subjectBefore, type Resolution, type SubjectMatch } from './subjects';
+import { nameIndex, subjectBefore, type NameIndex, type Resolution, type SubjectMatch } from './subjects';
 import { narrativeFinding } from './finding';
 
 /** One figure being checked, with what the checks learn about it. */
@@ -59,10 +59,12 @@ export interface FigureCheckContext {
   accounts: FinalAccounts;
   /** Figures stated earlier in the text by subject id (for shares of 政府采购 and the like). */
   stated: Map<string, Work>;
+  /** The tables' 类/款/项 names, for subjects named without a code. */
+  names: NameIndex;
 }
 
 export function newFigureContext(accounts: FinalAccounts): FigureCheckContext {
-  return { accounts, stated: new Map() };
+  return { accounts, stated: new Map(), names: nameIndex(accounts) };
 }
 
 /** The cells the finding names: the narrative's own cell first (so it is marked), then the tables'. */
@@ -119,7 +121,7 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
       continue;
     }
     // An amount: its subject is named before it, after the previous figure.
-    const subject = subjectBefore(s, windowStart, fig.start);
+    const subject = subjectBefore(s, windowStart, fig.start, ctx.names);
     if (!subject) {
       result.note = '无法从句子确定这个金额指的是哪一项，未核对';
       continue;
@@ -133,6 +135,7 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
     checkAmount(work, resolution, ctx, report);
   }
   checkProcurementCategories(works, ctx, report);
+  checkBudgetComparison(s, works, ctx, report);
   return { works, findings };
 }
 
@@ -277,7 +280,7 @@ function checkShare(work: Work, current: Work | null, ctx: FigureCheckContext, r
     return;
   }
   // 占 X 的 Y%: the numerator is the amount just before; the denominator the subject named in X.
-  const den = subjectBefore(fig.of, 0, fig.of.length);
+  const den = subjectBefore(fig.of, 0, fig.of.length, ctx.names);
   result.subject = current?.result.subject ? `${current.result.subject}占${fig.of}` : fig.of;
   if (!den) {
     result.note = `不认识“${fig.of}”，未核对`;
@@ -501,4 +504,32 @@ function checkPerformanceFunds(work: Work, ctx: FigureCheckContext, report: Repo
     `绩效自评涉及的财政拨款资金 ${work.fig.value} 万元，是本单位财政拨款支出总计 ${valueInUnit(grand.minor, t.unit).toFixed(2)} ${t.unit}（公开04表）的 ${(work.minor / grand.minor).toFixed(1)} 倍，请核实金额和单位。`,
     [grand.ref],
   );
+}
+
+/** 大于/小于/持平 预算 (N3): the claim must match 决算 vs 预算 (07's 预算数, or the text's own 完成预算的 X%). */
+const BUDGET_COMPARISON = /(大于|小于|高于|低于|超过|等于|持平)\s*(全年|年初)?预算|与\s*(全年|年初)?预算(数)?\s*(持平|相等|一致)/;
+
+function checkBudgetComparison(s: string, works: Work[], ctx: FigureCheckContext, report: Report): void {
+  const m = BUDGET_COMPARISON.exec(s);
+  if (!m) return;
+  const word = m[1] ?? m[5];
+  const claimed = /大于|高于|超过/.test(word) ? 1 : /小于|低于/.test(word) ? -1 : 0;
+  const current = [...works].reverse().find((w) => w.fig.kind === 'amount' && w.subject && w.fig.start < m.index);
+  if (!current || current.minor === undefined) return;
+  const budget = budgetCell(ctx.accounts, current);
+  const completion = works.find((w) => w.fig.kind === 'share' && w.fig.of === '预算');
+  let actual: number;
+  let basis: string;
+  let cells: CellRef[] = current.result.cells;
+  if (budget) {
+    actual = Math.sign(current.minor - budget.minor);
+    basis = `决算数 ${current.fig.value}，预算数 ${valueInUnit(budget.minor, budget.unit).toFixed(2)}（公开07表）`;
+    cells = [...cells, budget.ref];
+  } else if (completion) {
+    actual = Math.sign(completion.fig.value - 100);
+    basis = `文中写“${completion.fig.text}”`;
+  } else return;
+  if (actual === claimed) return;
+  const say = (x: number) => (x > 0 ? '大于预算' : x < 0 ? '小于预算' : '与预算持平');
+  report('N3', 'error', `${current.result.subject}写“${m[0]}”，但${basis}，应为${say(actual)}。`, cells);
 }

@@ -22,6 +22,9 @@ const ALTERNATIVES =
 const RATE_WITHOUT_PERCENT =
   /(增长|下降|上升|降低|预算的|总额的|金额的|支出的|比重为|比例为)\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])(?!\s*(万元|元|个|人次|辆|批次|台|倍|年))/g;
 
+/** Full-width digits and points as half-width, nothing else (。 must stay a full stop here). */
+const digitsHalfWidth = (t: string) => t.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
 /** Two clause or sentence marks in a row (。。 ，， 。， …), not an ellipsis. */
 const DOUBLED_PUNCTUATION = /([，。；：、！？,;:])\s*([，。；：、！？,;:])/g;
 
@@ -70,8 +73,8 @@ export function checkSentenceText(s: NarrativeSentence, options: TextCheckOption
     out.push(narrativeFinding('N6', 'error', s, `模板中的备选写法“${m[0]}”未删改，请只保留实际情况（${m[1]}或${m[2]}）。`, cells));
   if (options.year !== null) out.push(...yearFindings(s, options.year));
   if (options.unitName) out.push(...unitFindings(s, options.unitName));
-  const half = toHalfWidth(s.text);
-  for (const m of half.matchAll(RATE_WITHOUT_PERCENT)) out.push(narrativeFinding('N9', 'warning', s, `“${m[0].trim()}”后缺少百分号“%”。`, cells));
+  for (const m of digitsHalfWidth(s.text).matchAll(RATE_WITHOUT_PERCENT))
+    out.push(narrativeFinding('N9', 'warning', s, `“${m[0].trim()}”后缺少百分号“%”。`, cells));
   for (const m of s.text.matchAll(DOUBLED_PUNCTUATION)) out.push(narrativeFinding('N9', 'warning', s, `标点重复“${m[0]}”。`, cells));
   return out;
 }

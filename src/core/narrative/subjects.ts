@@ -131,7 +131,7 @@ const SUBJECTS: SubjectDef[] = [
     label: name,
     re: new RegExp(word, 'g'),
     resolve: (a, t) =>
-      (col === 'basic' || col === 'project') && t !== 'overall' ? cell(a, '05', 'total', col, name) : cell(a, '03', 'total', col, name),
+      (col === 'basic' || col === 'project') && isGeneralBudget(t) ? cell(a, '05', 'total', col, name) : cell(a, '03', 'total', col, name),
   })),
   {
     id: 'gpbSpending',
@@ -206,13 +206,55 @@ const SUBJECTS: SubjectDef[] = [
 ];
 
 /**
- * The subject named last in `text` between `from` and `to` (the words before a figure, after the previous
- * one); on a tie of end, the longest (一般公共预算财政拨款收入 over 收入).
+ * The 类/款/项 names of the tables (05, then 03), for a subject named without its code. A name that stands for
+ * several rows with different amounts (行政运行 under 20111 and 20113) cannot be tied: the text must give the code.
  */
-export function subjectBefore(text: string, from: number, to: number): SubjectMatch | null {
+export interface NameIndex {
+  names: Map<string, Array<{ code: string; label: string }>>;
+  /** Longest first, so 其他资源勘探工业信息等支出 is tried before 其他支出. */
+  ordered: string[];
+}
+
+export function nameIndex(accounts: FinalAccounts): NameIndex {
+  const names = new Map<string, Array<{ code: string; label: string }>>();
+  for (const id of ['05', '03'] as TableId[]) {
+    for (const r of accounts.tables[id]?.rows ?? []) {
+      if (!r.code) continue;
+      const name = r.label.replace(/\s/g, '');
+      if (name.length < 3) continue;
+      const list = names.get(name) ?? [];
+      if (!list.some((x) => x.code === r.code)) list.push({ code: r.code, label: `${r.code}-${name}` });
+      names.set(name, list);
+    }
+  }
+  return { names, ordered: [...names.keys()].sort((a, b) => b.length - a.length) };
+}
+
+function nameDef(index: NameIndex, name: string): SubjectDef {
+  const rows = index.names.get(name)!;
+  return {
+    id: `name:${name}`,
+    label: rows.length === 1 ? rows[0].label : name,
+    re: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'),
+    resolve: (a, t) => {
+      const resolved = rows.map((r) => codeRowResolution(a, t, r.code, r.label));
+      const amounts = new Set(resolved.map((r) => (r.kind === 'cell' ? r.minor : NaN)));
+      if (resolved[0].kind === 'cell' && amounts.size === 1) return resolved[0];
+      return { kind: 'untabled', reason: `“${name}”对应多个科目（${rows.map((r) => r.code).join('、')}），金额不同，请写明科目编码` };
+    },
+  };
+}
+
+/**
+ * The subject named last in `text` between `from` and `to` (the words before a figure, after the previous
+ * one); on a tie of end, the longest (一般公共预算财政拨款收入 over 收入). With `names`, the tables' 类/款/项
+ * names count too.
+ */
+export function subjectBefore(text: string, from: number, to: number, names?: NameIndex): SubjectMatch | null {
   const window = text.slice(from, to);
   let best: { def: SubjectDef; m: RegExpExecArray } | null = null;
-  for (const def of SUBJECTS) {
+  const defs = names ? [...SUBJECTS, ...names.ordered.filter((n) => window.includes(n)).map((n) => nameDef(names, n))] : SUBJECTS;
+  for (const def of defs) {
     def.re.lastIndex = 0;
     for (let m = def.re.exec(window); m; m = def.re.exec(window)) {
       const end = m.index + m[0].length;
