@@ -57,14 +57,16 @@ function valueInUnit(minor: number, unit: MoneyUnit): number {
 
 export interface FigureCheckContext {
   accounts: FinalAccounts;
+  /** Last year's tables, when known: the 较上年 changes are then checked against them. */
+  lastYear?: FinalAccounts;
   /** Figures stated earlier in the text by subject id (for shares of 政府采购 and the like). */
   stated: Map<string, Work>;
   /** The tables' 类/款/项 names, for subjects named without a code. */
   names: NameIndex;
 }
 
-export function newFigureContext(accounts: FinalAccounts): FigureCheckContext {
-  return { accounts, stated: new Map(), names: nameIndex(accounts) };
+export function newFigureContext(accounts: FinalAccounts, lastYear?: FinalAccounts): FigureCheckContext {
+  return { accounts, lastYear, stated: new Map(), names: nameIndex(accounts) };
 }
 
 /** The cells the finding names: the narrative's own cell first (so it is marked), then the tables'. */
@@ -112,7 +114,7 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
     }
     if (fig.kind === 'change' || fig.kind === 'rate') {
       result.subject = current?.result.subject ?? null;
-      if (fig.kind === 'change') checkChange(work, current);
+      if (fig.kind === 'change') checkChange(work, current, ctx, sentence, report);
       else checkRate(work, works, current, report);
       continue;
     }
@@ -206,9 +208,47 @@ function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext, repor
   );
 }
 
-/** A change (增加/减少 … 万元) alone: without last year's figures it is checked only through its rate. */
-function checkChange(work: Work, current: Work | null): void {
-  work.result.note = current ? '没有上年数，增减额只能与增长率互相核对' : '找不到增减额所指的本年数，未核对';
+/**
+ * A change (增加/减少 … 万元): against last year's tables when they are given (this year's cell minus last
+ * year's, with the 尾差 policy of a two-figure difference); otherwise only through its rate.
+ */
+function checkChange(work: Work, current: Work | null, ctx: FigureCheckContext, sentence: NarrativeSentence, report: Report): void {
+  const { fig, result } = work;
+  if (!current) {
+    result.note = '找不到增减额所指的本年数，未核对';
+    return;
+  }
+  const res = current.resolution;
+  const prior = ctx.lastYear && current.subject ? current.subject.resolve(ctx.lastYear, sentence.topic) : null;
+  const unit = textUnit(fig.unit);
+  if (!prior || prior.kind === 'untabled' || !res || res.kind === 'untabled' || !unit || work.minor === undefined) {
+    result.note = ctx.lastYear ? '上年表中没有此项，增减额只能与增长率互相核对' : '没有上年数，增减额只能与增长率互相核对';
+    return;
+  }
+  const now = res.kind === 'cell' ? res.minor : 0;
+  const before = prior.kind === 'cell' ? prior.minor : 0;
+  const tableUnit = res.kind === 'cell' ? res.unit : prior.kind === 'cell' ? prior.unit : unit;
+  const actual = now - before;
+  const stated = fig.direction === 'down' ? -work.minor : work.minor;
+  const cells = [...(res.kind === 'cell' ? res.cells : []), ...(prior.kind === 'cell' ? prior.cells : [])];
+  result.cells = cells;
+  result.expected = round2(valueInUnit(Math.abs(actual), unit));
+  const cls = classifyDifference(stated - actual, 2, tableUnit);
+  const priorText = `上年数 ${valueInUnit(before, tableUnit).toFixed(2)}，本年数 ${valueInUnit(now, tableUnit).toFixed(2)}`;
+  if (cls === 'none') {
+    result.status = 'ok';
+    result.note = `与上年数一致（${priorText}）`;
+    return;
+  }
+  result.status = cls === 'tail' ? 'tail' : 'error';
+  const should = actual === 0 ? '持平' : `${actual > 0 ? '增加' : '减少'} ${valueInUnit(Math.abs(actual), tableUnit).toFixed(2)} ${tableUnit}`;
+  report(
+    'N1',
+    cls === 'tail' ? 'tail' : 'error',
+    `${current.result.subject}较上年“${fig.text}”与上年数不符：${priorText}，应为${should}` + (cls === 'tail' ? '，属尾差。' : '。'),
+    cells,
+    { unit: tableUnit, expectedMinor: actual, actualMinor: stated },
+  );
 }
 
 function checkRate(work: Work, works: Work[], current: Work | null, report: Report): void {
@@ -222,7 +262,7 @@ function checkRate(work: Work, works: Work[], current: Work | null, report: Repo
   const cells = current.result.cells;
   if (change.fig.direction !== fig.direction) {
     result.status = 'error';
-    change.result.status = 'error';
+    if (change.result.status === 'unverified') change.result.status = 'error';
     report('N2', 'error', `${label}：增减方向前后矛盾，“${change.fig.text}”与“${fig.text}”（增加对应增长，减少对应下降）。`, cells);
     return;
   }
@@ -246,7 +286,7 @@ function checkRate(work: Work, works: Work[], current: Work | null, report: Repo
     return;
   }
   result.status = 'error';
-  change.result.status = 'error';
+  if (change.result.status === 'unverified') change.result.status = 'error';
   const why =
     prior > 0
       ? `应为 ${point.toFixed(2)}%（上年数 = ${c} ${up ? '−' : '+'} ${change.fig.value} = ${round2(prior).toFixed(2)}）`

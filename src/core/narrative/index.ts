@@ -20,10 +20,12 @@ export interface NarrativeCheckOptions {
   year?: number | null;
   /** The unit name the text must use; default: the tables'. */
   unitName?: string | null;
+  /** Last year's tables (`--last-year`): the 较上年 增加/减少 amounts are checked against them. */
+  lastYear?: FinalAccounts;
 }
 
 export function checkNarrativeDocument(doc: NarrativeDocument, accounts: FinalAccounts, options: NarrativeCheckOptions = {}): NarrativeResult {
-  const ctx = newFigureContext(accounts);
+  const ctx = newFigureContext(accounts, options.lastYear);
   const findings: Finding[] = [];
   const works: Work[] = [];
   const textOptions = { year: options.year ?? accounts.year, unitName: options.unitName ?? accounts.unitName };
