@@ -156,3 +156,36 @@ describe('N6, N7, N9 text checks', () => {
     expect(long.startsWith(quoted.slice(0, -1))).toBe(true);
   });
 });
+
+describe('N2: the 类 shares of the 一般公共预算 structure add up to 100%', () => {
+  // 05's 类 in Fuzhou: 201 2264.35, 205 10.25, 206 29.84, 208 1482.07, 210 799.88, 211 154.78, 215 10714.28,
+  // 221 267.55, 229 200.00 of 15922.99.
+  const structure = (last: string) =>
+    [
+      '三、一般公共预算财政拨款支出决算情况说明',
+      '一般公共服务支出2264.35万元，占一般公共预算财政拨款支出的14.22%；教育支出10.25万元，占一般公共预算财政拨款支出的0.06%；',
+      '科学技术支出29.84万元，占一般公共预算财政拨款支出的0.19%；社会保障和就业支出1482.07万元，占一般公共预算财政拨款支出的9.31%；',
+      '卫生健康支出799.88万元，占一般公共预算财政拨款支出的5.02%；节能环保支出154.78万元，占一般公共预算财政拨款支出的0.97%；',
+      '资源勘探工业信息等支出10714.28万元，占一般公共预算财政拨款支出的67.29%；住房保障支出267.55万元，占一般公共预算财政拨款支出的1.68%；',
+      last,
+    ].join('\n');
+
+  it('a complete list adding up to 100% (within rounding) gives nothing', () => {
+    const r = check(structure('其他支出200.00万元，占一般公共预算财政拨款支出的1.26%。'));
+    expect(r.figures.filter((f) => f.kind === 'share').map((f) => f.status)).toEqual(new Array(9).fill('ok'));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a list without every 类 of the table is not summed (it need not reach 100%)', () => {
+    expect(check(structure('')).findings).toEqual([]);
+  });
+
+  it('a share mistyped is an error at its sentence, and the sum a 提示', () => {
+    const r = check(structure('其他支出200.00万元，占一般公共预算财政拨款支出的2.26%。'));
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['N2', 'error'],
+      ['N2', 'warning'],
+    ]);
+    expect(r.findings[1].message).toContain('各类支出的占比相加为 101.00%');
+  });
+});

@@ -19,6 +19,9 @@ export interface Work {
   resolution: Resolution | null;
   /** The figure in 分 (amounts and changes in 万元/元). */
   minor?: number;
+  /** For a share recomputed from a table cell: the amount it is a share of, and the denominator's subject id. */
+  numerator?: Work;
+  denominator?: string;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -341,6 +344,8 @@ function checkShare(work: Work, current: Work | null, ctx: FigureCheckContext, r
   }
   const res = den.resolve(ctx.accounts, work.result.sentence.topic);
   if (res.kind === 'cell') {
+    work.numerator = current;
+    work.denominator = den.id;
     compareShare(work, current.fig.value, half(current.fig.decimals), valueInUnit(res.minor, res.unit), 0.005, res.cells, den.label, report);
     return;
   }
@@ -572,4 +577,42 @@ function checkBudgetComparison(s: string, works: Work[], ctx: FigureCheckContext
   if (actual === claimed) return;
   const say = (x: number) => (x > 0 ? '大于预算' : x < 0 ? '小于预算' : '与预算持平');
   report('N3', 'error', `${current.result.subject}写“${m[0]}”，但${basis}，应为${say(actual)}。`, cells);
+}
+
+/**
+ * N2: the 类 shares of one total, when the text gives one for every 类 the table has, add up to 100% (each
+ * share ± half its printed step); off by more is a 提示 (a 类 left out or a share mistyped).
+ */
+export function checkClassShares(works: Work[], accounts: FinalAccounts): Finding[] {
+  const groups = new Map<string, Work[]>();
+  for (const w of works) {
+    const subject = w.numerator?.result.subject;
+    if (w.fig.kind !== 'share' || !w.denominator || !subject || !/^\d{3}-/.test(subject)) continue;
+    const key = `${w.result.sentence.section}|${w.denominator}`;
+    groups.set(key, [...(groups.get(key) ?? []), w]);
+  }
+  const findings: Finding[] = [];
+  for (const shares of groups.values()) {
+    if (shares.length < 2) continue;
+    const topic = shares[0].result.sentence.topic;
+    const table = accounts.tables[topic === 'overall' ? '03' : '05'];
+    const classes = (table?.rows ?? []).filter((r) => r.code?.length === 3 && (r.cells.total?.minor ?? 0) !== 0).map((r) => r.code!);
+    const named = new Set(shares.map((w) => w.numerator!.result.subject!.slice(0, 3)));
+    if (classes.length === 0 || !classes.every((c) => named.has(c))) continue;
+    const sum = shares.reduce((acc, w) => acc + w.fig.value, 0);
+    const allowance = shares.reduce((acc, w) => acc + half(w.fig.decimals), 0) + 0.01;
+    if (Math.abs(sum - 100) <= allowance) continue;
+    const last = shares[shares.length - 1].result.sentence;
+    findings.push(
+      narrativeFinding(
+        'N2',
+        'warning',
+        last,
+        `各类支出的占比相加为 ${round2(sum).toFixed(2)}%，应约为 100%（${shares.map((w) => `${w.numerator!.result.subject!.slice(0, 3)} ${w.fig.value}%`).join('，')}）。`,
+        cellsOf(last, []),
+        { expected: 100, actual: round2(sum) },
+      ),
+    );
+  }
+  return findings;
 }

@@ -1,7 +1,7 @@
 // The 情况说明 check (issue #13): figures against the tables (N1, N2, N5, N8) and the words (N6, N7, N9).
 import type { Finding } from '../findings';
 import type { FinalAccounts } from '../model';
-import { checkParts, checkSentenceFigures, newFigureContext, type Work } from './check-figures';
+import { checkClassShares, checkParts, checkSentenceFigures, newFigureContext, type Work } from './check-figures';
 import { checkSentenceText } from './check-text';
 import type { NarrativeDocument } from './model';
 import type { NarrativeResult } from './result';
@@ -34,7 +34,7 @@ export function checkNarrativeDocument(doc: NarrativeDocument, accounts: FinalAc
     works.push(...r.works);
     findings.push(...r.findings, ...checkSentenceText(s, textOptions));
   }
-  findings.push(...checkParts(works));
+  findings.push(...checkParts(works), ...checkClassShares(works, accounts));
   if (works.length === 0) findings.push(noFigures(doc));
   return { source: doc.source, figures: works.map((w) => w.result), findings };
 }

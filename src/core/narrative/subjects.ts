@@ -213,6 +213,8 @@ export interface NameIndex {
   names: Map<string, Array<{ code: string; label: string }>>;
   /** Longest first, so 其他资源勘探工业信息等支出 is tried before 其他支出. */
   ordered: string[];
+  /** Names whose rows all hold the same 合计 (其他支出 229 = 22999 = 2299999). */
+  sameAmount: Set<string>;
 }
 
 export function nameIndex(accounts: FinalAccounts): NameIndex {
@@ -227,14 +229,24 @@ export function nameIndex(accounts: FinalAccounts): NameIndex {
       names.set(name, list);
     }
   }
-  return { names, ordered: [...names.keys()].sort((a, b) => b.length - a.length) };
+  const sameAmount = new Set<string>();
+  for (const [name, rows] of names) {
+    const amounts = new Set(
+      rows.map((r) => codeRowResolution(accounts, 'generalBudget', r.code, r.label)).map((r) => (r.kind === 'cell' ? r.minor : NaN)),
+    );
+    if (amounts.size === 1 && !amounts.has(NaN)) sameAmount.add(name);
+    rows.sort((x, y) => x.code.length - y.code.length);
+  }
+  return { names, ordered: [...names.keys()].sort((a, b) => b.length - a.length), sameAmount };
 }
 
 function nameDef(index: NameIndex, name: string): SubjectDef {
   const rows = index.names.get(name)!;
+  // Rows of one name with one amount (a 类 with its single 款 and 项) are one subject: named by the 类.
+  const label = rows.length === 1 || index.sameAmount.has(name) ? rows[0].label : name;
   return {
     id: `name:${name}`,
-    label: rows.length === 1 ? rows[0].label : name,
+    label,
     re: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'),
     resolve: (a, t) => {
       const resolved = rows.map((r) => codeRowResolution(a, t, r.code, r.label));
