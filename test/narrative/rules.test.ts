@@ -189,3 +189,12 @@ describe('N2: the 类 shares of the 一般公共预算 structure add up to 100%'
     expect(r.findings[1].message).toContain('各类支出的占比相加为 101.00%');
   });
 });
+
+test('本年支出合计 is the unit’s whole spending (01) even in the 一般公共预算 section', () => {
+  const r = check('三、一般公共预算财政拨款支出决算情况说明\n2024年度一般公共预算财政拨款支出15922.99万元，占本年支出合计的98.93%。');
+  expect(r.figures.map((f) => [f.kind, f.status])).toEqual([
+    ['amount', 'ok'],
+    ['share', 'ok'],
+  ]);
+  expect(r.figures[1].cells.map(refText)).toEqual(['公开01表 收入支出决算总表!D32']);
+});

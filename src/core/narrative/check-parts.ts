@@ -17,8 +17,9 @@ const EXHAUSTIVE: Record<string, string[][]> = {
 };
 
 /**
- * A whole followed by 其中 and its parts (in the same sentence, or in the next one when it starts with 其中):
- * parts that by definition make up the whole add up to it; any parts stay below it.
+ * A whole followed by 其中 and its parts (in the same sentence up to the next ；, or in the next sentence when
+ * it starts with 其中): parts that by definition make up the whole add up to it; parts in the whole's own
+ * sentence also stay below it (a list in the next sentence may be of something else: 其中：本年收入中 …).
  */
 export function checkParts(works: Work[]): Finding[] {
   const findings: Finding[] = [];
@@ -30,8 +31,12 @@ export function checkParts(works: Work[]): Finding[] {
     const qi = text.indexOf('其中', whole.fig.end);
     const nextAmount = amounts[i + 1];
     let parts: Work[];
+    let sameSentence = false;
     if (qi >= 0) {
-      parts = amounts.slice(i + 1).filter((w) => w.result.sentence === ws && w.fig.start > qi);
+      const semicolon = text.indexOf('；', qi);
+      const stop = semicolon < 0 ? text.length : semicolon;
+      parts = amounts.slice(i + 1).filter((w) => w.result.sentence === ws && w.fig.start > qi && w.fig.start < stop);
+      sameSentence = true;
     } else if (nextAmount && nextAmount.result.sentence !== ws && /^\s*其中/.test(nextAmount.result.sentence.text)) {
       parts = amounts.slice(i + 1).filter((w) => w.result.sentence === nextAmount.result.sentence);
     } else continue;
@@ -41,7 +46,7 @@ export function checkParts(works: Work[]): Finding[] {
     const sum = parts.reduce((acc, p) => acc + p.minor!, 0);
     const unit: MoneyUnit = textUnit(whole.fig.unit)!;
     const cls = classifyDifference(sum - whole.minor!, parts.length, unit);
-    const exceeds = sum > whole.minor! && cls === 'error';
+    const exceeds = sameSentence && sum > whole.minor! && cls === 'error';
     if (!exhaustive && !exceeds) continue;
     const label = whole.subject!.label;
     const partsText = parts.map((p) => `${p.result.subject} ${p.fig.value}`).join(' + ');

@@ -28,7 +28,8 @@ const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
 const UNITS = String.raw`万元|元|%|个|人次|辆|批次|台\(套\)|台`;
 const FIGURE = new RegExp(String.raw`${NUMBER}\s*(${UNITS})`, 'g');
 const COUNT_UNITS = new Set(['个', '人次', '辆', '批次', '台(套)', '台']);
-const REASON = /主要原因|原因是|主要是|主要用于|主要包括/;
+/** Words after which figures are details of a reason (主要用于 lists what the money went to: those are checked). */
+const REASON = /主要原因|原因是|主要是/;
 
 /** The text since the last clause break (，；：) before `pos`, where a figure's qualifying word stands. */
 function clauseBefore(s: string, pos: number): string {

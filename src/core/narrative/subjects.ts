@@ -113,10 +113,11 @@ const SUBJECTS: SubjectDef[] = [
     id: 'spending',
     label: '本年支出',
     re: /(本年|年度?)支出(合计)?/g,
-    resolve: (a, t) =>
+    // 本年支出合计 is the table line (01, or 04 under 财政拨款); a bare 2024年支出 in a 一般公共预算 section is 05's.
+    resolve: (a, t, m) =>
       isFiscal(t)
         ? cell(a, '04', 'exp.total', 'total', '本年支出合计')
-        : isGeneralBudget(t)
+        : isGeneralBudget(t) && m[1] !== '本年' && !m[2]
           ? cell(a, '05', 'total', 'total', '合计')
           : cell(a, '01', 'exp.total', 'amount', '本年支出合计'),
   },
