@@ -52,7 +52,7 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
     }
     if (fig.kind === 'count') {
       result.subject = subjectBefore(s, windowStart, fig.start)?.label ?? null;
-      result.note = `公开表中没有数量（${fig.unit}），未核对`;
+      result.note = `公开表中没有数量（${fig.unit.replace('(', '（').replace(')', '）')}），未核对`;
       continue;
     }
     if (fig.kind === 'change' || fig.kind === 'rate') {
