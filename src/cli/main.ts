@@ -114,7 +114,10 @@ async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io:
 async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new ArgsError('请指定要检查的 .xlsx 文件。');
-  if (isFolder(file)) return runBatchCommand('check', args, io);
+  if (isFolder(file)) {
+    if (flag(args, '--narrative')) throw new UserError('--narrative 只能与单个工作簿一起使用，不能用于文件夹批量检查。');
+    return runBatchCommand('check', args, io);
+  }
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);

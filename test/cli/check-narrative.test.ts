@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { FUZHOU_XLSX, ROOT } from '../helpers/example';
 import { fixturePath, readFixture } from '../helpers/fixtures';
@@ -91,6 +92,28 @@ describe('check --narrative', () => {
     const ns = (j.findings as FindingJson[]).filter((f) => f.table === '情况说明');
     expect(ns.map((f) => f.location?.cell)).toEqual(['情况说明!A49', '情况说明!A77', '情况说明!A82']);
     expect(ns.map((f) => f.cells[0])).toEqual(['情况说明!A49', '情况说明!A77', '情况说明!A82']);
+  });
+
+  it('--marked marks the 情况说明 sheet’s cells like the tables’: fill by severity and the message as a note', async () => {
+    const marked = join(tmp, 'marked.xlsx');
+    expect((await run(['check', FUZHOU_XLSX, '--marked', marked])).code).toBe(1);
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(marked)).getWorksheet('情况说明')!;
+    const fill = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const note = (a: string) => {
+      const n = ws.getCell(a).note;
+      return typeof n === 'string' ? n : (n?.texts?.map((t) => t.text).join('') ?? '');
+    };
+    expect([fill('A82'), fill('A49'), fill('A77'), fill('A5')]).toEqual(['FFFFC7CE', 'FFFFEB9C', 'FFFFEB9C', undefined]);
+    expect(note('A82')).toContain('N2');
+    expect(note('A82')).toContain('政府采购服务支出的占比应约为 99.80%');
+    // The text itself is kept exactly as written.
+    expect(ws.getCell('A49').value).toBe('改贴息费用增加 850.23 万元。。');
+  });
+
+  it('--narrative with a folder is refused in Chinese', async () => {
+    const r = await run(['check', tmp, '--narrative', TXT]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('错误：--narrative 只能与单个工作簿一起使用，不能用于文件夹批量检查。');
   });
 
   it('a workbook without a 情况说明 sheet has no "narrative"', async () => {
