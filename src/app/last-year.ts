@@ -44,3 +44,18 @@ export function readLastYear(snapshot: WorkbookSnapshot, file = '上年数工作
   }
   return { accounts: read.accounts, source: 'tables', findings };
 }
+
+/**
+ * Last year's workbook must be of the year before: comparing with another year would print (or pass) wrong
+ * 较上年 figures without a word. A finding when it is not; null when it is, or when either year is unknown.
+ */
+export function lastYearMismatch(thisYear: number | null, lastYear: FinalAccounts, file = '上年数工作簿'): Finding | null {
+  if (!thisYear || !lastYear.year || lastYear.year === thisYear - 1) return null;
+  return {
+    rule: 'L-YEAR',
+    severity: 'error',
+    table: '上年数',
+    message: `上年数工作簿“${file}”是 ${lastYear.year} 年度的，而本年决算是 ${thisYear} 年度，上年数应为 ${thisYear - 1} 年度。请换用 ${thisYear - 1} 年度的公开表或底稿。`,
+    cells: [],
+  };
+}

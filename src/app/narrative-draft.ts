@@ -5,7 +5,7 @@ import type { FinalAccounts } from '../core/model';
 import { draftNarrative, type NarrativeDraft } from '../generator/narrative';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { generateInProfile } from './generate';
-import { readLastYear } from './last-year';
+import { lastYearMismatch, readLastYear } from './last-year';
 import { workingsExtras } from './narrative-inputs';
 
 export interface NarrativeDraftResult {
@@ -35,18 +35,8 @@ export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: Narrative
     const read = readLastYear(options.lastYear, options.lastYearFile);
     findings.push(...read.findings.filter((f) => f.severity === 'error'));
     if (!read.accounts) return { draft: null, accounts: generated.accounts, findings };
-    const expected = generated.accounts.year ? generated.accounts.year - 1 : null;
-    if (expected && read.accounts.year && read.accounts.year !== expected) {
-      // Comparing with the wrong year would print wrong 较上年 sentences without a word: refuse.
-      findings.push({
-        rule: 'L-YEAR',
-        severity: 'error',
-        table: '上年数',
-        message: `上年数工作簿“${options.lastYearFile ?? ''}”是 ${read.accounts.year} 年度的，而本年决算是 ${generated.accounts.year} 年度，上年数应为 ${expected} 年度。请换用 ${expected} 年度的公开表或底稿。`,
-        cells: [],
-      });
-      return { draft: null, accounts: generated.accounts, findings };
-    }
+    const mismatch = lastYearMismatch(generated.accounts.year, read.accounts, options.lastYearFile);
+    if (mismatch) return { draft: null, accounts: generated.accounts, findings: [...findings, mismatch] };
     lastYear = read.accounts;
   }
   const draft = draftNarrative({ accounts: generated.accounts, lastYear, ...extras });

@@ -16,21 +16,25 @@ import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type G
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
+import { formatNarrativeSummary } from './narrative-summary';
+import { NarrativeFileError, readNarrativeFile } from './narrative-file';
 import { fileSystemMessage } from './fs-errors';
 import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
-import { runNarrative } from './narrative-file';
+import { runNarrative } from './narrative-draft-file';
 import { readLastYear } from '../app/last-year';
 
 export const HELP = `决算公开助手 final-accounts
 
 用法：
   final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
-                       [--rubric 评分规则] [--rubric-setting 键=值 …] [--last-year 上年.xlsx]
+                       [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx]
+                       [--rubric 评分规则] [--rubric-setting 键=值 …]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
       --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
       --json            以 JSON 输出结果
       --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
+      --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
       --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
@@ -120,6 +124,7 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new ArgsError('请指定要检查的 .xlsx 文件。');
   if (isFolder(file)) {
+    if (flag(args, '--narrative')) throw new UserError('--narrative 只能与单个工作簿一起使用，不能用于文件夹批量检查。');
     // Each unit has its own last year: one file for a whole folder would compare most units with another's.
     if (flag(args, '--last-year')) throw new ArgsError('批量检查文件夹时不能使用 --last-year（每个单位的上年数各不相同）；请逐个文件检查。');
     return runBatchCommand('check', args, io);
@@ -127,11 +132,20 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);
+  const narrativePath = flag(args, '--narrative');
+  const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
   const port = await openWorkbook(file);
   const snapshot = await port.readSnapshot();
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
   const lastYear = await lastYearOption(args);
-  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance, lastYear });
+  const report: CheckReport = checkWorkbook(snapshot, {
+    profile: profileOption(args),
+    file,
+    performance,
+    narrative,
+    lastYear,
+    lastYearFile: flag(args, '--last-year'),
+  });
   if (marked) {
     await port.applyMarks(marksOf(report.findings));
     await writeNewFile(marked, await port.toBuffer());
@@ -144,6 +158,10 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
       io.out('');
       io.out('绩效自评汇总：');
       io.out(formatProjectSummaries(report.projects));
+    }
+    if (report.narrative) {
+      io.out('');
+      io.out(formatNarrativeSummary(report.narrative));
     }
     io.out('');
     io.out(summaryLine(report));
@@ -254,7 +272,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof RubricOptionError ||
       e instanceof GenerateInputError ||
       e instanceof BatchInputError ||
-      e instanceof OutputError
+      e instanceof OutputError ||
+      e instanceof NarrativeFileError
     ) {
       io.err(`错误：${e.message}`);
       return 2;

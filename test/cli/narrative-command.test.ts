@@ -88,13 +88,25 @@ describe('final-accounts narrative', () => {
 });
 
 describe('final-accounts check --last-year', () => {
-  it('reads last year’s workbook, and names it when it is missing', async () => {
+  it('names a missing file, and reports a workbook of the wrong year instead of comparing with it', async () => {
     const missing = await run(['check', FUZHOU_XLSX, '--last-year', join(tmp, '没有.xlsx'), '--json']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('找不到文件');
-    const r = await run(['check', FUZHOU_XLSX, '--last-year', FUZHOU_WORKINGS, '--json']);
-    const without = await run(['check', FUZHOU_XLSX, '--json']);
-    expect(r.code).toBe(without.code);
-    expect(JSON.parse(r.out).findings).toEqual(JSON.parse(without.out).findings);
+    const wrong = await run(['check', FUZHOU_XLSX, '--last-year', FUZHOU_WORKINGS, '--json']);
+    const years = JSON.parse(wrong.out).findings.filter((f: { rule: string }) => f.rule === 'L-YEAR');
+    expect(years).toHaveLength(1);
+    expect(years[0].message).toContain('上年数应为 2023 年度');
+  });
+
+  it('passes last year’s tables to the narrative check: the 较上年 changes are checked against them', async () => {
+    const lastPath = join(tmp, '上年-check.xlsx');
+    await (await lastYearWorkbook({})).xlsx.writeFile(lastPath);
+    const withLast = JSON.parse((await run(['check', FUZHOU_XLSX, '--last-year', lastPath, '--json'])).out);
+    const without = JSON.parse((await run(['check', FUZHOU_XLSX, '--json'])).out);
+    expect(withLast.findings.filter((f: { rule: string }) => f.rule === 'L-YEAR')).toEqual([]);
+    // Last year equal to this year: every 增加/减少 the example's text states now disagrees with it.
+    const changeErrors = (j: { narrative: { figures: Array<{ kind: string; status: string }> } }) =>
+      j.narrative.figures.filter((f) => f.kind === 'change' && f.status === 'error').length;
+    expect(changeErrors(withLast)).toBeGreaterThan(changeErrors(without));
   });
 });
