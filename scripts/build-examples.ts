@@ -11,6 +11,7 @@ import { performanceSheets } from './examples/performance-sheets';
 import type { ShanghaiDocument } from './examples/shanghai-data';
 import { shanghaiAccounts, useDocumentNotes } from './examples/shanghai-tables';
 import { writeBook } from './examples/write-book';
+import { addNarrativeSheet, writeNarrativeDocx } from './examples/narrative';
 
 const ROOT = join(__dirname, '..');
 
@@ -18,12 +19,16 @@ export async function buildFuzhou(outDir = join(ROOT, 'examples')): Promise<stri
   const data = JSON.parse(readFileSync(join(ROOT, 'examples/data/fuzhou-gxj-2024.json'), 'utf8')) as FuzhouJson &
     Parameters<typeof performanceSheets>[0];
   const accounts = fuzhouAccounts(data);
+  // The document's 第三部分 (情况说明) as printed: see test/fixtures/README.md.
+  const narrative = readFileSync(join(ROOT, 'test/fixtures/fuzhou-gxj-2024/narrative.txt'), 'utf8');
   const path = join(outDir, 'fuzhou-gxj-2024.xlsx');
   await writeBook(path, (wb) => {
     const tables = layoutTables(accounts, FUZHOU_2024, { unitName: data.unit, year: data.year, scope: '单位' });
     for (const l of tables) addLayoutSheet(wb, l);
     for (const l of performanceSheets(data)) addLayoutSheet(wb, l);
+    addNarrativeSheet(wb, narrative);
   });
+  await writeNarrativeDocx(join(outDir, 'fuzhou-gxj-2024-narrative.docx'), narrative);
   return path;
 }
 

@@ -18,6 +18,17 @@ function run(title, args) {
   if (r.status !== 0 && r.status !== 1) process.exit(r.status ?? 2);
 }
 
-run('检查示例工作簿（九张公开表 + 绩效自评表）', ['check', 'examples/fuzhou-gxj-2024.xlsx', '--marked', 'demo-output/fuzhou-gxj-2024-已标记.xlsx']);
+run('检查示例工作簿（九张公开表 + 绩效自评表 + “情况说明”工作表）', [
+  'check',
+  'examples/fuzhou-gxj-2024.xlsx',
+  '--marked',
+  'demo-output/fuzhou-gxj-2024-已标记.xlsx',
+]);
+run('核对 Word 版情况说明中的每个数字（--narrative）', [
+  'check',
+  'examples/fuzhou-gxj-2024.xlsx',
+  '--narrative',
+  'examples/fuzhou-gxj-2024-narrative.docx',
+]);
 run('由底稿一键生成九张公开表', ['generate', 'examples/fuzhou-gxj-2024-workings.xlsx', '-o', 'demo-output/fuzhou-gxj-2024-workings-公开表.xlsx']);
 console.log('\n输出在 demo-output/ 目录：已标记的检查副本和生成的公开表。');

@@ -1,17 +1,26 @@
 // The check use case: read the tables, run every rule, add the 绩效自评 checks.
-import { TABLE_IDS } from '../core/model';
+import { TABLE_IDS, type FinalAccounts } from '../core/model';
 import type { PerformanceOptions } from '../core/performance';
 import type { CheckReport } from '../core/report';
 import { runTableRules } from '../core/rules';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts } from '../readers/tables';
 import { checkPerformance } from './performance';
+import type { NarrativeDocument } from '../core/narrative';
+import { checkNarrative, narrativeOfWorkbook } from './narrative-check';
+import { lastYearMismatch } from './last-year';
 
 export interface CheckOptions {
   /** Profile id; default: the one the workbook matches best. */
   profile?: string;
   performance?: PerformanceOptions;
   file?: string;
+  /** Last year's tables (app/last-year.ts), for the year-on-year comparisons of the narrative check. */
+  lastYear?: FinalAccounts | null;
+  /** Its file name, for messages. */
+  lastYearFile?: string;
+  /** A 情况说明 to check with the tables (#13); default: the workbook's 情况说明 sheet, if any. */
+  narrative?: NarrativeDocument;
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckReport {
@@ -22,6 +31,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const t = read.accounts.tables[id];
     return t ? [{ id, title: t.title, sheet: t.sheet, range: t.range }] : [];
   });
+  const narrativeDoc = options.narrative ?? narrativeOfWorkbook(snapshot);
+  // Last year's tables of another year than the one before are reported and not used.
+  const mismatch = options.lastYear ? lastYearMismatch(read.accounts.year, options.lastYear, options.lastYearFile) : null;
+  const lastYear = options.lastYear && !mismatch ? options.lastYear : undefined;
+  const narrative = narrativeDoc ? checkNarrative(narrativeDoc, read.accounts, { lastYear }) : null;
   const firstUnit = TABLE_IDS.map((id) => read.accounts.tables[id]?.unit).find((u) => u !== undefined);
   return {
     file: options.file,
@@ -30,7 +44,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     year: read.accounts.year,
     amountUnit: firstUnit ?? '万元',
     tables,
-    findings: [...read.findings, ...ruleFindings, ...perf.findings],
+    findings: [...read.findings, ...ruleFindings, ...perf.findings, ...(mismatch ? [mismatch] : []), ...(narrative?.findings ?? [])],
     projects: perf.projects,
+    ...(narrative ? { narrative: { source: narrative.source, figures: narrative.figures } } : {}),
   };
 }

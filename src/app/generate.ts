@@ -10,8 +10,11 @@ import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
 import { hasWorkingSheets, readWorkings } from '../readers/workings';
+import { draftNarrative, draftSheet } from '../generator/narrative';
+import { workingsExtras } from './narrative-inputs';
 
 export type { GenerateOptions } from '../generator/sheets';
+export { DRAFT_SHEET_NAME } from '../generator/narrative';
 
 export interface GenerateResult {
   /** Empty when the input has errors: nothing is generated from figures that cannot be read. */
@@ -37,17 +40,30 @@ export function generateInProfile(
   profileId?: string,
   options: GenerateOptions = {},
 ): GenerateResult & { profile: Profile } {
+  let result: GenerateResult & { profile: Profile };
   if (profileId) {
     const chosen = profileById(profileId);
     if (!chosen) throw new Error(`unknown profile ${profileId}`);
-    return { ...generate(snapshot, chosen, options), profile: chosen };
-  }
-  if (hasWorkingSheets(snapshot)) {
+    result = { ...generate(snapshot, chosen, options), profile: chosen };
+  } else if (hasWorkingSheets(snapshot)) {
     const profile = profileById(DEFAULT_PROFILE_ID)!;
-    return { ...generate(snapshot, profile, options), profile };
+    result = { ...generate(snapshot, profile, options), profile };
+  } else {
+    const read = readAccounts(snapshot);
+    result = { ...generate(snapshot, read.profile, options, read), profile: read.profile };
   }
-  const read = readAccounts(snapshot);
-  return { ...generate(snapshot, read.profile, options, read), profile: read.profile };
+  return withNarrativeDraft(snapshot, result);
+}
+
+/**
+ * The nine sheets and, after them, the 情况说明 draft from the same figures (#13): added like every generated
+ * sheet, so a sheet of that name already there is never replaced. Last year is not known here, so the
+ * 较上年 figures are gaps to fill (`final-accounts narrative --last-year` words them).
+ */
+function withNarrativeDraft<R extends GenerateResult>(snapshot: WorkbookSnapshot, result: R): R {
+  if (!result.sheets.length || !result.accounts) return result;
+  const draft = draftNarrative({ accounts: result.accounts, ...workingsExtras(snapshot) });
+  return { ...result, sheets: [...result.sheets, draftSheet(draft)] };
 }
 
 /** `read`: the tables already read from this snapshot in this profile, when the caller has them. */

@@ -5,7 +5,18 @@ export interface ParsedArgs {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--profile', '--marked', '-o', '--out', '--rubric', '--rubric-setting', '--workers', '--timeout']);
+const VALUE_FLAGS = new Set([
+  '--profile',
+  '--marked',
+  '-o',
+  '--out',
+  '--rubric',
+  '--rubric-setting',
+  '--workers',
+  '--timeout',
+  '--narrative',
+  '--last-year',
+]);
 const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet']);
 
 export class ArgsError extends Error {}

@@ -3,12 +3,14 @@ import { refText } from '../core/cells';
 import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
 import { isTableId } from '../core/model';
+import { NARRATIVE_TABLE } from '../core/narrative';
 
 function tableHeading(id: string, report: CheckReport): string {
   if (isTableId(id)) {
     const t = report.tables.find((x) => x.id === id);
     return t ? `公开${id}表 ${t.title}（工作表“${t.sheet}” ${t.range}）` : `公开${id}表`;
   }
+  if (id === NARRATIVE_TABLE) return report.narrative ? `情况说明（${report.narrative.source.name}）` : '情况说明';
   return `绩效自评：${id}`;
 }
 

@@ -9,27 +9,36 @@ import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { marksOf } from '../port/port';
+import type { WorkbookSnapshot } from '../port/snapshot';
+import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
 import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
+import { formatNarrativeSummary } from './narrative-summary';
+import { NarrativeFileError, readNarrativeFile } from './narrative-file';
 import { fileSystemMessage } from './fs-errors';
 import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
+import { runNarrative } from './narrative-draft-file';
+import { readLastYear } from '../app/last-year';
 
 export const HELP = `决算公开助手 final-accounts
 
 用法：
   final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
+                       [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx]
                        [--rubric 评分规则] [--rubric-setting 键=值 …]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
       --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
       --json            以 JSON 输出结果
       --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
+      --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
       --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
+      --last-year       上年的九张公开表或底稿（用于与上年比较）
   final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式]
       由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
   final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--timeout 秒] [--quiet]
@@ -37,6 +46,9 @@ export const HELP = `决算公开助手 final-accounts
       批量处理文件夹中的每个 .xlsx（多线程，默认使用全部 CPU 核心）；某个文件出错只报告该文件，不中断其余文件。
       单个文件超过 --timeout 秒（默认 300，0 为不限）仍未完成即中止该文件并报告，其余照常。
       汇总表（单位、年度、错误、提示、尾差、绩效总分问题）写入 批量检查汇总.csv / 批量生成汇总.csv 及同名 .json。
+  final-accounts narrative <文件.xlsx> [--last-year 上年.xlsx] -o <情况说明.docx>
+      由底稿（或已有的九张表）起草情况说明（草稿），写成新的 .docx；上年数用于“较上年”的句子。
+      数字无法说明的原因以【请填写…】标出，请逐一补充。
   final-accounts template -o <底稿.xlsx>
       写出一份空白底稿（含填写说明）。
   final-accounts --help
@@ -111,14 +123,29 @@ async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io:
 async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const [file] = args.positionals;
   if (!file) throw new ArgsError('请指定要检查的 .xlsx 文件。');
-  if (isFolder(file)) return runBatchCommand('check', args, io);
+  if (isFolder(file)) {
+    if (flag(args, '--narrative')) throw new UserError('--narrative 只能与单个工作簿一起使用，不能用于文件夹批量检查。');
+    // Each unit has its own last year: one file for a whole folder would compare most units with another's.
+    if (flag(args, '--last-year')) throw new ArgsError('批量检查文件夹时不能使用 --last-year（每个单位的上年数各不相同）；请逐个文件检查。');
+    return runBatchCommand('check', args, io);
+  }
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);
+  const narrativePath = flag(args, '--narrative');
+  const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
   const port = await openWorkbook(file);
   const snapshot = await port.readSnapshot();
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
-  const report: CheckReport = checkWorkbook(snapshot, { profile: profileOption(args), file, performance });
+  const lastYear = await lastYearOption(args);
+  const report: CheckReport = checkWorkbook(snapshot, {
+    profile: profileOption(args),
+    file,
+    performance,
+    narrative,
+    lastYear,
+    lastYearFile: flag(args, '--last-year'),
+  });
   if (marked) {
     await port.applyMarks(marksOf(report.findings));
     await writeNewFile(marked, await port.toBuffer());
@@ -131,6 +158,10 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
       io.out('');
       io.out('绩效自评汇总：');
       io.out(formatProjectSummaries(report.projects));
+    }
+    if (report.narrative) {
+      io.out('');
+      io.out(formatNarrativeSummary(report.narrative));
     }
     io.out('');
     io.out(summaryLine(report));
@@ -167,6 +198,45 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   return result.report && summarize(result.report.findings).error > 0 ? 1 : 0;
 }
 
+/** `--last-year <上年.xlsx>`: last year's figures, or a clear message when they cannot be read. */
+async function lastYearSnapshot(args: ParsedArgs): Promise<{ snapshot: WorkbookSnapshot; file: string } | null> {
+  const file = flag(args, '--last-year');
+  if (!file) return null;
+  return { snapshot: await (await openWorkbook(file)).readSnapshot(), file };
+}
+
+async function lastYearOption(args: ParsedArgs): Promise<FinalAccounts | null> {
+  const given = await lastYearSnapshot(args);
+  if (!given) return null;
+  const read = readLastYear(given.snapshot, given.file);
+  if (!read.accounts) throw new UserError(read.findings.map((f) => f.message).join('\n'));
+  return read.accounts;
+}
+
+async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number> {
+  const [input] = args.positionals;
+  const out = flag(args, '-o', '--out');
+  if (!input) throw new ArgsError('请指定输入的 .xlsx 文件。');
+  if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts narrative 底稿.xlsx -o 情况说明.docx');
+  if (!/\.docx$/i.test(out)) throw new ArgsError(`情况说明草稿写成 Word 文档，输出文件名应以 .docx 结尾（而不是“${out}”）。`);
+  await requireNewOutput(out);
+  const snapshot = await (await openWorkbook(input)).readSnapshot();
+  const lastYear = await lastYearSnapshot(args);
+  const result = await runNarrative(snapshot, out, {
+    profile: profileOption(args),
+    lastYear: lastYear?.snapshot,
+    lastYearFile: lastYear?.file,
+  });
+  for (const f of result.findings) io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
+  if (!result.written || !result.draft) {
+    io.err('没有写出情况说明草稿：请先改正以上错误。');
+    return 1;
+  }
+  io.out(`已写出情况说明草稿：${out}（${result.draft.paragraphs.length} 段，${result.draft.placeholders} 处【请填写…】待补充）`);
+  if (!lastYear) io.out('未提供上年数（--last-year），“较上年”的增减额和增减率也以【请填写…】标出。');
+  return 0;
+}
+
 async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number> {
   const out = flag(args, '-o', '--out') ?? args.positionals[0];
   if (!out) throw new ArgsError('请用 -o 指定底稿文件名，例如：final-accounts template -o 底稿.xlsx');
@@ -190,6 +260,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         return await runGenerateCommand(args, io);
       case 'template':
         return await runTemplateCommand(args, io);
+      case 'narrative':
+        return await runNarrativeCommand(args, io);
       default:
         throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
     }
@@ -200,7 +272,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof RubricOptionError ||
       e instanceof GenerateInputError ||
       e instanceof BatchInputError ||
-      e instanceof OutputError
+      e instanceof OutputError ||
+      e instanceof NarrativeFileError
     ) {
       io.err(`错误：${e.message}`);
       return 2;

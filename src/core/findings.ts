@@ -2,6 +2,7 @@
 import { refText, type CellRef } from './cells';
 import { minorPerCent, minorToUnit, type MoneyUnit } from './money';
 import { isTableId } from './model';
+import type { NarrativeLocation } from './narrative/model';
 
 export type Severity = 'error' | 'warning' | 'tail';
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', tail: '尾差' };
@@ -24,6 +25,8 @@ export interface Finding {
   /** For non-money comparisons (rates, scores): the values as they are. */
   expected?: number;
   actual?: number;
+  /** For 情况说明 findings (N1…N10): the paragraph and sentence, and the sheet cell when there is one. */
+  location?: NarrativeLocation;
 }
 
 export interface FindingJson {
@@ -35,6 +38,7 @@ export interface FindingJson {
   expected?: number;
   actual?: number;
   difference?: number;
+  location?: { paragraph: number; sentence: number; cell?: string };
 }
 
 export function findingToJson(f: Finding): FindingJson {
@@ -53,6 +57,10 @@ export function findingToJson(f: Finding): FindingJson {
     out.expected = f.expected;
     out.actual = f.actual;
     out.difference = Math.round((f.actual - f.expected) * 10000) / 10000;
+  }
+  if (f.location) {
+    const { paragraph, sentence, cell } = f.location;
+    out.location = cell ? { paragraph, sentence, cell: refText(cell) } : { paragraph, sentence };
   }
   return out;
 }

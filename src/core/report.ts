@@ -3,6 +3,7 @@ import type { Finding, FindingJson, Summary } from './findings';
 import { findingToJson, summarize } from './findings';
 import type { MoneyUnit } from './money';
 import type { TableId } from './model';
+import { narrativeToJson, type NarrativeJson, type NarrativeReport } from './narrative/json';
 
 export interface TableLocation {
   id: TableId;
@@ -32,6 +33,8 @@ export interface CheckReport {
   tables: TableLocation[];
   findings: Finding[];
   projects: ProjectSummary[];
+  /** The 情况说明 check, when a narrative was given or the workbook has a 情况说明 sheet (#13). */
+  narrative?: NarrativeReport;
 }
 
 export interface CheckReportJson {
@@ -44,6 +47,7 @@ export interface CheckReportJson {
   findings: FindingJson[];
   summary: Summary;
   projects: ProjectSummary[];
+  narrative?: NarrativeJson;
 }
 
 export function reportToJson(report: CheckReport): CheckReportJson {
@@ -57,5 +61,6 @@ export function reportToJson(report: CheckReport): CheckReportJson {
     findings: report.findings.map(findingToJson),
     summary: summarize(report.findings),
     projects: report.projects,
+    ...(report.narrative ? { narrative: narrativeToJson(report.narrative) } : {}),
   };
 }

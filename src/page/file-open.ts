@@ -36,16 +36,17 @@ export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise
 }
 
 /** 原文件名-公开表.xlsx */
-export function generatedFileName(original: string, suffix = '公开表'): string {
+export function generatedFileName(original: string, suffix = '公开表', extension = '.xlsx'): string {
   const base = original.replace(/\.[^.\\/]*$/, '') || '工作簿';
-  return `${base}-${suffix}.xlsx`;
+  return `${base}-${suffix}${extension}`;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Saves bytes as a file through the browser's download (nothing leaves the machine). */
-export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+export function downloadBytes(bytes: Uint8Array, fileName: string, type = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -109,7 +109,7 @@ export class PaneController {
       this.update({ progress: { label: '正在读取工作簿…', fraction: 0.05 } });
       const snapshot = await this.deps.port.readSnapshot();
       const layouts = (this.deps.layouts ?? layoutsFromSnapshot)(snapshot, this.state.profile);
-      this.update({ progress: { label: `正在写入 ${layouts.sheets.length} 张公开表…`, fraction: 0.2 } });
+      this.update({ progress: { label: `正在写入 ${layouts.sheets.length} 张工作表…`, fraction: 0.2 } });
       const names = await this.deps.port.addSheets(layouts.sheets);
       this.update({
         notice: `已生成 ${names.length} 张工作表：${names.join('、')}。原有工作表均未改动。`,

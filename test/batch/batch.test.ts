@@ -86,10 +86,11 @@ describe('batch generate of a folder', () => {
     const result = await runBatch({ kind: 'generate', folder: dir, outDir, workers: 2 }, io);
     const byName = Object.fromEntries(result.rows.map((r) => [r.file.split(/[\\/]/).pop(), r]));
     // The 绩效 tables of the input are counted (they are carried into the output unchanged).
-    expect(byName['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, unit: '甲单位', performanceTables: 3, totalIssues: 0 });
+    // addedSheets: the nine tables and the 情况说明 draft.
+    expect(byName['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 10, errors: 0, unit: '甲单位', performanceTables: 3, totalIssues: 0 });
     expect(byName['b-乙单位底稿.xlsx']).toMatchObject({
       status: 'ok',
-      addedSheets: 9,
+      addedSheets: 10, // the nine tables and the 情况说明 draft
       errors: 0,
       unit: '乙单位',
       performanceTables: 3,

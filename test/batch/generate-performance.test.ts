@@ -37,8 +37,8 @@ test('generate rows count the 绩效 tables of the input and their 总分 issues
   const checked = await runBatch({ kind: 'check', folder: join(dir, 'in'), outDir: join(dir, 'summary'), workers: 0 }, io);
   const g = Object.fromEntries(generated.rows.map((r) => [name(r.file), r]));
   const c = Object.fromEntries(checked.rows.map((r) => [name(r.file), r]));
-  expect(g['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, performanceTables: 3, totalIssues: 0 });
-  expect(g['b-乙单位底稿.xlsx']).toMatchObject({ status: 'ok', addedSheets: 9, errors: 0, performanceTables: 3, totalIssues: 1 });
+  expect(g['a-甲单位.xlsx']).toMatchObject({ status: 'ok', addedSheets: 10, errors: 0, performanceTables: 3, totalIssues: 0 });
+  expect(g['b-乙单位底稿.xlsx']).toMatchObject({ status: 'ok', addedSheets: 10, errors: 0, performanceTables: 3, totalIssues: 1 });
   for (const f of ['a-甲单位.xlsx', 'b-乙单位底稿.xlsx']) {
     expect([g[f].performanceTables, g[f].totalIssues]).toEqual([c[f].performanceTables, c[f].totalIssues]);
   }
@@ -46,7 +46,7 @@ test('generate rows count the 绩效 tables of the input and their 总分 issues
   const json = JSON.parse(readFileSync(generated.jsonPath, 'utf8'));
   expect(json.totals.totalIssues).toBe(1);
   const csv = readFileSync(generated.csvPath, 'utf8') as string;
-  expect(csv).toMatch(/\r\nb-乙单位底稿\.xlsx,乙单位,2024,完成,0,\d+,\d+,3,1,9,b-乙单位底稿-公开表\.xlsx,,\d+\r\n/);
+  expect(csv).toMatch(/\r\nb-乙单位底稿\.xlsx,乙单位,2024,完成,0,\d+,\d+,3,1,10,b-乙单位底稿-公开表\.xlsx,,\d+\r\n/);
 }, 120000);
 
 test('a batch generate row writes the same sheets as runGenerate', async () => {

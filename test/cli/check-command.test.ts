@@ -126,7 +126,7 @@ describe('final-accounts check', () => {
     const r = await run(['generate', input, '-o', out]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('新增工作表');
-    expect(r.out.match(/^ {2}\+ /gm)).toHaveLength(9);
+    expect(r.out.match(/^ {2}\+ /gm)).toHaveLength(10); // the nine tables and the 情况说明 draft
     // The Shanghai document prints no year anywhere: the generated notes need one, and the user is told.
     expect(r.err).toContain('没有找到决算年度');
     expect(sha(input)).toBe(before);

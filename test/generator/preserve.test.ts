@@ -51,13 +51,14 @@ describe('generation keeps the user sheets', () => {
     expect(r1.addedSheets).toContain('公开02表 收入决算表(2)');
     const second = join(dir, 'twice.xlsx');
     const r2 = await runGenerate(first, second);
-    expect(r2.addedSheets).toHaveLength(9);
+    expect(r2.addedSheets).toHaveLength(10); // the nine tables and the 情况说明 draft
+    expect(r2.addedSheets).toContain('情况说明（草稿）(2)');
     expect(r2.addedSheets.every((n) => !r1.addedSheets.includes(n))).toBe(true);
     expect(r2.addedSheets).toContain('公开02表 收入决算表(3)');
     expect(r2.addedSheets).toContain('公开01表 收入支出决算总表(2)');
 
     const after = await load(second);
-    expect(after.worksheets.length).toBe(before.worksheets.length + 18);
+    expect(after.worksheets.length).toBe(before.worksheets.length + 20); // twice the nine tables and the draft
     for (const ws of before.worksheets) {
       const now = after.getWorksheet(ws.name);
       expect(now).toBeDefined();

@@ -6,7 +6,8 @@ import { TaskPane } from '../../taskpane/components/TaskPane';
 import { PaneController } from '../../taskpane/pane-controller';
 import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
 import type { WorkbookPort } from '../../port/port';
-import { downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
+import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
+import { narrativeDocx } from '../narrative-download';
 import type { PageWorkbookPort } from '../page-port';
 import { FilePicker, firstFile } from './FilePicker';
 import { SheetGrid } from './SheetGrid';
@@ -61,9 +62,11 @@ function Downloads({ port }: { port: PageWorkbookPort }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
   const [saving, setSaving] = useState(false);
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
   if (!view.result && view.marks.length === 0) return null;
   const resultName = generatedFileName(port.fileName);
   const markedName = generatedFileName(port.fileName, '已标记');
+  const draftName = generatedFileName(port.fileName, '情况说明草稿', '.docx');
   return (
     <div className={styles.downloads} aria-label="下载">
       {view.result && (
@@ -71,6 +74,25 @@ function Downloads({ port }: { port: PageWorkbookPort }) {
           下载生成结果：{resultName}
         </Button>
       )}
+      {view.result && (
+        <Button
+          className={styles.wrap}
+          disabled={saving}
+          onClick={async () => {
+            setSaving(true);
+            try {
+              const docx = await narrativeDocx(await port.readSnapshot());
+              if ('bytes' in docx) downloadBytes(docx.bytes, draftName, DOCX_TYPE);
+              else setDraftProblem(docx.problem);
+            } finally {
+              setSaving(false);
+            }
+          }}
+        >
+          下载情况说明草稿（Word）：{draftName}
+        </Button>
+      )}
+      {draftProblem && <Text role="alert">{draftProblem}</Text>}
       {view.marks.length > 0 && (
         <Button
           className={styles.wrap}

@@ -1,0 +1,61 @@
+// Last year's figures (issue #13 point 5): one reader for every use (the narrative draft's 较上年 sentences,
+// the check's year-on-year comparisons). A workbook of last year's nine tables is read as tables; one of last
+// year's working sheets is derived into the nine tables, exactly as generate would print them.
+import type { Finding } from '../core/findings';
+import type { FinalAccounts } from '../core/model';
+import { DEFAULT_PROFILE_ID, profileById } from '../core/profiles';
+import { deriveAccounts } from '../generator/derive';
+import type { WorkbookSnapshot } from '../port/snapshot';
+import { readAccounts } from '../readers/tables';
+import { hasWorkingSheets, readWorkings } from '../readers/workings';
+
+export interface LastYearResult {
+  /** Null when the workbook holds neither readable tables nor usable working sheets. */
+  accounts: FinalAccounts | null;
+  source: 'tables' | 'workings' | null;
+  /** Problems met reading it, each message prefixed with 上年 so they are not taken for this year's. */
+  findings: Finding[];
+}
+
+function lastYearFinding(f: Finding): Finding {
+  return { ...f, message: `（上年数）${f.message}` };
+}
+
+/** `file`: the name shown in the message when nothing could be read. */
+export function readLastYear(snapshot: WorkbookSnapshot, file = '上年数工作簿'): LastYearResult {
+  if (hasWorkingSheets(snapshot)) {
+    const read = readWorkings(snapshot);
+    const findings = read.findings.map(lastYearFinding);
+    if (read.findings.some((f) => f.severity === 'error')) return { accounts: null, source: 'workings', findings };
+    const accounts = deriveAccounts(read.data, profileById(DEFAULT_PROFILE_ID)!, { printed: true });
+    return { accounts, source: 'workings', findings };
+  }
+  const read = readAccounts(snapshot);
+  const findings = read.findings.map(lastYearFinding);
+  if (Object.keys(read.accounts.tables).length === 0) {
+    findings.push({
+      rule: 'L-NOINPUT',
+      severity: 'error',
+      table: '上年数',
+      message: `“${file}”中既没有可识别的公开表，也没有底稿，无法取得上年数。请提供上年的九张公开表或上年的底稿。`,
+      cells: [],
+    });
+    return { accounts: null, source: null, findings };
+  }
+  return { accounts: read.accounts, source: 'tables', findings };
+}
+
+/**
+ * Last year's workbook must be of the year before: comparing with another year would print (or pass) wrong
+ * 较上年 figures without a word. A finding when it is not; null when it is, or when either year is unknown.
+ */
+export function lastYearMismatch(thisYear: number | null, lastYear: FinalAccounts, file = '上年数工作簿'): Finding | null {
+  if (!thisYear || !lastYear.year || lastYear.year === thisYear - 1) return null;
+  return {
+    rule: 'L-YEAR',
+    severity: 'error',
+    table: '上年数',
+    message: `上年数工作簿“${file}”是 ${lastYear.year} 年度的，而本年决算是 ${thisYear} 年度，上年数应为 ${thisYear - 1} 年度。请换用 ${thisYear - 1} 年度的公开表或底稿。`,
+    cells: [],
+  };
+}
