@@ -132,6 +132,9 @@ describe('N6, N7, N9 text checks', () => {
   it('a unit name other than the tables’', () => {
     expect(rules('福州市财政局2024年度决算。')).toEqual(['N7 error']);
     expect(rules('福州市工业和信息化局2024年度决算。')).toEqual([]);
+    expect(rules('福州市财政局（本级）收入总计16094.58万元。')).toEqual(['N7 error']);
+    // Another body named in passing is not the unit.
+    expect(rules('主要原因是按福州市财政局要求调整列支科目。')).toEqual([]);
   });
 
   it('a rate without %, doubled punctuation (提示)', () => {
