@@ -201,3 +201,13 @@ test('本年支出合计 is the unit’s whole spending (01) even in the 一般�
   ]);
   expect(r.figures[1].cells.map(refText)).toEqual(['公开01表 收入支出决算总表!D32']);
 });
+
+test('full-width digits, points and ％ are read like half-width ones; the text is quoted as written', () => {
+  const r = check('人员经费３０４８．１９万元，较上年增加１００．００万元，增长３．３９％。');
+  expect(r.figures.map((f) => [f.kind, f.value, f.status])).toEqual([
+    ['amount', 3048.19, 'ok'],
+    ['change', 100, 'ok'],
+    ['rate', 3.39, 'ok'],
+  ]);
+  expect(r.figures[0].text).toBe('３０４８．１９万元');
+});
