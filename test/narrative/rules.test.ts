@@ -132,6 +132,9 @@ describe('N6, N7, N9 text checks', () => {
   it('a unit name other than the tables’', () => {
     expect(rules('福州市财政局2024年度决算。')).toEqual(['N7 error']);
     expect(rules('福州市工业和信息化局2024年度决算。')).toEqual([]);
+    expect(rules('福州市财政局（本级）收入总计16094.58万元。')).toEqual(['N7 error']);
+    // Another body named in passing is not the unit.
+    expect(rules('主要原因是按福州市财政局要求调整列支科目。')).toEqual([]);
   });
 
   it('a rate without %, doubled punctuation (提示)', () => {
@@ -197,4 +200,14 @@ test('本年支出合计 is the unit’s whole spending (01) even in the 一般�
     ['share', 'ok'],
   ]);
   expect(r.figures[1].cells.map(refText)).toEqual(['公开01表 收入支出决算总表!D32']);
+});
+
+test('full-width digits, points and ％ are read like half-width ones; the text is quoted as written', () => {
+  const r = check('人员经费３０４８．１９万元，较上年增加１００．００万元，增长３．３９％。');
+  expect(r.figures.map((f) => [f.kind, f.value, f.status])).toEqual([
+    ['amount', 3048.19, 'ok'],
+    ['change', 100, 'ok'],
+    ['rate', 3.39, 'ok'],
+  ]);
+  expect(r.figures[0].text).toBe('３０４８．１９万元');
 });

@@ -49,13 +49,22 @@ function yearFindings(s: NarrativeSentence, year: number): Finding[] {
   return out;
 }
 
-/** A unit name written in the text that is not the tables' (本单位 is fine). */
+/**
+ * A unit name written in the text that is not the tables' (本单位 is fine). Only where the text names
+ * itself: the name opens the sentence, or is followed by 本级, a year or 决算. Another body mentioned in
+ * passing (上级主管部门, a partner) is not the unit.
+ */
 const UNIT_NAME = /([\u4e00-\u9fa5]{2,8}(?:省|市|区|县))([\u4e00-\u9fa5]{2,16}?(?:局|委员会|办公室|厅))(\s*[(（]本级[)）])?/g;
 
 function unitFindings(s: NarrativeSentence, unitName: string): Finding[] {
   const want = toHalfWidth(unitName).replace(/\s|\(本级\)/g, '');
   const out: Finding[] = [];
-  for (const m of toHalfWidth(s.text).matchAll(UNIT_NAME)) {
+  const text = toHalfWidth(s.text);
+  for (const m of text.matchAll(UNIT_NAME)) {
+    const after = text.slice(m.index! + m[0].length);
+    // The place part can swallow the words before it (主要原因是按福州市…): opening the sentence means a short one.
+    const opens = text.slice(0, m.index).trim() === '' && m[1].length <= 5;
+    if (!m[3] && !opens && !/^\s*(\d{4}\s*年|决算|部门决算|单位决算)/.test(after)) continue;
     const name = (m[1] + m[2]).replace(/\s/g, '');
     if (name === want || want.startsWith(name) || name.endsWith(want)) continue;
     out.push(narrativeFinding('N7', 'error', s, `单位名称“${m[0].trim()}”与公开表的“${unitName}”不一致。`, s.cell ? [s.cell] : []));

@@ -25,7 +25,7 @@ export interface TextFigure {
 }
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
-const UNITS = String.raw`万元|元|%|个|人次|辆|批次|台\(套\)|台`;
+const UNITS = String.raw`万元|元|%|％|个|人次|辆|批次|台\(套\)|台`;
 const FIGURE = new RegExp(String.raw`${NUMBER}\s*(${UNITS})`, 'g');
 const COUNT_UNITS = new Set(['个', '人次', '辆', '批次', '台(套)', '台']);
 /** Words after which figures are details of a reason (主要用于 lists what the money went to: those are checked). */
@@ -51,7 +51,7 @@ export function extractFigures(sentence: string): TextFigure[] {
     const start = m.index!;
     // A number glued to a letter or digit before it is part of a code or a name, not a figure.
     if (start > 0 && /[A-Za-z\d.-]/.test(s[start - 1])) continue;
-    const unit = m[3];
+    const unit = m[3] === '％' ? '%' : m[3];
     const value = Number(m[1].replace(/,/g, '') + (m[2] ? `.${m[2]}` : ''));
     const decimals = m[2]?.length ?? 0;
     const end = start + m[0].length;
