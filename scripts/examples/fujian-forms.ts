@@ -3,7 +3,7 @@
 // docs/fujian-forms.md. Each builder returns the sheet and where its figures stand (for the tests).
 import { evaluateFormula, roundScore, type FormulaInputs } from '../../src/core/performance/formulas';
 import { gradeOf } from '../../src/core/performance/rubric';
-import { FUJIAN_2018_FORMS, FUJIAN_GRADES, type FujianForm } from '../../src/core/performance/rubrics/fujian-2018';
+import { CONDITIONS as K, FUJIAN_2018_FORMS, FUJIAN_GRADES, type FujianForm } from '../../src/core/performance/rubrics/fujian-2018';
 import type { CellValue } from '../../src/port/snapshot';
 import type { SheetLayout } from '../../src/port/layout';
 
@@ -110,4 +110,123 @@ export function buildS17(data = S17_DATA): Built & { scores: number[]; total: nu
   const grade = gradeOf(total, form.grades)!;
   s.line(['评价等级', box(grade)], { 1: 'grade' });
   return { ...s.built([22, 8, 14, 30, 12, 12, 12, 14, 30, 8, 8]), scores, total, grade };
+}
+
+// ---------------------------------------------------------------- R18
+const C = (id: string) => FUJIAN_2018_FORMS['fujian-2018-r18'].rules.find((r) => r.id === id)!;
+
+export const R18_DATA = {
+  project: '中小企业公共服务平台建设',
+  unit: '某市工业和信息化局',
+  /** 序号, 资金性质, 计划数, 到位数, 支出数 (万元); 结余数 = 到位数 − 支出数. */
+  funds: [
+    ['1', '本级财政资金', 200, 200, 186],
+    ['', '其中：当年预算', 160, 160, 150],
+    ['', '以前年度结余结转', 40, 40, 36],
+    ['', '当年追加', 0, 0, 0],
+    ['2', '其他来源资金', 0, 0, 0],
+  ] as [string, string, number, number, number][],
+  /** 目标分类, 分类细化, 内容, 方向, 目标值, 计量单位, 完成值. */
+  targets: [
+    ['投入', '时效目标', '项目按期完成率', '大于等于', 100, '%', 100],
+    ['投入', '成本目标', '预算控制数', '等于', 200, '万元', 186],
+    ['产出', '数量目标', '服务企业数', '大于等于', 150, '家', 168],
+    ['产出', '质量目标', '服务合格率', '大于等于', 95, '%', 97],
+    ['效益', '经济效益目标', '带动企业融资额', '大于等于', 5000, '万元', 4600],
+    ['效益', '社会效益目标', '组织培训场次', '大于等于', 20, '场', 22],
+    ['效益', '服务对象满意度目标', '企业满意度', '大于等于', 90, '%', 94],
+  ] as [string, string, string, string, number, string, number][],
+  /** 个性 indicators (7 points each) by target name, plus an empty 环境效益 slot. */
+  individual: ['服务企业数', '服务合格率', '带动企业融资额', '组织培训场次', '企业满意度'],
+  individualWeight: 7,
+  /** What the form does not print: 组织保障, 第三方, 监控问题数, 制度, 不符合处数, 外部检查问题数. */
+  leadingGroup: true,
+  evaluationTeam: true,
+  thirdParty: false,
+  monitoringIssues: 1,
+  rulesIssues: 1,
+  inspectionIssues: 1,
+};
+
+export function buildR18(data = R18_DATA): Built & { total: number; totalWeight: number; grade: string; common: Record<string, number> } {
+  const form = FUJIAN_2018_FORMS['fujian-2018-r18'];
+  const s = new Sheet('常规自评表2018');
+  s.line(['六、项目常规自评表']);
+  s.line(['一\n基\n础\n信\n息', '项目名称', data.project]);
+  s.line([undefined, '单位性质', '行政机关■ 参公事业单位□ 非参公事业单位□ 企业□ 其他□']);
+  s.line([undefined, '单位地址', '某市某路1号', '邮政编码', '350000']);
+  s.line([undefined, '项目类型', '常年发展性项目□ 一次性发展项目■ 业务性专项□']);
+  s.line(['二 项目资金情况', '序号', '资金性质', '计划数(万元)', '到位数(万元)', '支出数(万元)', '结余数(万元)']);
+  for (const [no, name, plan, arrived, spent] of data.funds) s.line([undefined, no, name, plan, arrived, spent, roundScore(arrived - spent)]);
+  const tot = [2, 3, 4].map((i) => sum(data.funds.filter((f) => f[0] !== '').map((f) => f[i] as number)));
+  s.line([undefined, undefined, '合 计(万 元)', ...tot, roundScore(tot[1] - tot[2])]);
+  const [current, carried] = [data.funds[1], data.funds[2]];
+  const pct = (n: number, d: number) => (d ? `${roundScore((n / d) * 100)}%` : '/');
+  s.line([undefined, '预算执行率(当年预算支出数/当年预算计划数)', pct(current[4], current[2])]);
+  s.line([undefined, '资金使用率(当年预算支出数/当年预算到位数)', pct(current[4], current[3])]);
+  s.line([undefined, '结余结转资金使用率(以前年度结余结转支出数/以前年度结余结转计划数)', pct(carried[4], carried[2])]);
+  s.line(['三 项目绩效目标设置及完成情况', '绩效目标批复文号：某财绩〔2018〕15号']);
+  s.line([undefined, '目标分类(类)', '分类细化(种)', '绩效目标内容(个)', '方向', '目标值', '计量单位', '完成状态(是/否)', '完成值', '目标完成程度(完成值/目标值)']);
+  const met = (t: (typeof data.targets)[number]) => (t[3] === '等于' ? t[6] <= t[4] : t[6] >= t[4]);
+  const degrees = data.targets.map((t) => t[6] / t[4]);
+  data.targets.forEach((t) => s.line([undefined, t[0], t[1], t[2], t[3], t[4], t[5], met(t) ? '是' : '否', t[6], pct(t[6], t[4])]));
+  const done = data.targets.filter(met).length;
+  const mean = degrees.reduce((a, b) => a + b, 0) / degrees.length;
+  s.line([undefined, '设置绩效目标数量(个)', data.targets.length, '完成目标数量(个)', done]);
+  s.line([undefined, '目标完成率(完成目标数量/设置绩效目标数量)', pct(done, data.targets.length)]);
+  s.line([undefined, '目标完成程度(目标完成程度算术平均数)', `${roundScore(mean * 100)}%`]);
+
+  const cond = (name: string, v: boolean) => ({ [name]: v });
+  const common: Record<string, number> = {
+    'R18.C01': score(form, 'R18.C01', { numerator: done, denominator: data.targets.length }),
+    'R18.C02': score(form, 'R18.C02', { numerator: current[4], denominator: current[2] }),
+    'R18.C03': score(form, 'R18.C03', { numerator: current[4], denominator: current[3] }),
+    'R18.C04': score(form, 'R18.C04', { numerator: carried[4], denominator: carried[2] }),
+    'R18.C05': score(form, 'R18.C05', { conditions: cond(K.r18LeadingGroup, data.leadingGroup) }),
+    'R18.C06': score(form, 'R18.C06', { conditions: cond(K.r18EvaluationTeam, data.evaluationTeam) }),
+    'R18.C07': score(form, 'R18.C07', { conditions: cond(K.thirdParty, data.thirdParty) }),
+    'R18.C08': score(form, 'R18.C08', { count: data.targets.length }),
+    'R18.C09': score(form, 'R18.C09', { count: new Set(data.targets.map((t) => t[1])).size }),
+    'R18.C10': score(form, 'R18.C10', { ratio: mean }),
+    'R18.C11': score(form, 'R18.C11', { count: data.monitoringIssues, conditions: cond(K.monitoring, true) }),
+    'R18.C12': score(form, 'R18.C12', { conditions: cond(K.projectRules, true) }),
+    'R18.C13': score(form, 'R18.C13', { issues: data.rulesIssues, conditions: cond(K.projectRules, true) }),
+  };
+  s.line(['四.绩效自评共性指标体系(50%)-本类指标名称和评分标准不得更改']);
+  s.line([undefined, '一级指标(目标分类)', '二级指标(分类细化)', '三级指标(绩效目标内容)', '评分标准(绩效目标值)', '分值', '得分', '得分计算过程', '指标未得满分原因']);
+  for (const [id, sc] of Object.entries(common)) {
+    const r = C(id);
+    s.line([undefined, r.level1, r.level2, r.name, r.ruleText, r.weight, sc, undefined, sc < r.weight! ? '见自评报告' : undefined], {
+      5: `weight:${r.name}`,
+      6: `score:${r.name}`,
+    });
+  }
+  s.line(['五.绩效自评个性指标体系(50%)']);
+  s.line([undefined, '一级指标(目标分类)', '二级指标(分类细化)', '三级指标(绩效目标内容)', '指标明细说明', '方向', '计量单位', '计划值', '目标值', '完成值', '分值', '得分', '指标未得满分原因']);
+  const individual: number[] = [];
+  for (const name of data.individual) {
+    const t = data.targets.find((x) => x[2] === name)!;
+    const sc = score(form, 'R18.I', { numerator: t[6], denominator: t[4] }, data.individualWeight);
+    individual.push(sc);
+    s.line([undefined, t[0], t[1].replace('目标', ''), name, `${name}${t[3]}${t[4]}${t[5]}`, '正\n向\n指\n标', t[5], t[4], t[4], t[6], data.individualWeight, sc], {
+      10: `weight:${name}`,
+      11: `score:${name}`,
+    });
+  }
+  s.line([undefined, '效益', '环境效益']); // an empty 二级 slot prints no 三级
+  const adj = C('R18.A01');
+  const adjScore = score(form, 'R18.A01', { issues: data.inspectionIssues, conditions: cond(K.externalInspection, true) });
+  s.line(['调整指标', undefined, undefined, adj.name, adj.ruleText, undefined, undefined, undefined, undefined, undefined, adj.weight, adjScore], {
+    10: 'weight:调整指标',
+    11: 'score:调整指标',
+  });
+  const totalWeight = sum([50, data.individual.length * data.individualWeight, 2]);
+  const total = sum([...Object.values(common), ...individual, adjScore]);
+  s.line(['总分值、评价总分 (S)', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, totalWeight, total], {
+    10: 'totalWeight',
+    11: 'total',
+  });
+  const grade = gradeOf(total, form.grades)!;
+  s.line(['评价等级', box(grade)], { 1: 'grade' });
+  return { ...s.built([16, 18, 16, 26, 36, 8, 8, 10, 10, 10, 8, 8, 14]), total, totalWeight, grade, common };
 }

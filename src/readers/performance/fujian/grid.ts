@@ -107,3 +107,9 @@ export function numbersAfter(
   }
   return out;
 }
+
+/** The number right of the label `test` in `row` (`设置绩效目标数量(个) | 7 | 完成目标数量(个) | 6`). */
+export function numberRightOf(sheet: SheetSnapshot, row: number, test: (label: string) => boolean, what: string, sink: FormSink): number | null {
+  const col = findCol(sheet, row, test);
+  return col === null ? null : formNumber(sheet, row, col + 1, what, sink);
+}

@@ -6,7 +6,7 @@ import type { FujianFormRead } from '../../../core/performance/model';
 import { FUJIAN_2018_FORMS } from '../../../core/performance/rubrics/fujian-2018';
 import { cellAt, lastCol, lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf } from '../cells';
-import { findCol, findLabel, FormSink, formNumber, formRatio, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
+import { findCol, findLabel, FormSink, formNumber, formRatio, numberRightOf, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
 
 const RULES = FUJIAN_2018_FORMS['fujian-2018-r17'].rules;
 
@@ -71,10 +71,10 @@ export function readR17(sheet: SheetSnapshot, start: At): { form: FujianFormRead
   }
   let setCount: number | null = null;
   let doneCount: number | null = null;
-  if (countAt)
-    [setCount = null, doneCount = null] = numbersAfter(sheet, countAt.row, countAt.col, 2, ['期初设置绩效目标数量', '完成目标数量'], sink).map(
-      (n) => n.value,
-    );
+  if (countAt) {
+    setCount = formNumber(sheet, countAt.row, countAt.col + 1, '期初设置绩效目标数量', sink);
+    doneCount = numberRightOf(sheet, countAt.row, (l) => l.startsWith('完成目标数量'), '完成目标数量', sink);
+  }
   const qualityAt = findLabel(sheet, th + 1, commonAt.row, (l) => l.startsWith('目标完成质量'));
   const quality = qualityAt ? formRatio(sheet, qualityAt.row, qualityAt.col + 1, '目标完成质量', sink) : null;
 

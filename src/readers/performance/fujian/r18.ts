@@ -6,7 +6,7 @@ import type { FujianFormRead } from '../../../core/performance/model';
 import { FUJIAN_2018_FORMS } from '../../../core/performance/rubrics/fujian-2018';
 import { lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf } from '../cells';
-import { findCol, findLabel, FormSink, formNumber, formRatio, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
+import { findCol, findLabel, FormSink, formNumber, formRatio, numberRightOf, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
 
 const RULES = FUJIAN_2018_FORMS['fujian-2018-r18'].rules;
 
@@ -82,8 +82,8 @@ export function readR18(sheet: SheetSnapshot, start: At): { form: FujianFormRead
   let setCount: number | null = null;
   let doneCount: number | null = null;
   if (countAt) {
-    [setCount, doneCount] = numbersAfter(sheet, countAt.row, countAt.col, 2, ['设置绩效目标数量', '完成目标数量'], sink).map((n) => n.value);
-    if (doneCount === undefined) doneCount = null;
+    setCount = formNumber(sheet, countAt.row, countAt.col + 1, '设置绩效目标数量', sink);
+    doneCount = numberRightOf(sheet, countAt.row, (l) => l.startsWith('完成目标数量'), '完成目标数量', sink);
   }
   const meanAt = findLabel(sheet, targetsHead.row + 1, commonAt.row, (l) => l.startsWith('目标完成程度(目标完成程度算术平均数'));
   const meanRatio = meanAt ? formRatio(sheet, meanAt.row, meanAt.col + 1, '目标完成程度', sink) : null;
