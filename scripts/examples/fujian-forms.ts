@@ -230,3 +230,132 @@ export function buildR18(data = R18_DATA): Built & { total: number; totalWeight:
   s.line(['评价等级', box(grade)], { 1: 'grade' });
   return { ...s.built([16, 18, 16, 26, 36, 8, 8, 10, 10, 10, 8, 8, 14]), total, totalWeight, grade, common };
 }
+
+// ---------------------------------------------------------------- R17
+const R17_FORM = FUJIAN_2018_FORMS['fujian-2018-r17'];
+const R = (id: string) => R17_FORM.rules.find((r) => r.id === id)!;
+
+export const R17_DATA = {
+  project: '农村饮水安全巩固提升工程',
+  code: '2130314',
+  /** 目标分类, 分类细化, 内容 (null: unused slot), 绩效目标值, 完成值. */
+  targets: [
+    ['投入', '时效目标', '工程按期完工率', 100, 100],
+    ['投入', '成本目标', '工程成本控制数（万元）', 500, 470],
+    ['投入', '其他资源目标', null, null, null],
+    ['产出', '数量目标', '新建供水管网长度（公里）', 30, 31.5],
+    ['产出', '质量目标', '工程验收合格率', 100, 100],
+    ['效益', '经济效益目标', null, null, null],
+    ['效益', '社会效益目标', '受益人口数（人）', 20000, 18000],
+    ['效益', '环境效益目标', null, null, null],
+    ['效益', '可持续影响目标', '供水设施设计使用年限（年）', 20, 20],
+    ['效益', '服务对象满意度目标', '群众满意度（%）', 90, 93.6],
+  ] as [string, string, string | null, number | null, number | null][],
+  /** 资金合计: 概算或当年预算数, 截至年末累计到位数, 截至年末累计支出数 (万元). */
+  overall: [500, 480, 470],
+  /** ① 部门预算批复数, ② 下达指标数, ③ 申请额度数, ④ 核定额度数, ⑤ 实际支出 (万元). */
+  use: [300, 300, 300, 290, 280],
+  /** 个性: 备选 by rule id or 自编 (R17.X) by target name, with 权重. */
+  individual: [
+    ['R17.B01', '项目概算控制情况', 6],
+    ['R17.B05', '工程验收等级', 6],
+    ['R17.X', '新建供水管网长度（公里）', 6],
+    ['R17.X', '受益人口数（人）', 6],
+    ['R17.X', '群众满意度（%）', 5.5],
+    ['R17.X', '供水设施设计使用年限（年）', 6],
+  ] as [string, string, number][],
+  /** What the form does not print. */
+  projectRulesIssues: 1,
+  inspectionIssues: 2,
+  selfInspectionFixes: 2,
+};
+
+export function buildR17(data = R17_DATA): Built & { total: number; totalWeight: number; grade: string; common: Record<string, number>; individual: number[] } {
+  const s = new Sheet('常规自评表2017');
+  s.line(['四、项目常规自评表']);
+  s.line(['一.单位基本信息']);
+  s.line(['单位负责人', '（略）', '职务', '局长', '联系电话', '0591-0000000']);
+  s.line(['单位性质', '行政机关■ 参公事业单位□ 非参公事业单位□ 企业□ 其他□']);
+  s.line(['二.项目基本情况']);
+  s.line(['项目类型', '常年发展性项目□ 一次性发展项目■']);
+  s.line(['年度绩效目标设置及完成情况', '期初绩效目标批复文号：某财绩〔2017〕3号']);
+  s.line(['目标分类（类）', '分类细化（种）', '绩效目标内容（个）', '绩效目标值', '目标是否完成（是/否）', '目标完成程度（完成值/目标值）']);
+  const used = data.targets.filter((t) => t[2] !== null);
+  const degree = (t: (typeof data.targets)[number]) => t[4]! / t[3]!;
+  let cls = '';
+  for (const t of data.targets) {
+    // 目标分类 printed once per class (merged down).
+    s.line([t[0] === cls ? undefined : t[0], t[1], t[2] ?? '/', t[3] ?? '/', t[2] ? (degree(t) >= 1 ? '是' : '否') : '/', t[2] ? `${roundScore(degree(t) * 100)}%` : '/']);
+    cls = t[0];
+  }
+  const done = used.filter((t) => degree(t) >= 1).length;
+  const quality = used.reduce((a, t) => a + degree(t), 0) / used.length;
+  s.line(['期初设置绩效目标数量（个）', used.length, '完成目标数量（个）', done]);
+  s.line(['目标完成率（完成目标数量/期初设置绩效目标数量）', `${roundScore((done / used.length) * 100)}%`]);
+  s.line(['目标完成质量（目标完成程度算术平均数）', `${roundScore(quality * 100)}%`]);
+  s.line(['部门预算功能科目', `代码：${data.code}`, `名称：${data.project}`]);
+  s.line(['三.项目资金安排和使用情况']);
+  s.line(['项目总体资金情况 （一次发展性项目填列概算数、其余类型项目填列当年预算数） 单位：万元、%']);
+  s.line([undefined, '资金合计', '财政资金小计', '①省以上财政资金', '②市财政资金', '③县区财政资金', '其他资金小计']);
+  const [plan, arrived, spentTotal] = data.overall;
+  s.line(['概算或当年预算数', plan, plan, 0, plan, 0, 0]);
+  s.line(['截至年末累计到位数', arrived, arrived, 0, arrived, 0, 0]);
+  s.line(['截至年末累计支出数', spentTotal, spentTotal, 0, spentTotal, 0, 0]);
+  s.line(['成本控制率（截至年末累计支出数/概算或当年预算数）', `${roundScore((spentTotal / plan) * 100)}%`]);
+  s.line(['项目当年度预算批复资金使用情况 单位：万元、%']);
+  s.line(['当年度部门预算批复数 ①', '财政部门下达指标数 ②', '业务部门申请额度数 ③', '财政部门核定额度数 ④', '当年预算对应的实际支出资金 ⑤', '预算执行率 ⑥=⑤/①', '资金使用率 ⑦=⑤/④', '本年度结余金额 ⑧=④-⑤']);
+  const [approved, , , allowed, spent] = data.use;
+  s.line([...data.use, `${roundScore((spent / approved) * 100)}%`, `${roundScore((spent / allowed) * 100)}%`, roundScore(allowed - spent)]);
+
+  const yes = (name: string) => ({ [name]: true });
+  const common: Record<string, number> = {
+    'R17.C01': score(R17_FORM, 'R17.C01', { numerator: done, denominator: used.length }),
+    'R17.C02': score(R17_FORM, 'R17.C02', { numerator: spent, denominator: approved }),
+    'R17.C03': score(R17_FORM, 'R17.C03', { numerator: spent, denominator: allowed }),
+    'R17.C04': score(R17_FORM, 'R17.C04', { conditions: { ...yes(K.leadingGroup), ...yes(K.evaluationTeam) } }),
+    'R17.C05': score(R17_FORM, 'R17.C05', { count: used.length }),
+    'R17.C06': score(R17_FORM, 'R17.C06', { count: used.filter((t) => t[0] !== '投入').length }),
+    'R17.C07': score(R17_FORM, 'R17.C07', { count: new Set(used.map((t) => t[1])).size }),
+    'R17.C08': score(R17_FORM, 'R17.C08', { ratio: quality }),
+    'R17.C09': score(R17_FORM, 'R17.C09', { conditions: yes(K.monitoring) }),
+    'R17.C10': score(R17_FORM, 'R17.C10', { conditions: { [K.keyMonitoring]: false } }),
+    'R17.C11': score(R17_FORM, 'R17.C11', { conditions: yes(K.projectRules) }),
+    'R17.C12': score(R17_FORM, 'R17.C12', { issues: data.projectRulesIssues, conditions: yes(K.projectRules) }),
+    'R17.C13': score(R17_FORM, 'R17.C13', { conditions: yes(K.fundRules) }),
+    'R17.C14': score(R17_FORM, 'R17.C14', { issues: 0, conditions: yes(K.fundRules) }),
+    'R17.C15': score(R17_FORM, 'R17.C15', { issues: data.inspectionIssues, conditions: yes(K.inspected) }),
+    'R17.C16': score(R17_FORM, 'R17.C16', { count: data.selfInspectionFixes, conditions: yes(K.selfInspection) }),
+  };
+  s.line(['四.绩效自评共性指标体系（64%）-本类指标名称和评分标准不得更改']);
+  s.line(['一级指标（目标分类）', '二级指标（分类细化）', '三级指标（绩效目标内容）', '评分标准（绩效目标值）', '权重', '得分']);
+  for (const [id, sc] of Object.entries(common)) {
+    const r = R(id);
+    s.line([r.level1, r.level2, r.name, r.ruleText, `${r.weight}%`, sc], { 4: `weight:${r.name}`, 5: `score:${r.name}` });
+  }
+  s.line(['五.绩效自评个性指标体系(36%)']);
+  s.line(['说明：1、个性评价指标分为备选指标和自编指标……3、个性评价指标总权重如达不到36%按实计分。']);
+  s.line(['一级指标（目标分类）', '二级指标（分类细化）', '三级指标（绩效目标内容）', '评分标准（绩效目标值）', '权重', '得分']);
+  s.line(['投入（备选个性指标）-本类指标评分标准不得更改']);
+  const individual: number[] = [];
+  data.individual.forEach(([id, name, w], i) => {
+    if (i === 2) s.line(['产出与效益（自编个性指标）']);
+    if (i === 4) {
+      // A page break repeats the block title and header: the reader must not count them twice.
+      s.line(['五.绩效自评个性指标体系(36%)']);
+      s.line(['一级指标（目标分类）', '二级指标（分类细化）', '三级指标（绩效目标内容）', '评分标准（绩效目标值）', '权重', '得分']);
+    }
+    const t = data.targets.find((x) => x[2] === name);
+    const inputs = id === 'R17.B01' ? { numerator: spentTotal, denominator: plan } : id === 'R17.B05' ? { conditions: yes(K.acceptance) } : { ratio: degree(t!) };
+    const sc = score(R17_FORM, id, inputs, w);
+    individual.push(sc);
+    const r = R(id);
+    const text = id === 'R17.X' ? `本指标${w}分。实际完成值优于预设值（期初绩效目标值：${t![3]}）得满分，未完成预设值时得分为：指标分值×（实际完成值/预设值）。` : r.ruleText.replace('本指标分', `本指标${w}分`);
+    s.line([r.level1, r.level2, name, text, `${w}%`, sc], { 4: `weight:${name}`, 5: `score:${name}` });
+  });
+  const totalWeight = sum([64, ...data.individual.map((x) => x[2])]);
+  const total = sum([...Object.values(common), ...individual]);
+  s.line(['总权重、评价总分 （S）', undefined, undefined, undefined, `${totalWeight}%`, total], { 4: 'totalWeight', 5: 'total' });
+  const grade = gradeOf(total, R17_FORM.grades)!;
+  s.line(['评价等级', box(grade)], { 1: 'grade' });
+  return { ...s.built([20, 18, 26, 40, 8, 8, 10, 10]), total, totalWeight, grade, common, individual };
+}
