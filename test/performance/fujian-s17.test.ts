@@ -43,6 +43,21 @@ describe('S17 example as read', () => {
   });
 });
 
+describe('S17 printed D when C is missing (§4: ratios with or without %)', () => {
+  it.each([
+    [1, '96%', 0.96],
+    [3, '1.05', 1.05],
+    [4, '97.78%', 0.9778],
+    [0, '100', 1],
+  ])('slot %i, D printed %s → ratio %d', (i, printed, ratio) => {
+    const name = S17_DATA.indicators.filter((x) => x[2] !== null)[i][2]!;
+    const at = built.at[`score:${name}`];
+    const layout = setCell(setCell(built.layout, { row: at.row, col: 6 }, '/'), { row: at.row, col: 7 }, printed);
+    const row = read(layout).fujian![0].evaluation.rows[i];
+    expect(row.inputs).toEqual({ ratio });
+  });
+});
+
 describe('S17 rules broken on a copy', () => {
   const names = S17_DATA.indicators.filter((i) => i[2] !== null).map((i) => i[2]!);
   const findingsOf = (edits: [string, string | number][]) => {

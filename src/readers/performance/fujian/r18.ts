@@ -163,8 +163,10 @@ export function readR18(sheet: SheetSnapshot, start: At): { form: FujianFormRead
   // 调整指标: 外部监督检查情况 | 评分标准 | 分值 | 得分.
   if (!adjustAt) sink.error('常规自评表（R18）缺少“调整指标”行。', titleRef);
   else {
-    const ruleAt = findCol(sheet, adjustAt.row, (l) => l.startsWith('项目单位被审计'));
-    const [w, s] = numbersAfter(sheet, adjustAt.row, ruleAt ?? adjustAt.col + 1, 2, ['调整指标分值', '调整指标得分'], sink);
+    // 分值 and 得分 follow the rule text (or, when a unit rewrote it, the indicator name).
+    const ruleAt =
+      findCol(sheet, adjustAt.row, (l) => l.startsWith('项目单位被审计')) ?? findCol(sheet, adjustAt.row, (l) => l === '外部监督检查情况');
+    const [w, s] = numbersAfter(sheet, adjustAt.row, ruleAt ?? adjustAt.col, 2, ['调整指标分值', '调整指标得分'], sink);
     form.evaluation.rows.push({
       rule: 'R18.A01',
       name: '外部监督检查情况',
