@@ -96,6 +96,13 @@ describe('S17 rules broken on a copy', () => {
     expect(at(findingsOf([['grade', '□优秀（S≧90） ■良好（90﹥S≧75） □合格（75﹥S≧60） □不合格（60﹥S）']]), 'F5', 'grade')).toHaveLength(1);
   });
 
+  it('评价等级 with no box ticked → 提示 at the grade cell (nothing guessed); two ticked → error', () => {
+    const none = findingsOf([['grade', '□优秀（S≧90） □良好（90﹥S≧75） □合格（75﹥S≧60） □不合格（60﹥S）']]);
+    expect(at(none, 'F0', 'grade').map((f) => f.severity)).toEqual(['warning']);
+    const two = findingsOf([['grade', '■优秀（S≧90） √良好（90﹥S≧75） □合格（75﹥S≧60） □不合格（60﹥S）']]);
+    expect(at(two, 'F0', 'grade').map((f) => f.message)).toEqual([`${a1('grade')}：评价等级勾选了2项（优秀、良好），只能勾选一项。`]);
+  });
+
   it('F6 分值 printed `/` → error naming the 分值 cell', () => {
     expect(at(findingsOf([[`weight:${names[2]}`, '/']]), 'F6', `weight:${names[2]}`)).toHaveLength(1);
   });

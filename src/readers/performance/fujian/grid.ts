@@ -48,6 +48,9 @@ export class FormSink {
       cells: ref ? [ref] : [],
     });
   }
+  warn(message: string, ref: CellRef): void {
+    this.findings.push({ rule: 'F0', severity: 'warning', table: this.table, message: `${refText(ref)}：${message}`, cells: [ref] });
+  }
 }
 
 /**
@@ -87,6 +90,7 @@ export function readGrade(sheet: SheetSnapshot, row: number, sink: FormSink): { 
     for (const m of v.matchAll(TICK)) ticked.push({ grade: m[1], ref: { sheet: sheet.name, row, col } });
   }
   if (ticked.length > 1) sink.error(`评价等级勾选了${ticked.length}项（${ticked.map((t) => t.grade).join('、')}），只能勾选一项。`, ticked[0].ref);
+  if (ticked.length === 0) sink.warn('评价等级未勾选（■ 或 √），等级未复核。', first);
   return ticked.length === 1 ? ticked[0] : { grade: null, ref: first };
 }
 
