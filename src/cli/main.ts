@@ -36,6 +36,7 @@ export const HELP = `决算公开助手 final-accounts
       --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
       --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
       --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
+                        （福建2018自评表式 R17/R18/S17 按表内容自动识别并用其规则；指定 fujian-2018-… 则覆盖）
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
       --last-year       上年的九张公开表或底稿（用于与上年比较）

@@ -25,3 +25,10 @@ export function referenceSnapshot(): WorkbookSnapshot {
   cached ??= snapshotOf(performanceSheets(loadReference()));
   return cached;
 }
+
+/** A copy of the layout with one cell's value replaced (added when the cell was empty). */
+export function setCell(layout: SheetLayout, at: { row: number; col: number }, value: string | number | null): SheetLayout {
+  const cells = layout.cells.filter((c) => !(c.row === at.row && c.col === at.col));
+  if (value !== null) cells.push({ row: at.row, col: at.col, value });
+  return { ...layout, cells };
+}

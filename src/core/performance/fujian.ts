@@ -2,6 +2,7 @@
 // Rule ids: F1 score vs rule, F2 score above weight, F3 weights, F4 total S, F5 grade, F6 inputs missing.
 import { refText, type CellRef } from '../cells';
 import type { Finding, Severity } from '../findings';
+import { attainableScores, isEnumerable } from './fujian-attainable';
 import { evaluateFormula, roundScore, totalScore, type FormulaInputs } from './formulas';
 import { pts } from './format';
 import { gradeOf } from './rubric';
@@ -17,6 +18,11 @@ export interface FujianRow {
   inputs: Omit<FormulaInputs, 'weight'>;
   score: number | null;
   cells?: { score?: CellRef; weight?: CellRef };
+  /**
+   * The form prints nothing the rule reads (组织保障, 制度, 问题数…): the printed score is checked to be one
+   * the rule can give, and stands for the recomputed one.
+   */
+  unprinted?: boolean;
 }
 
 export interface FujianEvaluation {
@@ -84,6 +90,19 @@ export function checkFujianForm(form: FujianForm, ev: FujianEvaluation): FujianR
       });
     }
     const r = evaluateFormula(rule.formula, { ...row.inputs, weight });
+    if (!r.ok && row.unprinted && isEnumerable(rule.formula)) {
+      if (row.score === null) return null;
+      const can = attainableScores(rule.formula, weight);
+      if (can.some((s) => Math.abs(s - row.score!) <= 0.005 + 1e-9)) return row.score;
+      add(
+        'F1',
+        'error',
+        `${at(row.cells?.score)}指标“${label}”得分${pts(row.score)}不是评分标准「${rule.ruleText}」可得的分值（可得：${can.slice(0, 12).map(pts).join('、')}${can.length > 12 ? '…' : ''}）。`,
+        [row.cells?.score],
+        { actual: row.score },
+      );
+      return null;
+    }
     if (!r.ok) {
       add('F6', 'warning', `${at(row.cells?.score)}指标“${label}”缺少计分所需的“${r.missing}”，得分未复核。`, [row.cells?.score]);
       return null;

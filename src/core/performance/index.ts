@@ -3,7 +3,8 @@
 import type { Finding } from '../findings';
 import type { ProjectSummary } from '../report';
 import { checkDept } from './dept-checks';
-import { num, type NumberCell, type PerformanceRead } from './model';
+import { checkFujianForm } from './fujian';
+import { num, type FujianFormRead, type NumberCell, type PerformanceRead } from './model';
 import { checkExecInversions, checkProject } from './project-checks';
 import { disclosureRubric, isFujianRubric, RubricOptionError, type PerformanceOptions } from './options';
 import { gradeOf } from './rubric';
@@ -18,8 +19,11 @@ export interface PerformanceResult {
 
 /** Scores the 绩效自评 tables read from a workbook; the reading problems come first among the findings. */
 export function scorePerformance(read: PerformanceRead, options: PerformanceOptions = {}): PerformanceResult {
-  if (read.projects.length === 0 && read.depts.length === 0) return { findings: read.findings, projects: [] };
-  const findings: Finding[] = [...read.findings];
+  const fujian = scoreFujianForms(read.fujian ?? [], options);
+  if (read.projects.length === 0 && read.depts.length === 0) {
+    return { findings: [...read.findings, ...fujian.findings], projects: fujian.projects };
+  }
+  const findings: Finding[] = [...read.findings, ...fujian.findings];
   if (isFujianRubric(options.rubric)) {
     // The Fujian 2018 forms have their own layouts, which this reader does not read yet.
     findings.push({
@@ -64,5 +68,27 @@ export function scorePerformance(read: PerformanceRead, options: PerformanceOpti
     ...read.projects.map((p, i) => summary(p, projectChecks[i].recomputedTotal)),
     ...read.depts.map((d, i) => summary(d, deptChecks[i].recomputedTotal)),
   ];
+  return { findings, projects: [...fujian.projects, ...projects] };
+}
+
+/** Each Fujian form by its own rubric (the one detected, unless `--rubric` names another Fujian form). */
+function scoreFujianForms(forms: FujianFormRead[], options: PerformanceOptions): PerformanceResult {
+  const findings: Finding[] = [];
+  const projects: ProjectSummary[] = [];
+  for (const f of forms) {
+    const form = FUJIAN_2018_FORMS[isFujianRubric(options.rubric) ? options.rubric : f.formId];
+    const r = checkFujianForm(form, f.evaluation);
+    findings.push(...r.findings);
+    const printed = f.evaluation.total;
+    projects.push({
+      project: f.evaluation.project,
+      sheet: f.sheet,
+      printedTotal: printed,
+      recomputedTotal: r.recomputedTotal,
+      totalIssue: printed === null || (r.recomputedTotal !== null && Math.abs(printed - r.recomputedTotal) > 0.01 + 1e-9),
+      grade: r.grade,
+      findings: r.findings.length,
+    });
+  }
   return { findings, projects };
 }

@@ -1,4 +1,6 @@
 // The 绩效自评 tables as read: every figure with the cell it came from.
+import type { FujianEvaluation } from './fujian';
+import type { FujianFormId } from './rubrics/fujian-2018';
 import type { CellRef } from '../cells';
 import type { Finding } from '../findings';
 import type { MoneyUnit } from '../money';
@@ -114,9 +116,21 @@ export function fundRow(project: ProjectEvaluation, key: FundKey): FundRow | und
 }
 
 /** Every 绩效自评 table of a workbook as read (readers/performance), with the problems met reading them. */
+/** A Fujian 2018 self-evaluation form (R17, S17 or R18) as read from one sheet. */
+export interface FujianFormRead {
+  /** The form told by its content (一.单位基本信息 → R17, 一 基础信息 → R18, 项目名称 → S17). */
+  formId: FujianFormId;
+  sheet: string;
+  /** The cell the form was recognised by. */
+  titleRef: CellRef;
+  evaluation: FujianEvaluation;
+}
+
 export interface PerformanceRead {
   projects: ProjectEvaluation[];
   depts: DeptEvaluation[];
+  /** Fujian 2018 forms (one per sheet); absent when the reader found none. */
+  fujian?: FujianFormRead[];
   /** Problems met while reading: missing headers, unreadable numbers, unparseable targets. */
   findings: Finding[];
 }

@@ -18,6 +18,7 @@ import type {
 import { parseTarget } from '../../core/performance/target';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
 import { labelOf, readMoney, readNumber, textCell } from './cells';
+import { readFujianForms } from './fujian';
 
 export type { PerformanceRead } from '../../core/performance/model';
 
@@ -438,8 +439,11 @@ function tableName(b: Block): string {
 }
 
 export function readPerformance(snapshot: WorkbookSnapshot): PerformanceRead {
-  const out: PerformanceRead = { projects: [], depts: [], findings: [] };
+  const fujian = readFujianForms(snapshot);
+  const out: PerformanceRead = { projects: [], depts: [], findings: [...fujian.findings] };
+  if (fujian.forms.length) out.fujian = fujian.forms;
   for (const sheet of snapshot.sheets) {
+    if (fujian.sheets.has(sheet.name)) continue; // a Fujian 2018 form, read by its own layout
     for (const b of findBlocks(sheet)) {
       // A heading such as 「一、项目支出绩效自评表」 with nothing under it is not a table.
       const isTable = findCell(b, (l) => l === '项目名称' || l === '三级指标' || l.includes('全年预算') || l.includes('支出实现率'));
