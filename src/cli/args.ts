@@ -5,8 +5,8 @@ export interface ParsedArgs {
   flags: Map<string, string[]>;
 }
 
-const VALUE_FLAGS = new Set(['--profile', '--marked', '-o', '--out', '--rubric', '--rubric-setting', '--workers', '--timeout']);
-const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet']);
+const VALUE_FLAGS = new Set(['--profile', '--marked', '-o', '--out', '--rubric', '--rubric-setting', '--workers', '--timeout', '--max-size']);
+const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet', '--verbose']);
 
 export class ArgsError extends Error {}
 

@@ -22,6 +22,10 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
+function hasFormula(v: ExcelJS.CellValue): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+}
+
 function parseRange(ref: string): CellRange | null {
   const [from, to] = ref.split(':');
   if (!from || !to) return null;
@@ -33,6 +37,7 @@ function parseRange(ref: string): CellRange | null {
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const uncalculated: [number, number][] = [];
   const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
@@ -42,6 +47,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       // Merged slaves read as their master's value in ExcelJS; the snapshot keeps them empty.
       const isSlave = cell.isMerged && cell.master && cell.master.address !== cell.address;
       line[c - 1] = isSlave ? null : plainValue(cell.value);
+      if (!isSlave && line[c - 1] === null && hasFormula(cell.value)) uncalculated.push([r - 1, c - 1]);
       fmts[c - 1] = cell.numFmt ?? null;
     });
     for (let i = 0; i < line.length; i++) {
@@ -62,7 +68,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (r) merges.push(r);
     }
   }
-  return { name: ws.name, originRow: 0, originCol: 0, values, merges, numberFormats };
+  return { name: ws.name, originRow: 0, originCol: 0, values, merges, numberFormats, ...(uncalculated.length ? { uncalculated } : {}) };
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {

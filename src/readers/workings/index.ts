@@ -1,5 +1,7 @@
 // Reads the working sheets (底稿): header-driven like the table reader, every amount with its cell,
 // every bad input a finding naming sheet and cell (never a guess).
+import { amountCellCause } from '../../kinds/read/amount-cell';
+import { clipText } from '../../core/quote';
 import { LINE } from '../../core/catalogs/labels';
 import { codeShapeProblem } from '../../core/catalogs/functional';
 import { refText, type CellRef } from '../../core/cells';
@@ -232,6 +234,13 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       const raw = rawValues[i];
       const cellRef = ref(sheet, r, col);
       const amountUnit = c.count ? '元' : (unit ?? '元');
+      // A date, a logical or error value, a formula never calculated, digits apart by spaces: said as such.
+      const cause = amountCellCause(sheet, r, col, raw, typeof raw === 'string' ? parseAmount(raw, amountUnit) : undefined);
+      if (cause) {
+        findings.push(cellFinding(cellRef, `${cause}。`));
+        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        continue;
+      }
       // The common cases first, without the parser's result object: a plain number, an empty cell.
       if (typeof raw === 'number' && Number.isFinite(raw) && !c.count) {
         cells[c.key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
@@ -243,7 +252,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       }
       const parsed = parseAmount(raw, amountUnit);
       if (parsed.kind === 'invalid') {
-        findings.push(cellFinding(cellRef, `的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`));
+        findings.push(cellFinding(cellRef, `的“${clipText(parsed.text)}”不是${c.count ? '数量' : '金额'}。请填写数字。`));
         cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
       } else if (parsed.kind === 'number') {
         if (c.count && parsed.minor % 100 !== 0) {
