@@ -3,11 +3,15 @@ import type ExcelJS from 'exceljs';
 import { parseA1 } from '../../core/cells';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../port/snapshot';
 
+/** What a date cell reads as when its number is no day at all (e.g. 1e21 under yyyy-mm-dd). */
+export const INVALID_DATE = '（无效的日期值）';
+
 /** The plain value of an ExcelJS cell: formulas give their cached result, rich text its text. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number far beyond any day under a date format becomes an invalid Date in ExcelJS: said, not thrown.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? INVALID_DATE : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
