@@ -8,7 +8,6 @@ import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import type { ReadLimits } from '../adapters/file/inspect-workbook';
 import { openWorkbookFile } from '../adapters/file/open-workbook';
-import { clipFinding } from '../core/quote';
 import { checkWorkbook } from '../app/check';
 import { generateInProfile, type GenerateOptions } from '../app/generate';
 import { checkPerformance, type PerformanceOptions } from '../app/performance';
@@ -60,7 +59,6 @@ export async function runGenerate(
   const snapshot = workbookSnapshot(wb);
   const inputProjects = checkPerformance(snapshot, performance).projects;
   const result = generateInProfile(snapshot, profileId, generateOptions);
-  result.findings = result.findings.map(clipFinding);
   const profile = result.profile;
   if (result.sheets.length === 0) {
     return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source, inputProjects };

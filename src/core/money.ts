@@ -63,9 +63,12 @@ export function isDash(text: string): boolean {
 
 /** A number as plain decimal digits, never `1e+21` or `1e-7` (messages quote it). */
 export function plainNumberText(value: number): string {
-  if (!Number.isFinite(value)) return '非有限数';
-  if (Math.abs(value) >= 1e21) return BigInt(value).toString();
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  if (!Number.isFinite(value)) return '（超出范围的数）';
+  if (value === 0) return '0';
+  const digits =
+    Math.abs(value) >= 1e21 ? BigInt(value).toString() : value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  // 1.7976931348623157e308 has 309 digits: its first ones and its length say enough.
+  return digits.length > 30 ? `${digits.slice(0, 20)}…（共 ${digits.replace(/^-/, '').length} 位）` : digits;
 }
 
 /** Digits apart by whitespace: `12 34`, `1 234.5`. */

@@ -150,3 +150,37 @@ describe('working sheets (底稿) say the same', () => {
     expect(messages.some((m) => m.includes(hits[1]) && m.includes('请在 Excel 中重新计算并保存'))).toBe(true);
   });
 });
+
+describe('found by the large fuzz run', () => {
+  it('an error value or text in the figure of a 06 total row (公用经费合计) is named at its cell, not taken for the next label', async () => {
+    const snap = await snapshotOf(FUZHOU_XLSX);
+    const sheet = snap.sheets.find((s) => s.name.startsWith('公开06表'))!;
+    const row = sheet.values.findIndex((line) => line.includes('公用经费合计'));
+    const col = sheet.values[row].length - 1;
+    expect(typeof sheet.values[row][col]).toBe('number');
+    for (const bad of ['#REF!', '无']) {
+      sheet.values[row][col] = bad;
+      const ref = { sheet: sheet.name, row, col };
+      expect(at(checkWorkbook(snap, {}).findings, ref).map((f) => f.rule)).toContain('R-AMOUNT');
+    }
+  });
+
+  it('a number cell quoted as text (a code of 1e21, a ratio of Infinity) is written out, never 1e+21 or Infinity', async () => {
+    const { clipMessage } = await import('../../src/core/quote');
+    const { pts } = await import('../../src/core/performance/format');
+    expect(clipMessage('A12 的编码“1e+21”不是有效的编码，1e-7 也不是。')).toBe(
+      'A12 的编码“1000000000000000000000”不是有效的编码，0.0000001 也不是。',
+    );
+    expect(clipMessage('“1.7976931348623157e+308”')).toBe('“17976931348623157081…（共 309 位）”');
+    expect(pts(Infinity)).toBe('（超出范围的数）');
+    expect(pts(1e21)).toBe('1000000000000000000000');
+    expect(pts(-0)).toBe('0');
+    const snap = await snapshotOf(join(__dirname, '..', '..', 'examples', 'fuzhou-gxj-2024-workings.xlsx'));
+    const sheet = snap.sheets.find((s) => s.name.startsWith('底稿1'))!;
+    sheet.values[12][0] = 1e21;
+    const { generateInProfile } = await import('../../src/app/generate');
+    const messages = generateInProfile(snap, undefined, {}).findings.map((f) => f.message);
+    expect(messages.some((m) => m.includes('1000000000000000000000'))).toBe(true);
+    for (const m of messages) expect(m).not.toMatch(/\de[+-]\d|Infinity|NaN/);
+  });
+});
