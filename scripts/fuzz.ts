@@ -113,7 +113,8 @@ async function main() {
   const { results } = run;
   const crashes = results.filter((r) => r.outcome === 'crash');
   const hangs = results.filter((r) => r.ms > HANG_MS);
-  const broken = results.filter((r) => r.problems.length);
+  // Crashes first: they are the ones to read.
+  const broken = results.filter((r) => r.problems.length).sort((a, b) => Number(b.outcome === 'crash') - Number(a.outcome === 'crash'));
   const worst = results.reduce((a, b) => (b.ms > a.ms ? b : a));
   const byClass = CLASSES.map((cls) => {
     const rs = results.filter((r) => r.cls === cls);
