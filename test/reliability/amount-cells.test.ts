@@ -184,3 +184,16 @@ describe('found by the large fuzz run', () => {
     for (const m of messages) expect(m).not.toMatch(/\de[+-]\d|Infinity|NaN/);
   });
 });
+
+describe('found by the large fuzz run: a code cell of 1.7976931348623157e308', () => {
+  it('is no code (it crashed the reader with "functional code must be digits")', async () => {
+    const snap = await snapshotOf(FUZHOU_XLSX);
+    const sheet = snap.sheets.find((s) => s.name.startsWith('公开03表'))!;
+    const row = sheet.values.findIndex((line) => typeof line[0] === 'string' && /^\d{7}$/.test(line[0]));
+    expect(row).toBeGreaterThan(0);
+    sheet.values[row][0] = 1.7976931348623157e308;
+    const findings = checkWorkbook(snap, {}).findings;
+    expect(at(findings, { sheet: sheet.name, row, col: 0 }).length).toBeGreaterThan(0);
+    for (const f of findings) expect(f.message).not.toMatch(/\de[+-]\d|Infinity|NaN/);
+  });
+});
