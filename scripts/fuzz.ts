@@ -170,7 +170,7 @@ async function main() {
     '',
     '### Broken files through the CLI',
     '',
-    '`final-accounts check <file>` in a fresh process (through tsx: its start, under 1 s and about 80 MB, is in every row; the first row is a normal workbook for comparison).',
+    '`final-accounts check <file>` in a fresh process (through tsx: its start, about 1 s and 100 MB, is in every row; the first row is a normal workbook for comparison).',
     '',
     table([
       ['input', 'exit code', 'message (first line)', 'time', 'peak memory'],
