@@ -1,4 +1,5 @@
 // The check use case: read the tables, run every rule, add the 绩效自评 checks.
+import { clipFinding } from '../core/quote';
 import { TABLE_IDS, type FinalAccounts } from '../core/model';
 import type { PerformanceOptions } from '../core/performance';
 import type { CheckReport } from '../core/report';
@@ -44,7 +45,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     year: read.accounts.year,
     amountUnit: firstUnit ?? '万元',
     tables,
-    findings: [...read.findings, ...ruleFindings, ...perf.findings, ...(mismatch ? [mismatch] : []), ...(narrative?.findings ?? [])],
+    // Cell text quoted in a message is cut to 100 characters (core/quote.ts).
+    findings: [...read.findings, ...ruleFindings, ...perf.findings, ...(mismatch ? [mismatch] : []), ...(narrative?.findings ?? [])].map(clipFinding),
     projects: perf.projects,
     ...(narrative ? { narrative: { source: narrative.source, figures: narrative.figures } } : {}),
   };

@@ -1,6 +1,7 @@
 // The generate use case: working sheets (or the nine tables already in the workbook, or a model) → the nine
 // formatted sheets of a profile. It reads with readers/ (tables, working sheets), and derives and lays out with
 // generator/.
+import { clipFinding } from '../core/quote';
 import type { Finding } from '../core/findings';
 import type { FinalAccounts } from '../core/model';
 import { DEFAULT_PROFILE_ID, profileById, type Profile } from '../core/profiles';
@@ -93,7 +94,7 @@ export function generate(
     const read = readWorkings(input);
     findings.push(...read.findings);
     source = 'workings';
-    if (read.findings.some((f) => f.severity === 'error')) return { sheets: [], accounts: null, source, findings };
+    if (read.findings.some((f) => f.severity === 'error')) return { sheets: [], accounts: null, source, findings: findings.map(clipFinding) };
     accounts = deriveAccounts(read.data, profile, { unit: options.unit, classList: options.classList, printed: true });
   } else {
     const tables = read ?? readAccounts(input, { profile: profile.id });
@@ -107,12 +108,12 @@ export function generate(
         message: '工作簿中既没有底稿，也没有可识别的公开表，无法生成。请先插入底稿模板并填写（final-accounts template）。',
         cells: [],
       });
-      return { sheets: [], accounts: null, source, findings };
+      return { sheets: [], accounts: null, source, findings: findings.map(clipFinding) };
     }
     // The user's figures as they are: re-laid out, not recomputed.
     accounts = tables.accounts;
   }
   const laid = tableSheets(accounts, profile, options);
   findings.push(...laid.findings);
-  return { sheets: laid.sheets, accounts, source, findings };
+  return { sheets: laid.sheets, accounts, source, findings: findings.map(clipFinding) };
 }

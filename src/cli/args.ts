@@ -16,8 +16,9 @@ const VALUE_FLAGS = new Set([
   '--timeout',
   '--narrative',
   '--last-year',
+  '--max-size',
 ]);
-const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet']);
+const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet', '--verbose']);
 
 export class ArgsError extends Error {}
 

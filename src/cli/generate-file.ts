@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
+import type { ReadLimits } from '../adapters/file/inspect-workbook';
+import { openWorkbookFile } from '../adapters/file/open-workbook';
 import { checkWorkbook } from '../app/check';
 import { DRAFT_SHEET_NAME, generateInProfile, type GenerateOptions } from '../app/generate';
 import { checkPerformance, type PerformanceOptions } from '../app/performance';
@@ -28,16 +30,15 @@ export interface GenerateFileResult {
 
 export class GenerateInputError extends Error {}
 
-/** The input is not a readable .xlsx workbook (damaged, empty, another format). */
-export class GenerateReadError extends Error {}
-
 export interface GenerateFileOptions extends GenerateOptions {
   /** Rubric settings for scoring the input's 绩效自评 tables. */
   performance?: PerformanceOptions;
+  /** Bounds on the input (--max-size); default DEFAULT_LIMITS. */
+  limits?: ReadLimits;
 }
 
 /**
- * Reads `inPath`, adds the nine generated sheets (never replacing a sheet) and writes `outPath`.
+ * Reads `inPath` (a file that cannot be read throws WorkbookOpenError, its cause in Chinese), adds the nine generated sheets (never replacing a sheet) and writes `outPath`.
  * The input file itself is never written.
  */
 export async function runGenerate(
@@ -52,15 +53,10 @@ export async function runGenerate(
   if (profileId && !profileById(profileId)) {
     throw new GenerateInputError(`未知的格式“${profileId}”。可用：${PROFILES.map((p) => p.id).join('、')}。`);
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(inPath);
-  } catch (e) {
-    throw new GenerateReadError(e instanceof Error ? e.message : String(e));
-  }
+  const { performance, limits, ...generateOptions } = options;
+  const wb = await openWorkbookFile(inPath, limits);
   // One read of the input serves the generation and the 绩效 tables' scores.
   const snapshot = workbookSnapshot(wb);
-  const { performance, ...generateOptions } = options;
   const inputProjects = checkPerformance(snapshot, performance).projects;
   const result = generateInProfile(snapshot, profileId, generateOptions);
   const profile = result.profile;

@@ -5,14 +5,16 @@ import { checkWorkbook } from '../app/check';
 
 import { refText } from '../core/cells';
 import { summarize } from '../core/findings';
+import { clipText } from '../core/quote';
 import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
-import { readWorkbookFile, type ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
 import { marksOf } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
-import { GenerateInputError, GenerateReadError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
+import { GenerateInputError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
@@ -23,13 +25,15 @@ import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
 import { runNarrative } from './narrative-draft-file';
 import { readLastYear } from '../app/last-year';
+import { maxSizeMb, openFailure, readLimits } from './read-options';
+import { runWithTimeout } from './timed-run';
 
 export const HELP = `决算公开助手 final-accounts
 
 用法：
   final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
                        [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx]
-                       [--rubric 评分规则] [--rubric-setting 键=值 …]
+                       [--rubric 评分规则] [--rubric-setting 键=值 …] [--timeout 秒]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
       --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
       --json            以 JSON 输出结果
@@ -40,8 +44,9 @@ export const HELP = `决算公开助手 final-accounts
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
       --last-year       上年的九张公开表或底稿（用于与上年比较）
-  final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式]
+  final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式] [--timeout 秒]
       由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
+      --timeout         单个文件超过该秒数仍未完成即中止（默认不限）
   final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--timeout 秒] [--quiet]
   final-accounts generate <文件夹> -o <输出文件夹> [--workers N] [--timeout 秒] [--quiet]
       批量处理文件夹中的每个 .xlsx（多线程，默认使用全部 CPU 核心）；某个文件出错只报告该文件，不中断其余文件。
@@ -54,6 +59,10 @@ export const HELP = `决算公开助手 final-accounts
       写出一份空白底稿（含填写说明）。
   final-accounts --help
 
+通用参数：
+  --max-size MB   工作簿解压后的大小上限（默认 200）；超出即拒绝读取，以防异常或恶意构造的文件耗尽内存
+  --verbose       读取失败或内部错误时，附上程序库的原始信息（报告问题时使用）
+
 退出码：0 没有错误；1 有错误；2 文件无法读取或参数错误。
 `;
 
@@ -64,18 +73,12 @@ function requireFile(path: string): void {
   if (statSync(path).isDirectory()) throw new UserError(`“${path}”是一个文件夹；请指定一个 .xlsx 文件。`);
 }
 
-function unreadable(path: string, e: unknown): UserError {
-  return new UserError(
-    `无法读取“${path}”：它不是有效的 .xlsx 工作簿（${(e as Error).message.slice(0, 120)}）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。`,
-  );
-}
-
-async function openWorkbook(path: string): Promise<ExcelJsWorkbookPort> {
+async function openWorkbook(path: string, args: ParsedArgs): Promise<ExcelJsWorkbookPort> {
   requireFile(path);
   try {
-    return await readWorkbookFile(path);
+    return new ExcelJsWorkbookPort(await openWorkbookFile(path, readLimits(maxSizeMb(args))));
   } catch (e) {
-    throw unreadable(path, e);
+    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
   }
 }
 
@@ -115,6 +118,8 @@ async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io:
       profile: profileOption(args),
       performance: parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []),
       quiet: args.flags.has('--quiet'),
+      maxSizeMb: maxSizeMb(args),
+      verbose: args.flags.has('--verbose'),
     },
     { ...io, progress: io === stdio ? process.stderr : undefined },
   );
@@ -135,7 +140,7 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   if (marked) await requireNewOutput(marked);
   const narrativePath = flag(args, '--narrative');
   const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
-  const port = await openWorkbook(file);
+  const port = await openWorkbook(file, args);
   const snapshot = await port.readSnapshot();
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
   const lastYear = await lastYearOption(args);
@@ -181,9 +186,9 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   await requireNewOutput(out);
   let result: GenerateFileResult;
   try {
-    result = await runGenerate(input, out, profileOption(args));
+    result = await runGenerate(input, out, profileOption(args), { limits: readLimits(maxSizeMb(args)) });
   } catch (e) {
-    throw e instanceof GenerateReadError ? unreadable(input, e) : e;
+    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
   }
   const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
   for (const f of result.inputFindings)
@@ -203,7 +208,7 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
 async function lastYearSnapshot(args: ParsedArgs): Promise<{ snapshot: WorkbookSnapshot; file: string } | null> {
   const file = flag(args, '--last-year');
   if (!file) return null;
-  return { snapshot: await (await openWorkbook(file)).readSnapshot(), file };
+  return { snapshot: await (await openWorkbook(file, args)).readSnapshot(), file };
 }
 
 async function lastYearOption(args: ParsedArgs): Promise<FinalAccounts | null> {
@@ -221,7 +226,7 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts narrative 底稿.xlsx -o 情况说明.docx');
   if (!/\.docx$/i.test(out)) throw new ArgsError(`情况说明草稿写成 Word 文档，输出文件名应以 .docx 结尾（而不是“${out}”）。`);
   await requireNewOutput(out);
-  const snapshot = await (await openWorkbook(input)).readSnapshot();
+  const snapshot = await (await openWorkbook(input, args)).readSnapshot();
   const lastYear = await lastYearSnapshot(args);
   const result = await runNarrative(snapshot, out, {
     profile: profileOption(args),
@@ -247,9 +252,32 @@ async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number>
   return 0;
 }
 
+/** --timeout on one file: the seconds, or undefined (a folder has its own per-file limit; 0 means none). */
+function singleFileTimeout(args: ParsedArgs): number | undefined {
+  if (args.command !== 'check' && args.command !== 'generate') return undefined;
+  const v = flag(args, '--timeout');
+  if (v === undefined || isFolder(args.positionals[0])) return undefined;
+  if (!/^\d+$/.test(v)) throw new ArgsError(`--timeout 应为秒数（整数），而不是“${v}”。`);
+  return Number(v) > 0 ? Number(v) : undefined;
+}
+
+/** The arguments without --timeout (the worker runs the command itself). */
+function withoutTimeout(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--timeout') i++;
+    else if (!argv[i].startsWith('--timeout=')) out.push(argv[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
+  let verbose = false;
   try {
     const args = parseArgs(argv);
+    verbose = args.flags.has('--verbose');
+    const seconds = singleFileTimeout(args);
+    if (seconds !== undefined) return await runWithTimeout(withoutTimeout(argv), seconds, io, args.positionals[0] ?? '');
     if (!args.command || args.command === '--help' || args.command === '-h' || args.command === 'help' || args.flags.has('--help')) {
       io.out(HELP);
       return args.command ? 0 : 2;
@@ -284,7 +312,9 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       io.err(`错误：${fsError}`);
       return 2;
     }
-    io.err(`内部错误：${(e as Error).stack ?? String(e)}`);
+    // A stack is for a bug report: shown with --verbose only.
+    const what = e instanceof Error ? (verbose ? (e.stack ?? e.message) : e.message) : String(e);
+    io.err(`内部错误：${clipText(what, verbose ? 4_000 : 200)}${verbose ? '' : '（加 --verbose 可查看详细信息，报告问题时请附上）'}`);
     return 2;
   }
 }

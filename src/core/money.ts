@@ -15,8 +15,11 @@ export type ParsedAmount =
   | { kind: 'number'; minor: number }
   | { kind: 'blank' }
   | { kind: 'dash' }
-  /** `tooLarge`: a number whose 分 exceed what a double holds exactly (2^53): it cannot be checked. */
-  | { kind: 'invalid'; text: string; tooLarge?: boolean };
+  /**
+   * `tooLarge`: a number whose 分 exceed what a double holds exactly (2^53): it cannot be checked.
+   * `spaced`: digits apart by spaces (`12 34`) that are no thousands grouping: which number is meant is unknown.
+   */
+  | { kind: 'invalid'; text: string; tooLarge?: boolean; spaced?: boolean };
 
 /** An amount in 分 that sums stay exact with; beyond it, a figure is reported, never used. */
 export function isCheckableMinor(minor: number): boolean {
@@ -58,6 +61,28 @@ export function isDash(text: string): boolean {
   return DASHES.has(compactText(text));
 }
 
+/** A number as plain decimal digits, never `1e+21` or `1e-7` (messages quote it). */
+export function plainNumberText(value: number): string {
+  if (!Number.isFinite(value)) return '（超出范围的数）';
+  if (value === 0) return '0';
+  const digits =
+    Math.abs(value) >= 1e21 ? BigInt(value).toString() : value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  // 1.7976931348623157e308 has 309 digits: its first ones and its length say enough.
+  return digits.length > 30 ? `${digits.slice(0, 20)}…（共 ${digits.replace(/^-/, '').length} 位）` : digits;
+}
+
+/** Digits apart by whitespace: `12 34`, `1 234.5`. */
+const DIGITS_APART = /[\d.]\s+[\d.]/;
+/** A thousands grouping by spaces (`1 234 567.00`, also with a no-break or thin space), a sign, parentheses or unit. */
+const SPACE_GROUPED = /^\(?[+-]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?\)?\s*(?:万元|元)?$/;
+/** PDF extraction puts a space between every character (`0 . 0 0`, `1 2 3 . 4 5`): one space, one character. */
+const CHAR_BY_CHAR = /^\S(?: \S)+$/;
+
+/** Whether spaces between digits leave the number unclear (`' 12 34 '`), so it must not be read. */
+function unclearSpacing(text: string): boolean {
+  return DIGITS_APART.test(text) && !SPACE_GROUPED.test(text) && !CHAR_BY_CHAR.test(text);
+}
+
 /** Rounds a value given in the table's unit to whole 分. */
 export function unitValueToMinor(value: number, unit: MoneyUnit): number {
   return Math.round(value * MINOR_PER_UNIT[unit]);
@@ -70,15 +95,16 @@ export function unitValueToMinor(value: number, unit: MoneyUnit): number {
 export function parseAmount(raw: unknown, unit: MoneyUnit): ParsedAmount {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw) };
+    if (!Number.isFinite(raw)) return { kind: 'invalid', text: plainNumberText(raw), tooLarge: true };
     const minor = unitValueToMinor(raw, unit);
-    return isCheckableMinor(minor) ? { kind: 'number', minor } : { kind: 'invalid', text: String(raw), tooLarge: true };
+    return isCheckableMinor(minor) ? { kind: 'number', minor } : { kind: 'invalid', text: plainNumberText(raw), tooLarge: true };
   }
   if (typeof raw === 'boolean') return { kind: 'invalid', text: String(raw) };
   const text = toHalfWidth(String(raw)).trim();
   if (text === '') return { kind: 'blank' };
   const compacted = text.replace(/\s+/g, '');
   if (DASHES.has(compacted)) return { kind: 'dash' };
+  if (unclearSpacing(text)) return { kind: 'invalid', text, spaced: true };
   let t = compacted.replace(/(万元|元)$/, '');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {

@@ -14,6 +14,11 @@ export interface SheetSnapshot {
   merges: CellRange[];
   /** Number formats where the adapter knows them (same shape as values), else undefined. */
   numberFormats?: (string | null)[][];
+  /**
+   * Cells holding a formula with no stored result (a workbook written by a program and never recalculated):
+   * their value reads as null, and a reader can say why. 0-based absolute [row, col]; absent when none.
+   */
+  uncalculated?: [number, number][];
 }
 
 export interface CellRange {
@@ -38,6 +43,20 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
 
 export function lastRow(sheet: SheetSnapshot): number {
   return sheet.originRow + sheet.values.length - 1;
+}
+
+const UNCALCULATED = new WeakMap<[number, number][], Set<number>>();
+
+/** Whether the cell holds a formula with no stored result (see SheetSnapshot.uncalculated). */
+export function isUncalculated(sheet: SheetSnapshot, row: number, col: number): boolean {
+  const list = sheet.uncalculated;
+  if (!list || list.length === 0) return false;
+  let set = UNCALCULATED.get(list);
+  if (!set) {
+    set = new Set(list.map(([r, c]) => r * 16_384 + c));
+    UNCALCULATED.set(list, set);
+  }
+  return set.has(row * 16_384 + col);
 }
 
 const WIDTH = new WeakMap<CellValue[][], { rows: number; width: number }>();

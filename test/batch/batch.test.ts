@@ -48,7 +48,7 @@ describe('batch check of a folder', () => {
     expect(byName['b-乙单位底稿.xlsx'].status).toBe('ok');
     expect(byName['b-乙单位底稿.xlsx'].errors).toBe(9);
     expect(byName['c-损坏.xlsx']).toMatchObject({ status: 'failed' });
-    expect(byName['c-损坏.xlsx'].message).toMatch(/不是有效的 \.xlsx/);
+    expect(byName['c-损坏.xlsx'].message).toMatch(/无法读取：文件不完整/);
     expect(byName['d-空文件.xlsx']).toMatchObject({ status: 'failed', message: expect.stringMatching(/空的/) });
     expect(byName['e-没有表.xlsx']).toMatchObject({ status: 'no-tables', performanceTables: 0 });
 

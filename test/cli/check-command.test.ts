@@ -87,10 +87,10 @@ describe('final-accounts check', () => {
     writeFileSync(notXlsx, '这不是一个工作簿');
     const a = await run(['check', notXlsx]);
     expect(a.code).toBe(2);
-    expect(a.err).toContain('不是有效的 .xlsx 工作簿');
+    expect(a.err).toContain('不是 .xlsx 工作簿');
     const g = await run(['generate', notXlsx, '-o', join(tmp, 'from-notes.xlsx')]);
     expect(g.code).toBe(2);
-    expect(g.err).toContain('不是有效的 .xlsx 工作簿');
+    expect(g.err).toContain('不是 .xlsx 工作簿');
     expect(existsSync(join(tmp, 'from-notes.xlsx'))).toBe(false);
     const b = await run(['check', join(tmp, 'nope.xlsx')]);
     expect(b).toMatchObject({ code: 2 });

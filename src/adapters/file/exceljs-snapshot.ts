@@ -3,11 +3,15 @@ import type ExcelJS from 'exceljs';
 import { parseA1 } from '../../core/cells';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../port/snapshot';
 
+/** What a date cell reads as when its number is no day at all (e.g. 1e21 under yyyy-mm-dd). */
+export const INVALID_DATE = '（无效的日期值）';
+
 /** The plain value of an ExcelJS cell: formulas give their cached result, rich text its text. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number far beyond any day under a date format becomes an invalid Date in ExcelJS: said, not thrown.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? INVALID_DATE : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
@@ -22,6 +26,10 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
+function hasFormula(v: ExcelJS.CellValue): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+}
+
 function parseRange(ref: string): CellRange | null {
   const [from, to] = ref.split(':');
   if (!from || !to) return null;
@@ -33,6 +41,7 @@ function parseRange(ref: string): CellRange | null {
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const uncalculated: [number, number][] = [];
   const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
@@ -42,6 +51,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       // Merged slaves read as their master's value in ExcelJS; the snapshot keeps them empty.
       const isSlave = cell.isMerged && cell.master && cell.master.address !== cell.address;
       line[c - 1] = isSlave ? null : plainValue(cell.value);
+      if (!isSlave && line[c - 1] === null && hasFormula(cell.value)) uncalculated.push([r - 1, c - 1]);
       fmts[c - 1] = cell.numFmt ?? null;
     });
     for (let i = 0; i < line.length; i++) {
@@ -62,7 +72,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (r) merges.push(r);
     }
   }
-  return { name: ws.name, originRow: 0, originCol: 0, values, merges, numberFormats };
+  return { name: ws.name, originRow: 0, originCol: 0, values, merges, numberFormats, ...(uncalculated.length ? { uncalculated } : {}) };
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {

@@ -33,6 +33,9 @@ export interface BatchOptions {
   performance?: PerformanceOptions;
   /** Only the totals line and error lines, not the table. */
   quiet?: boolean;
+  /** --max-size (MB) and --verbose, passed to each file's task. */
+  maxSizeMb?: number;
+  verbose?: boolean;
 }
 
 export interface BatchResult {
@@ -73,7 +76,15 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
 
   const files = listWorkbooks(folder);
   const workers = options.workers ?? defaultWorkers();
-  const tasks: BatchTask[] = files.map((file) => ({ kind: options.kind, file, outDir, profile: options.profile, performance: options.performance }));
+  const tasks: BatchTask[] = files.map((file) => ({
+    kind: options.kind,
+    file,
+    outDir,
+    profile: options.profile,
+    performance: options.performance,
+    maxSizeMb: options.maxSizeMb,
+    verbose: options.verbose,
+  }));
   const bar = new ProgressBar(io.progress ?? { isTTY: false, write: () => true }, tasks.length);
   const t0 = performance.now();
   const rows = await runPool(tasks, {

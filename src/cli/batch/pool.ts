@@ -31,13 +31,16 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** A worker running the compiled worker.js, or (from the TypeScript sources: tests, tsx) worker.ts via tsx. */
-function spawnWorker(script?: string): Worker {
+/**
+ * A worker running the compiled worker.js, or (from the TypeScript sources: tests, tsx) worker.ts via tsx;
+ * `script` another entry (the single-file --timeout run, src/cli/timed-run.ts), with its `workerData`.
+ */
+export function spawnWorker(script?: string, workerData?: unknown): Worker {
   const js = join(__dirname, 'worker.js');
   const entry = script ?? (existsSync(js) ? js : join(__dirname, 'worker.ts'));
-  if (!entry.endsWith('.ts')) return new Worker(entry);
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = require.resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
 }
 
 function crashRow(task: BatchTask, message: string): BatchRow {

@@ -3,12 +3,14 @@
 import { outputProblem } from '../output-file';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { readWorkbookFile } from '../../adapters/file/exceljs-port';
+import { ExcelJsWorkbookPort } from '../../adapters/file/exceljs-port';
+import { openWorkbookFile, WorkbookOpenError } from '../../adapters/file/open-workbook';
+import { readLimits, openFailure } from '../read-options';
 import { checkWorkbook } from '../../app/check';
 import { summarize } from '../../core/findings';
 import type { PerformanceOptions } from '../../core/performance';
 import type { CheckReport, ProjectSummary } from '../../core/report';
-import { GenerateInputError, GenerateReadError, runGenerate, type GenerateFileResult } from '../generate-file';
+import { GenerateInputError, runGenerate, type GenerateFileResult } from '../generate-file';
 
 export interface BatchTask {
   kind: 'check' | 'generate';
@@ -17,6 +19,10 @@ export interface BatchTask {
   outDir?: string;
   profile?: string;
   performance?: PerformanceOptions;
+  /** --max-size: the inflated size a workbook may reach, MB. */
+  maxSizeMb?: number;
+  /** --verbose: a failed read keeps the library's own text. */
+  verbose?: boolean;
 }
 
 export type BatchStatus = 'ok' | 'failed' | 'no-tables';
@@ -75,9 +81,10 @@ export function generatedPath(file: string, outDir: string): string {
   return join(outDir, `${basename(file, extname(file))}-公开表.xlsx`);
 }
 
-function failure(e: unknown): string {
+function failure(e: unknown, verbose = false): string {
+  if (e instanceof WorkbookOpenError) return openFailure(e, verbose, false);
   const m = e instanceof Error ? e.message : String(e);
-  return `无法读取：它不是有效的 .xlsx 工作簿（${m.slice(0, 120)}）。`;
+  return `无法读取：工作簿已损坏或不是 .xlsx 工作簿。${verbose ? `（详细信息：${m.slice(0, 300)}）` : ''}`;
 }
 
 export async function runTask(task: BatchTask): Promise<BatchRow> {
@@ -89,9 +96,10 @@ export async function runTask(task: BatchTask): Promise<BatchRow> {
   if (task.kind === 'check') {
     let snapshot;
     try {
-      snapshot = await (await readWorkbookFile(file)).readSnapshot();
+      const wb = await openWorkbookFile(file, readLimits(task.maxSizeMb));
+      snapshot = await new ExcelJsWorkbookPort(wb).readSnapshot();
     } catch (e) {
-      return emptyRow(file, 'failed', failure(e), ms());
+      return emptyRow(file, 'failed', failure(e, task.verbose), ms());
     }
     try {
       return reportRow(file, checkWorkbook(snapshot, { profile: task.profile, performance: task.performance, file }), ms());
@@ -110,9 +118,9 @@ async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow
   if (problem) return emptyRow(file, 'failed', problem, ms());
   let result: GenerateFileResult;
   try {
-    result = await runGenerate(file, out, task.profile, { performance: task.performance });
+    result = await runGenerate(file, out, task.profile, { performance: task.performance, limits: readLimits(task.maxSizeMb) });
   } catch (e) {
-    if (e instanceof GenerateReadError) return emptyRow(file, 'failed', failure(e), ms());
+    if (e instanceof WorkbookOpenError) return emptyRow(file, 'failed', failure(e, task.verbose), ms());
     if (e instanceof GenerateInputError) return emptyRow(file, 'failed', e.message, ms());
     return emptyRow(file, 'failed', `生成失败：${((e as Error).message ?? String(e)).slice(0, 200)}`, ms());
   }

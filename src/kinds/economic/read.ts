@@ -62,7 +62,8 @@ export function readEconomicBody(ctx: TableReadContext, spec: EconomicSpec, body
       for (let d = c + 1; d <= region.right; d++) {
         const x = valueAt(region, r, d);
         if (x === null || (typeof x === 'string' && x.trim() === '')) continue;
-        if (isText(x) && !/\d/.test(x) && x.trim() !== '—' && x.trim() !== '-') {
+        // Text in a block's amount column is a bad figure (#REF!, TRUE, 无), reported at its cell, not the next label.
+        if (isText(x) && !/\d/.test(x) && x.trim() !== '—' && x.trim() !== '-' && !blocks.some((b) => b.amount === d)) {
           end = d - 1;
           break;
         }

@@ -1,7 +1,9 @@
 // Shared pieces of reading one table: its unit line, its amounts, its notes, its findings.
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { isCheckableMinor, parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
+import { parseAmount, type MoneyUnit } from '../../core/money';
+import { clipText } from '../../core/quote';
+import { amountCellCause } from './amount-cell';
 import type { AmountCell, TableId, TableRow, UnmatchedRow } from '../../core/model';
 import type { CellValue } from '../../port/snapshot';
 import { ref, rowIsBlank, valueAt, type Region } from './region';
@@ -78,12 +80,14 @@ export function addFinding(ctx: TableReadContext, f: Omit<Finding, 'table'>): vo
 export function readAmount(ctx: TableReadContext, row: number, col: number, what: string, column?: string): AmountCell {
   const raw: CellValue = valueAt(ctx.region, row, col);
   const cell = ref(ctx.region, row, col);
-  // The common case first (every figure of a generated table), without the parser's result object.
-  if (typeof raw === 'number') {
-    const minor = unitValueToMinor(raw, ctx.unit);
-    if (isCheckableMinor(minor)) return { minor, ref: cell };
-  }
+  const where = `${ctx.label}“${what}”${column ? `“${column}”列` : ''}`;
   const p = parseAmount(raw, ctx.unit);
+  // A date, a logical or error value, a formula never calculated, digits apart by spaces: said as such.
+  const cause = p.kind === 'invalid' || raw === null || typeof raw === 'number' ? amountCellCause(ctx.region.sheet, row, col, raw, p) : null;
+  if (cause) {
+    addFinding(ctx, { rule: 'R-AMOUNT', severity: 'error', message: `${where}的金额单元格 ${refText(cell)} ${cause}。`, cells: [cell] });
+    return { minor: 0, ref: cell, invalid: true, raw };
+  }
   switch (p.kind) {
     case 'number':
       return { minor: p.minor, ref: cell };
@@ -95,8 +99,8 @@ export function readAmount(ctx: TableReadContext, row: number, col: number, what
         rule: 'R-AMOUNT',
         severity: 'error',
         message: p.tooLarge
-          ? `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”太大，超出可以精确核对的范围（单元格 ${refText(cell)}），未参与核对。请检查是否多输了位数或选错了金额单位。`
-          : `${ctx.label}“${what}”${column ? `“${column}”列` : ''}的金额“${p.text}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
+          ? `${where}的金额“${clipText(p.text)}”太大，超出可以精确核对的范围（单元格 ${refText(cell)}），未参与核对。请检查是否多输了位数或选错了金额单位。`
+          : `${where}的金额“${clipText(p.text)}”无法识别为数字（单元格 ${refText(cell)}）。请填写数字，如 1234.56；无数据请留空或填 0。`,
         cells: [cell],
       });
       return { minor: 0, ref: cell, invalid: true, raw };

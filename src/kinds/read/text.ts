@@ -54,7 +54,8 @@ export function isNoteText(value: CellValue): boolean {
 /** A 功能/经济 classification code read from a cell: digits only, numbers as text. */
 export function readCode(value: CellValue): string | null {
   if (value === null) return null;
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? String(value) : null;
+  // A safe integer only: String(1.7976931348623157e308) is exponent notation, no code (it crashed the reader).
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
   const t = norm(value);
   if (t === '') return null;
   return /^\d+$/.test(t) ? t : null;

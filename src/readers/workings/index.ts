@@ -1,10 +1,12 @@
 // Reads the working sheets (底稿): header-driven like the table reader, every amount with its cell,
 // every bad input a finding naming sheet and cell (never a guess).
+import { amountCellCause } from '../../kinds/read/amount-cell';
+import { clipText } from '../../core/quote';
 import { LINE } from '../../core/catalogs/labels';
 import { codeShapeProblem } from '../../core/catalogs/functional';
 import { refText, type CellRef } from '../../core/cells';
 import type { Finding } from '../../core/findings';
-import { parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
+import { isCheckableMinor, parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
 import type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
 import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
@@ -232,8 +234,15 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       const raw = rawValues[i];
       const cellRef = ref(sheet, r, col);
       const amountUnit = c.count ? '元' : (unit ?? '元');
+      // A date, a logical or error value, a formula never calculated, digits apart by spaces: said as such.
+      const cause = amountCellCause(sheet, r, col, raw, typeof raw === 'string' ? parseAmount(raw, amountUnit) : undefined);
+      if (cause) {
+        findings.push(cellFinding(cellRef, `${cause}。`));
+        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        continue;
+      }
       // The common cases first, without the parser's result object: a plain number, an empty cell.
-      if (typeof raw === 'number' && Number.isFinite(raw) && !c.count) {
+      if (typeof raw === 'number' && !c.count && isCheckableMinor(unitValueToMinor(raw, amountUnit))) {
         cells[c.key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
         continue;
       }
@@ -243,7 +252,14 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       }
       const parsed = parseAmount(raw, amountUnit);
       if (parsed.kind === 'invalid') {
-        findings.push(cellFinding(cellRef, `的“${parsed.text}”不是${c.count ? '数量' : '金额'}。请填写数字。`));
+        findings.push(
+          cellFinding(
+            cellRef,
+            parsed.tooLarge
+              ? `的${c.count ? '数量' : '金额'}“${clipText(parsed.text)}”太大，超出可以精确核对的范围，未参与计算。请检查是否多输了位数或选错了金额单位。`
+              : `的“${clipText(parsed.text)}”不是${c.count ? '数量' : '金额'}。请填写数字。`,
+          ),
+        );
         cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
       } else if (parsed.kind === 'number') {
         if (c.count && parsed.minor % 100 !== 0) {
