@@ -9,7 +9,7 @@ import type { CheckOptions } from '../../src/app/check';
 import { PROFILES } from '../../src/core/profiles';
 import type { CheckReport } from '../../src/core/report';
 import type { SheetLayout } from '../../src/port/layout';
-import type { Mark, MarkResult, WorkbookPort } from '../../src/port/port';
+import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../../src/port/port';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { PaneController } from '../../src/taskpane/pane-controller';
@@ -44,8 +44,10 @@ class FakeRecordingPort implements WorkbookPort {
     this.marks = marks;
     return { tailNotesOmitted: this.tailNotesOmitted };
   }
-  async clearMarks(): Promise<number> {
-    return this.marks.length;
+  /** What clearMarks reports as ignored record entries. */
+  invalidRecords = 0;
+  async clearMarks(): Promise<ClearResult> {
+    return { cleared: this.marks.length, invalidRecords: this.invalidRecords };
   }
   async addSheets(layouts: SheetLayout[]): Promise<string[]> {
     return layouts.map((l) => l.name);
