@@ -63,10 +63,10 @@ export class PageWorkbookPort implements WorkbookPort {
 
   /** A new check replaces the marks of the previous one (on the grid and in the marked copy). */
   async applyMarks(marks: Mark[]): Promise<MarkResult> {
-    await this.working.clearMarks();
+    const cleared = await this.working.clearMarks();
     const result = await this.working.applyMarks(marks);
     this.update({ marks });
-    return result;
+    return { ...result, invalidRecords: cleared.invalidRecords + (result.invalidRecords ?? 0) };
   }
 
   async clearMarks(): Promise<ClearResult> {
