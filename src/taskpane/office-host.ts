@@ -30,7 +30,7 @@ export function officeJsLoaded(): boolean {
 
 /** Asks the ribbon command that opened this page as a dialog to close it (see src/commands). */
 export function closeCommandDialog(): void {
-  Office.context.ui.messageParent('close');
+  void Office.onReady().then(() => Office.context.ui.messageParent('close'));
 }
 
 /** Resolves when Office is ready; `inExcel` is false in a plain browser tab or another host. */
