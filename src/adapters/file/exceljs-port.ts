@@ -23,7 +23,8 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const snap = workbookSnapshot(this.workbook);
-    return { sheets: snap.sheets.filter((s) => !this.isMarksRecord(s.name)) };
+    const record = findRecordSheet(this.workbook)?.sheet.name;
+    return { sheets: snap.sheets.filter((s) => s.name !== record) };
   }
 
   /** True for our own record sheet (found by its identifier); a user's sheet of the same name is not. */
