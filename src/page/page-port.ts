@@ -1,11 +1,11 @@
 // The workbook port of the standalone page: a file read in the browser with the file adapter (ExcelJS).
 // Check marks the in-memory copy (the grid shows the marks); generation adds the nine sheets to a fresh copy of
 // the file as it was opened, exactly as `final-accounts generate` does, and keeps the bytes for download.
-import { ExcelJsWorkbookPort, MARKS_SHEET } from '../adapters/file/exceljs-port';
+import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import type { CellRef } from '../core/cells';
 import type { SheetLayout } from '../port/layout';
-import type { Mark, MarkResult, WorkbookPort } from '../port/port';
+import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
 import type { SheetSnapshot, WorkbookSnapshot } from '../port/snapshot';
 
 export interface GeneratedFile {
@@ -39,7 +39,7 @@ export class PageWorkbookPort implements WorkbookPort {
     private readonly original: Uint8Array,
     private readonly working: ExcelJsWorkbookPort,
   ) {
-    const sheets = workbookSnapshot(working.workbook).sheets.filter((s) => s.name !== MARKS_SHEET);
+    const sheets = workbookSnapshot(working.workbook).sheets.filter((s) => !working.isMarksRecord(s.name));
     this.view = { sheets, generated: [], marks: [], selected: null, selectCount: 0, result: null };
   }
 
@@ -63,16 +63,16 @@ export class PageWorkbookPort implements WorkbookPort {
 
   /** A new check replaces the marks of the previous one (on the grid and in the marked copy). */
   async applyMarks(marks: Mark[]): Promise<MarkResult> {
-    await this.working.clearMarks();
+    const cleared = await this.working.clearMarks();
     const result = await this.working.applyMarks(marks);
     this.update({ marks });
-    return result;
+    return { ...result, invalidRecords: cleared.invalidRecords + (result.invalidRecords ?? 0) };
   }
 
-  async clearMarks(): Promise<number> {
-    const n = await this.working.clearMarks();
+  async clearMarks(): Promise<ClearResult> {
+    const result = await this.working.clearMarks();
     this.update({ marks: [] });
-    return n;
+    return result;
   }
 
   /** The nine sheets go into a fresh copy of the file as opened (no marks), like the CLI's output file. */

@@ -52,6 +52,53 @@ export interface MarkResult {
    * 0 when every marked cell got its note (cells with the user's own note never get one; not counted here).
    */
   tailNotesOmitted: number;
+  /** Entries of the workbook's earlier mark record that failed validation and were ignored (0 when none). */
+  invalidRecords?: number;
+}
+
+/** What clearMarks reports. */
+export interface ClearResult {
+  /** Marked cells whose marks were removed. */
+  cleared: number;
+  /**
+   * Entries of the mark record that failed validation (a sheet that does not exist, an address off the grid,
+   * a fill or note that is not ours): ignored, nothing written or removed for them.
+   */
+  invalidRecords: number;
+}
+
+/** The notice for ignored record entries, or null when there were none. */
+export function invalidRecordsNotice(n: number | undefined): string | null {
+  return n ? `${n} 条标记记录无效，已忽略。` : null;
+}
+
+/**
+ * FNV-1a (32 bit, hex) of a note's text, line endings normalised: what a mark record keeps to tell later that
+ * a note is still the one we wrote (a host may store \r\n for \n).
+ */
+export function markTextHash(text: string): string {
+  const t = text.replace(/\r\n?/g, '\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) {
+    h ^= t.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Excel's grid: a mark record naming a cell outside it is invalid. */
+export const GRID_ROWS = 1_048_576;
+export const GRID_COLS = 16_384;
+
+export function inGrid(row: unknown, col: unknown): boolean {
+  return (
+    Number.isInteger(row) &&
+    Number.isInteger(col) &&
+    (row as number) >= 0 &&
+    (row as number) < GRID_ROWS &&
+    (col as number) >= 0 &&
+    (col as number) < GRID_COLS
+  );
 }
 
 export interface WorkbookPort {
@@ -62,8 +109,11 @@ export interface WorkbookPort {
    * Reports what it left out (see MarkResult).
    */
   applyMarks(marks: Mark[]): Promise<MarkResult>;
-  /** Removes every mark this product made (also those of an earlier session), and nothing else. */
-  clearMarks(): Promise<number>;
+  /**
+   * Removes every mark this product recorded (also those of an earlier session), and nothing else: only what
+   * the workbook's mark record names and still carries our mark; anything else in the record is reported.
+   */
+  clearMarks(): Promise<ClearResult>;
   /** Adds sheets; a name that exists gets a suffix. Returns the names used. Never replaces a sheet. */
   addSheets(layouts: SheetLayout[]): Promise<string[]>;
   /** Selects and reveals a cell (activates its sheet). */

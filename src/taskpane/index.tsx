@@ -1,34 +1,46 @@
 // Task pane entry: waits for Office, builds the port and the controller, renders, runs ?run=check|generate.
+// It never leaves the pane blank: without office.js, outside Excel or on any startup error it says why in Chinese.
+// Opened with ?commandError=… it is the dialog a failed ribbon command shows (src/commands).
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { TaskPane } from './components/TaskPane';
 import { StartupMessage } from './components/StartupMessage';
-import { createOfficePort, whenOfficeReady } from './office-host';
+import { closeCommandDialog, createOfficePort, officeJsLoaded, whenOfficeReady } from './office-host';
 import { PaneController } from './pane-controller';
-import { toPaneError } from './pane-errors';
+import { toPaneError, type PaneError } from './pane-errors';
+import { commandErrorOf, NOT_IN_EXCEL, officeJsMissing, officeScriptUrl } from './startup-problems';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const show = (node: JSX.Element) => root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
-  const { inExcel } = await whenOfficeReady();
-  if (!inExcel) {
-    show(<StartupMessage title="请在 Excel 中使用" detail="决算公开助手是 Excel 加载项，请在 Excel 的“决算公开”选项卡中打开。" />);
-    return;
-  }
-  let controller: PaneController | null = null;
-  let port;
+  const problem = (e: PaneError, onClose?: () => void) => show(<StartupMessage title={e.title} detail={e.detail} onClose={onClose} />);
   try {
-    port = createOfficePort((done, total) => controller?.reportProgress(done, total));
+    if (!officeJsLoaded()) {
+      console.error('决算公开助手：office.js 未加载（Office is not defined）');
+      problem(officeJsMissing(officeScriptUrl(document)));
+      return;
+    }
+    const commandError = commandErrorOf(window.location.search);
+    if (commandError) {
+      problem(commandError, closeCommandDialog);
+      return;
+    }
+    const { inExcel } = await whenOfficeReady();
+    if (!inExcel) {
+      problem(NOT_IN_EXCEL);
+      return;
+    }
+    let controller: PaneController | null = null;
+    const port = createOfficePort((done, total) => controller?.reportProgress(done, total));
+    controller = new PaneController({ port, limitations: port.limitations() });
+    show(<TaskPane controller={controller} />);
+    const run = new URLSearchParams(window.location.search).get('run');
+    if (run === 'check') void controller.check();
+    else if (run === 'generate') void controller.generate();
   } catch (e) {
-    const err = toPaneError(e, '启动');
-    show(<StartupMessage title={err.title} detail={err.detail} />);
-    return;
+    console.error('决算公开助手：启动失败', e);
+    problem(toPaneError(e, '启动'));
   }
-  controller = new PaneController({ port, limitations: port.limitations() });
-  show(<TaskPane controller={controller} />);
-  const run = new URLSearchParams(window.location.search).get('run');
-  if (run === 'check') void controller.check();
-  else if (run === 'generate') void controller.generate();
 }
 
 void start();

@@ -23,6 +23,16 @@ export function createOfficePort(onProgress?: (done: number, total: number) => v
   });
 }
 
+/** False when office.js did not load (no `Office` global): then nothing else here may be called. */
+export function officeJsLoaded(): boolean {
+  return typeof Office !== 'undefined';
+}
+
+/** Asks the ribbon command that opened this page as a dialog to close it (see src/commands). */
+export function closeCommandDialog(): void {
+  void Office.onReady().then(() => Office.context.ui.messageParent('close'));
+}
+
 /** Resolves when Office is ready; `inExcel` is false in a plain browser tab or another host. */
 export function whenOfficeReady(): Promise<{ inExcel: boolean }> {
   return Office.onReady().then((info) => ({ inExcel: info.host === Office.HostType.Excel }));

@@ -3,7 +3,7 @@
 import type { CellRef } from '../core/cells';
 import { checkWorkbook, type CheckOptions } from '../app/check';
 import type { CheckReport } from '../core/report';
-import { marksOf, type WorkbookPort } from '../port/port';
+import { invalidRecordsNotice, marksOf, type WorkbookPort } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { groupFindings, type FindingGroup } from './findings-view';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
@@ -100,7 +100,8 @@ export class PaneController {
       const marked = await this.deps.port.applyMarks(marksOf(report.findings));
       const n = report.findings.length;
       const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
-      this.update({ report, groups: groupFindings(report), notice, markNotice: tailNotesNotice(marked.tailNotesOmitted) });
+      const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords)].filter(Boolean).join('');
+      this.update({ report, groups: groupFindings(report), notice, markNotice: markNotice || null });
     });
   }
 
@@ -121,12 +122,12 @@ export class PaneController {
   async clear(): Promise<void> {
     await this.task('clear', async () => {
       this.update({ progress: { label: '正在清除标记…' } });
-      const n = await this.deps.port.clearMarks();
+      const { cleared, invalidRecords } = await this.deps.port.clearMarks();
       this.update({
-        notice: n > 0 ? `已清除 ${n} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
+        notice: cleared > 0 ? `已清除 ${cleared} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
         report: null,
         groups: [],
-        markNotice: null,
+        markNotice: invalidRecordsNotice(invalidRecords),
       });
     });
   }

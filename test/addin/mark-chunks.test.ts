@@ -3,7 +3,7 @@
 // the budget the notes of 尾差-only cells are left out first (mark-tail-notes.test.ts); these marks exceed it
 // even without them. Mark sets that fit keep the single request (see the sync budgets in office-port.test.ts).
 import { MARK_REQUEST_BUDGET, packMarkOps, utf8Length, type MarkOp } from '../../src/adapters/office/marks';
-import { MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
+import { annotationAddresses, MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { MARK_FILL, type Mark } from '../../src/port/port';
 import { argbToHex } from '../../src/adapters/office/units';
@@ -117,7 +117,7 @@ describe('mark sets larger than one request', () => {
       const clearProgress: number[] = [];
       const fresh = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported, onMarkProgress: (_d, total) => clearProgress.push(total) });
       const removed = await fresh.clearMarks();
-      expect(removed).toBe(marks.length);
+      expect(removed).toEqual({ cleared: marks.length, invalidRecords: 0 });
       const clearChunks = clearProgress[clearProgress.length - 1];
       expect(fx.stats.syncs).toBe(2 + clearChunks);
       for (const bytes of fx.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(MARK_REQUEST_BUDGET);
@@ -198,25 +198,29 @@ describe('the mark record', () => {
     await port.applyMarks(bigMarks().slice(0, 50));
     const small = JSON.parse(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
     expect(small).toMatchObject({ version: 2, cells: 50, detailed: true });
-    expect(small.annotations).toEqual([
-      expect.objectContaining({ sheet: SHEET, kind: 'notes', addresses: expect.arrayContaining(['D2', 'F2', 'E3']) }),
-    ]);
+    expect(small.annotations).toEqual([expect.objectContaining({ sheet: SHEET, kind: 'notes' })]);
+    const addresses = annotationAddresses(small.annotations[0]);
+    expect(addresses).toEqual(expect.arrayContaining(['D2', 'F2', 'E3']));
     // C3 carries the user's own note: marked, but no note of ours there.
-    expect(small.annotations[0].addresses).toHaveLength(49);
-    expect(small.annotations[0].addresses).not.toContain('C3');
+    expect(addresses).toHaveLength(49);
+    expect(addresses).not.toContain('C3');
     await port.applyMarks(bigMarks());
     const big = JSON.parse(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
-    expect(big).toMatchObject({ version: 2, cells: bigMarks().length, detailed: false, rules: [], annotations: [] });
+    // Past the limit the rule list goes (rules are found by the run id); every note stays listed, with its hash.
+    expect(big).toMatchObject({ version: 2, cells: bigMarks().length, detailed: false, rules: [] });
+    expect(annotationAddresses(big.annotations[0])).toHaveLength(bigMarks().filter((m) => m.severity === 'error').length - 1);
   }, 60_000);
 
-  test('a version 1 record of an older file is still read, and cleared with the marks', async () => {
+  test('a version 1 record of an older file is still read: its rules are cleared; its notes (no text hash) are reported, not trusted', async () => {
     const fx = bigWorkbook('1.9');
     const before = fx.formatsSnapshot();
     const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
     await port.applyMarks(bigMarks().slice(0, 3));
+    // An older version wrote the same rules (the run id in their formula) with a version 1 record.
+    const { run } = JSON.parse(JSON.parse(fx.state.settings[MARK_RECORD_KEY])) as { run: string };
     const v1 = {
       version: 1,
-      run: 'old',
+      run,
       createdAt: '2025-01-01T00:00:00.000Z',
       cells: 3,
       rules: [{ sheet: SHEET, severity: 'tail', ranges: ['C2'] }],
@@ -224,7 +228,7 @@ describe('the mark record', () => {
     };
     fx.state.settings[MARK_RECORD_KEY] = JSON.stringify(JSON.stringify(v1));
     expect(parseRecord(JSON.stringify(v1))?.cells).toBe(3);
-    expect(await port.clearMarks()).toBe(3);
+    expect(await port.clearMarks()).toEqual({ cleared: 3, invalidRecords: 1 });
     expect(fx.formatsSnapshot()).toBe(before);
     expect(fx.state.settings[MARK_RECORD_KEY]).toBeUndefined();
   });
@@ -245,7 +249,7 @@ describe('notes/comments too many for one response', () => {
       fx.resetStats();
       // The first pass (names, record, every note/comment with its text) is refused once, as Excel on the web would.
       fx.failNextSyncWith = { code: 'ResponsePayloadSizeLimitExceeded' };
-      expect(await portOnFx(fx).clearMarks()).toBe(marks.length);
+      expect(await portOnFx(fx).clearMarks()).toEqual({ cleared: marks.length, invalidRecords: 0 });
       // refused first pass, names + record + count, 3 pages of ≤ 2,000, the rules, then the removal.
       expect(fx.stats.syncs).toBe(1 + 1 + 3 + 1 + 1);
       expect(fx.formatsSnapshot()).toBe(before);

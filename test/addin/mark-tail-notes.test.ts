@@ -5,7 +5,7 @@
 import { a1 } from '../../src/core/cells';
 import { checkWorkbook } from '../../src/app/check';
 import type { Severity } from '../../src/core/findings';
-import { MARK_RECORD_KEY } from '../../src/adapters/office/mark-record';
+import { annotationAddresses, MARK_RECORD_KEY } from '../../src/adapters/office/mark-record';
 import { MARK_REQUEST_BUDGET, packMarkOps, planMarkWrite } from '../../src/adapters/office/marks';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { detectFeatures } from '../../src/adapters/office/api-support';
@@ -127,7 +127,7 @@ async function clearsExactly(run: Run, version: string): Promise<void> {
   fx.reopen();
   fx.resetStats();
   const removed = await new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported }).clearMarks();
-  expect(removed).toBe(run.cells.size);
+  expect(removed).toEqual({ cleared: run.cells.size, invalidRecords: 0 });
   // Only our marks were written, so the clear is as small as the write: 2 reads + 1 removal.
   expect(fx.stats.syncs).toBe(3);
   expect(fx.formatsSnapshot()).toBe(run.before.formats);
@@ -171,6 +171,7 @@ describe('many 尾差: notes of 尾差-only cells left out to keep check + mark 
         ownAnnotations: [],
         userAnnotatedCells: new Set<string>(),
         record: null,
+        invalidRecords: 0,
       };
       const bytes = (budget: number) =>
         planMarkWrite({} as WorkbookSurface, features, inspection, groupMarksByCell(run.marks), 'r', { budget }).ops.reduce(
@@ -211,7 +212,7 @@ describe('many 尾差: notes of 尾差-only cells left out to keep check + mark 
       const record = JSON.parse(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
       expect(record.cells).toBe(cells.size);
       expect(record.detailed).toBe(true);
-      const recorded = record.annotations.flatMap((a: { sheet: string; addresses: string[] }) => a.addresses.map((x) => `${a.sheet}!${x}`));
+      const recorded = record.annotations.flatMap((a: { sheet: string; notes: string }) => annotationAddresses(a).map((x) => `${a.sheet}!${x}`));
       expect(recorded.sort()).toEqual(ours.map((n) => `${sheetName.get(n.sheetId)}!${a1(n.row, n.col)}`).sort());
 
       await clearsExactly(run, version);
@@ -249,11 +250,12 @@ describe('planMarkWrite: when the 尾差 notes are left out', () => {
     ownAnnotations,
     userAnnotatedCells: new Set<string>(),
     record: null,
+    invalidRecords: 0,
   });
   const plan = (budget: number, ownAnnotations?: string[]) =>
     planMarkWrite({} as WorkbookSurface, features, inspection(ownAnnotations), cells, 'r', { budget });
   const size = (p: { ops: { bytes: number }[] }) => p.ops.reduce((n, op) => n + op.bytes, 0);
-  const noted = (p: ReturnType<typeof plan>) => p.record.annotations.flatMap((a) => a.addresses);
+  const noted = (p: ReturnType<typeof plan>) => p.record.annotations.flatMap(annotationAddresses);
 
   test('everything fits: every cell gets its note', () => {
     const full = plan(Infinity);

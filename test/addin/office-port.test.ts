@@ -105,7 +105,7 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
         ...marksOn('Sheet 2', [[0, 0]], 'tail'),
       ];
       // Everything fits one request: nothing left out, the 尾差 cell gets its note too (where the host has notes).
-      expect(await port.applyMarks(marks)).toEqual({ tailNotesOmitted: 0 });
+      expect(await port.applyMarks(marks)).toEqual({ tailNotesOmitted: 0, invalidRecords: 0 });
       const sheet = fx.sheetByName('收入支出决算总表')!;
       const ours = ownRules(sheet);
       expect(ours.length).toBeGreaterThan(0);
@@ -128,22 +128,34 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
 
       fx.reopen();
       const removed = await portOn(fx).clearMarks();
-      expect(removed).toBe(6);
+      expect(removed).toEqual({ cleared: 6, invalidRecords: 0 });
       expect(fx.formatsSnapshot()).toBe(before);
       expect(fx.valuesSnapshot()).toBe(values);
       expect(fx.state.settings[MARK_RECORD_KEY]).toBeUndefined();
     });
   }
 
-  test('clearing finds tagged rules even when the record is gone, and a sheet was renamed', async () => {
+  test("clearing finds the recorded run's rules after a sheet was renamed", async () => {
     const fx = userWorkbook('1.9');
     const before = fx.formatsSnapshot();
     const port = portOn(fx);
     await port.applyMarks(marksOn('Sheet 2', [[0, 0]]));
-    delete fx.state.settings[MARK_RECORD_KEY];
     fx.sheetByName('Sheet 2')!.name = 'Renamed';
-    await portOn(fx).clearMarks();
+    fx.reopen();
+    // The record names 'Sheet 2' (now missing): that entry is reported; the rule is still found by the run id.
+    expect(await portOn(fx).clearMarks()).toEqual({ cleared: 1, invalidRecords: 1 });
     expect(fx.formatsSnapshot()).toBe(before.replace('"Sheet 2"', '"Renamed"'));
+  });
+
+  test('without a record nothing is ours: tagged rules and notes stay', async () => {
+    const fx = userWorkbook('1.18');
+    const port = portOn(fx);
+    await port.applyMarks(marksOn('Sheet 2', [[0, 0]]));
+    delete fx.state.settings[MARK_RECORD_KEY];
+    const marked = fx.formatsSnapshot();
+    expect(await portOn(fx).clearMarks()).toEqual({ cleared: 0, invalidRecords: 0 });
+    expect(fx.formatsSnapshot()).toBe(marked);
+    expect(fx.state.notes).toHaveLength(1);
   });
 
   test('a second check replaces the marks of the first; no rule piles up', async () => {
@@ -198,7 +210,7 @@ describe('marks: conditional-format overlays, recorded, cleared exactly', () => 
     await port.readSnapshot();
     const sheet = fx.sheetByName('收入支出决算总表')!;
     sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => !c.formula?.includes('FINAL-ACCOUNTS-MARK'));
-    expect(await port.applyMarks(marksOn('收入支出决算总表', [[4, 2]]))).toEqual({ tailNotesOmitted: 0 });
+    expect(await port.applyMarks(marksOn('收入支出决算总表', [[4, 2]]))).toEqual({ tailNotesOmitted: 0, invalidRecords: 0 });
     expect(ownRules(sheet).map((r) => r.ranges[0].top)).toEqual([4]);
   });
 });

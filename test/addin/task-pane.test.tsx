@@ -9,7 +9,7 @@ import type { CheckOptions } from '../../src/app/check';
 import { PROFILES } from '../../src/core/profiles';
 import type { CheckReport } from '../../src/core/report';
 import type { SheetLayout } from '../../src/port/layout';
-import type { Mark, MarkResult, WorkbookPort } from '../../src/port/port';
+import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../../src/port/port';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { PaneController } from '../../src/taskpane/pane-controller';
@@ -42,10 +42,12 @@ class FakeRecordingPort implements WorkbookPort {
   }
   async applyMarks(marks: Mark[]): Promise<MarkResult> {
     this.marks = marks;
-    return { tailNotesOmitted: this.tailNotesOmitted };
+    return { tailNotesOmitted: this.tailNotesOmitted, invalidRecords: this.invalidRecords };
   }
-  async clearMarks(): Promise<number> {
-    return this.marks.length;
+  /** What applyMarks and clearMarks report as ignored mark-record entries. */
+  invalidRecords = 0;
+  async clearMarks(): Promise<ClearResult> {
+    return { cleared: this.marks.length, invalidRecords: this.invalidRecords };
   }
   async addSheets(layouts: SheetLayout[]): Promise<string[]> {
     return layouts.map((l) => l.name);
@@ -198,6 +200,26 @@ test('many 尾差: when the port left the notes of 尾差-only cells out, the pa
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
   });
   expect(screen.queryByText(/尾差较多/)).toBeNull();
+});
+
+test('ignored mark records (forged or stale) are reported after a check and after clearing', async () => {
+  const port = new FakeRecordingPort();
+  port.invalidRecords = 4;
+  renderPane(port);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '检查' }));
+  });
+  expect(screen.getByText('4 条标记记录无效，已忽略。')).toBeTruthy();
+  port.invalidRecords = 2;
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(screen.getByText('2 条标记记录无效，已忽略。')).toBeTruthy();
+  port.invalidRecords = 0;
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  });
+  expect(screen.queryByText(/标记记录无效/)).toBeNull();
 });
 
 test('errors: a Chinese message with what to do, and the pane stays usable', async () => {

@@ -2,21 +2,13 @@
 import ExcelJS from 'exceljs';
 import type { CellRef } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { groupMarksByCell, MARK_FILL, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { addLayoutSheet } from './exceljs-layout';
 import { workbookSnapshot } from './exceljs-snapshot';
+import { findRecordSheet, loadRecord, markFill, noteHash, removeRecord, storeRecord, type SavedCell } from './marks-record';
 
-/** Where the file adapter records its marks (a very hidden sheet), so clearMarks is exact. */
-export const MARKS_SHEET = '__final_accounts_marks';
-
-interface SavedCell {
-  sheet: string;
-  row: number;
-  col: number;
-  fill: ExcelJS.Fill | null;
-  note: ExcelJS.Comment | string | null;
-}
+export { MARKS_SHEET } from './marks-record';
 
 export class ExcelJsWorkbookPort implements WorkbookPort {
   selected: CellRef | null = null;
@@ -31,56 +23,62 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const snap = workbookSnapshot(this.workbook);
-    return { sheets: snap.sheets.filter((s) => s.name !== MARKS_SHEET) };
+    const record = findRecordSheet(this.workbook)?.sheet.name;
+    return { sheets: snap.sheets.filter((s) => s.name !== record) };
+  }
+
+  /** True for our own record sheet (found by its identifier); a user's sheet of the same name is not. */
+  isMarksRecord(sheetName: string): boolean {
+    return findRecordSheet(this.workbook)?.sheet.name === sheetName;
   }
 
   /**
    * A file has no conditional-format overlay that survives every reader, so the file adapter sets a fill
-   * and a note, and first saves what the cell had (fill and note) in a hidden sheet; clearMarks puts it back.
+   * and a note, and first saves what the cell had (fill and note) in its record; clearMarks puts it back.
    * A file has no request limit: every marked cell gets its note, nothing is left out.
    */
   async applyMarks(marks: Mark[]): Promise<MarkResult> {
-    const saved = this.loadSaved();
-    const seen = new Set(saved.map((s) => `${s.sheet}!${s.row}:${s.col}`));
+    const { entries, invalid } = loadRecord(this.workbook);
+    const byCell = new Map(entries.map((e) => [`${e.sheet}!${e.row}:${e.col}`, e]));
     for (const m of groupMarksByCell(marks)) {
       const ws = this.workbook.getWorksheet(m.sheet);
       if (!ws) continue;
       const cell = ws.getCell(m.row + 1, m.col + 1);
       const k = `${ws.name}!${m.row}:${m.col}`;
-      if (!seen.has(k)) {
-        saved.push({
-          sheet: ws.name,
-          row: m.row,
-          col: m.col,
-          fill: cell.fill ? JSON.parse(JSON.stringify(cell.fill)) : null,
-          note: cell.note ? JSON.parse(JSON.stringify(cell.note)) : null,
-        });
-        seen.add(k);
-      }
+      const text = m.messages.join('\n');
+      const saved: SavedCell = byCell.get(k) ?? {
+        sheet: ws.name,
+        row: m.row,
+        col: m.col,
+        fill: cell.fill ? JSON.parse(JSON.stringify(cell.fill)) : null,
+        note: cell.note ? JSON.parse(JSON.stringify(cell.note)) : null,
+        severity: m.severity,
+        written: '',
+      };
+      byCell.set(k, { ...saved, severity: m.severity, written: noteHash(text) });
       // ExcelJS shares one style object between cells loaded with the same style: detach it first,
       // or the fill would spread to every cell that shares it.
-      cell.style = { ...detachedStyle(cell), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[m.severity] } } };
-      cell.note = m.messages.join('\n');
+      cell.style = { ...detachedStyle(cell), fill: markFill(m.severity) };
+      cell.note = text;
     }
-    this.storeSaved(saved);
-    return { tailNotesOmitted: 0 };
+    storeRecord(this.workbook, [...byCell.values()]);
+    return { tailNotesOmitted: 0, invalidRecords: invalid };
   }
 
-  async clearMarks(): Promise<number> {
-    const saved = this.loadSaved();
-    for (const s of saved) {
-      const ws = this.workbook.getWorksheet(s.sheet);
-      if (!ws) continue;
-      const cell = ws.getCell(s.row + 1, s.col + 1);
+  /** Restores the cells our record names and that still carry our mark; ignores (and counts) anything else. */
+  async clearMarks(): Promise<ClearResult> {
+    const { entries, invalid } = loadRecord(this.workbook);
+    for (const s of entries) {
+      const cell = this.workbook.getWorksheet(s.sheet)!.getCell(s.row + 1, s.col + 1);
       const style = detachedStyle(cell);
       if (s.fill) style.fill = s.fill;
       else delete style.fill;
       cell.style = style;
-      (cell as unknown as { note: ExcelJS.Comment | string | undefined }).note = s.note ?? undefined;
+      if (s.note) cell.note = s.note;
+      else removeNote(cell);
     }
-    const marksSheet = this.workbook.getWorksheet(MARKS_SHEET);
-    if (marksSheet) this.workbook.removeWorksheet(marksSheet.id);
-    return saved.length;
+    removeRecord(this.workbook);
+    return { cleared: entries.length, invalidRecords: invalid };
   }
 
   async addSheets(layouts: SheetLayout[]): Promise<string[]> {
@@ -94,26 +92,17 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   async toBuffer(): Promise<Uint8Array> {
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
+}
 
-  private loadSaved(): SavedCell[] {
-    const ws = this.workbook.getWorksheet(MARKS_SHEET);
-    if (!ws) return [];
-    const out: SavedCell[] = [];
-    ws.eachRow((row) => {
-      const v = row.getCell(1).value;
-      if (typeof v === 'string' && v.startsWith('{')) out.push(JSON.parse(v) as SavedCell);
-    });
-    return out;
-  }
-
-  private storeSaved(saved: SavedCell[]): void {
-    const old = this.workbook.getWorksheet(MARKS_SHEET);
-    if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
-    saved.forEach((s, i) => {
-      ws.getCell(i + 1, 1).value = JSON.stringify(s);
-    });
-  }
+/**
+ * ExcelJS has no public way to remove a note: `cell.note = undefined` keeps an empty comment that is saved
+ * into the file, and a note loaded from a file also sits in the cell's value model, so it comes back on save.
+ * The cell is rebuilt from its model without the comment, and its comment object dropped.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const { comment: _loaded, ...model } = cell.model as ExcelJS.CellModel & { comment?: unknown };
+  cell.model = model as ExcelJS.CellModel;
+  delete (cell as unknown as { _comment?: unknown })._comment;
 }
 
 function detachedStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {

@@ -15,6 +15,7 @@ import type { WorkbookSurface } from './excel-surface';
 import {
   ANNOTATION_PREFIX,
   buildRecord,
+  encodeNotes,
   MARK_RECORD_KEY,
   markFormula,
   type MarkRecord,
@@ -107,6 +108,8 @@ interface PlannedAnnotation {
   sheet: string;
   /** Local A1 address. */
   local: string;
+  /** The text written. */
+  text: string;
   severity: Severity;
   op: MarkOp;
 }
@@ -173,6 +176,7 @@ export function planMarkWrite(
     return {
       sheet: c.sheet,
       local,
+      text,
       severity: c.severity,
       op: {
         bytes: estimateBytes(2, address, text),
@@ -181,13 +185,18 @@ export function planMarkWrite(
     };
   });
   const withRecord = (notes: PlannedAnnotation[]): { record: MarkRecord; op: MarkOp | null } => {
-    const annotations = new Map<string, RecordedAnnotations>();
+    const bySheet = new Map<string, PlannedAnnotation[]>();
     for (const a of notes) {
-      const entry = annotations.get(a.sheet) ?? { sheet: a.sheet, kind: kind as 'notes' | 'comments', addresses: [] };
-      entry.addresses.push(a.local);
-      annotations.set(a.sheet, entry);
+      const list = bySheet.get(a.sheet);
+      if (list) list.push(a);
+      else bySheet.set(a.sheet, [a]);
     }
-    const record = buildRecord(run, now, usable.length, rules, [...annotations.values()]);
+    const annotations: RecordedAnnotations[] = [...bySheet].map(([sheet, list]) => ({
+      sheet,
+      kind: kind as 'notes' | 'comments',
+      notes: encodeNotes(list),
+    }));
+    const record = buildRecord(run, now, usable.length, rules, annotations);
     if (usable.length === 0) return { record, op: null };
     const value = JSON.stringify(record);
     return { record, op: { bytes: estimateBytes(2, MARK_RECORD_KEY, value), queue: () => workbook.settings.add(MARK_RECORD_KEY, value) } };

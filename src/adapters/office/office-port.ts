@@ -10,7 +10,7 @@
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { groupMarksByCell, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
@@ -71,32 +71,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
+    const run = newRunId();
     return this.guard(async () => {
       const attempt = (inspection: MarkInspection | null) =>
         this.options.run(async (ctx): Promise<MarkResult> => {
-          const found = inspection ?? (await inspectMarks(ctx, this.features));
-          const plan = planMarkWrite(ctx.workbook, this.features, found, cells, newRunId());
+          const found = inspection ?? (await inspectMarks(ctx, this.features, [run]));
+          const plan = planMarkWrite(ctx.workbook, this.features, found, cells, run);
           await this.syncInChunks(ctx, plan.ops);
-          return { tailNotesOmitted: plan.tailNotesOmitted };
+          return { tailNotesOmitted: plan.tailNotesOmitted, invalidRecords: found.invalidRecords };
         });
       try {
         return await attempt(cached);
       } catch (e) {
         // The workbook changed since the read (a rule or note removed or added meanwhile): look again, once.
-        // Marks an earlier chunk already wrote carry this run's tag, so the fresh look removes them too.
+        // Rules an earlier chunk already wrote carry this run's id, so the fresh look removes them too.
         if (!cached) throw e;
         return attempt(null);
       }
     });
   }
 
-  async clearMarks(): Promise<number> {
+  /** Removes what the record names (see mark-record.ts); without a valid record nothing is ours. */
+  async clearMarks(): Promise<ClearResult> {
     this.freshInspection = null;
     return this.guard(() =>
-      this.options.run(async (ctx) => {
+      this.options.run(async (ctx): Promise<ClearResult> => {
         const found = await inspectMarks(ctx, this.features);
         await this.syncInChunks(ctx, removalOps(ctx.workbook, found, this.features));
-        return found.record ? found.record.cells : found.ownRules.length + found.ownAnnotations.length;
+        const ours = found.ownRules.length + found.ownAnnotations.length > 0;
+        return { cleared: found.record && ours ? found.record.cells : 0, invalidRecords: found.invalidRecords };
       }),
     );
   }

@@ -4,7 +4,7 @@ import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../.
 import { parseAddress, parseAreas } from './addresses';
 import type { ExcelFeatures } from './api-support';
 import type { AnnotationSurface, ExcelContextSurface, RangeSurface, WorkbookSurface, WorksheetSurface } from './excel-surface';
-import { isMarkFormula, isOwnAnnotation, MARK_RECORD_KEY, parseRecord, type StoredMarkRecord } from './mark-record';
+import { isRecordedAnnotation, isRunFormula, MARK_RECORD_KEY, validateRecord, type ValidRecord } from './mark-record';
 
 /** Reads are capped at 5,000,000 cells per range; the chunked path reads this many cells per sync. */
 export const READ_CELLS_PER_SYNC = 100_000;
@@ -17,13 +17,16 @@ export const ANNOTATIONS_PER_SYNC = 2_000;
 /** What the mark code needs to know about the workbook; plain data, valid across request contexts. */
 export interface MarkInspection {
   sheets: string[];
-  /** Our conditional-format rules (found by their formula tag), by sheet. */
+  /** Our conditional-format rules (formula exactly the recorded run's), by sheet. */
   ownRules: { sheet: string; id: string }[];
-  /** Our notes/comments, by sheet-qualified address. */
+  /** Our notes/comments (our prefix, at a cell the record lists), by sheet-qualified address. */
   ownAnnotations: string[];
-  /** `sheet!row:col` of cells that carry the user's own note or comment: never written. */
+  /** `sheet!row:col` of cells that carry a note or comment that is not ours: never written. */
   userAnnotatedCells: Set<string>;
-  record: StoredMarkRecord | null;
+  /** The validated record; null when there is none (then nothing is ours). */
+  record: ValidRecord | null;
+  /** Record entries that failed validation and were ignored. */
+  invalidRecords: number;
 }
 
 export const cellKey = (sheet: string, row: number, col: number): string => `${sheet}!${row}:${col}`;
@@ -71,33 +74,37 @@ export function queueInspection(sheets: WorksheetSurface[], annotations: Annotat
   return { rules, locations };
 }
 
-export function collectInspection(names: string[], pending: PendingInspection, queued: ReturnType<typeof queueInspection>): MarkInspection {
+/**
+ * Sorts rules and annotations into ours and the user's. `extraRuns`: a run being written right now (its rules
+ * may exist before its record does, when an earlier request of the same write succeeded).
+ */
+export function collectInspection(
+  names: string[],
+  pending: PendingInspection,
+  queued: ReturnType<typeof queueInspection>,
+  extraRuns: string[] = [],
+): MarkInspection {
+  const { record, invalid } = pending.record.isNullObject ? { record: null, invalid: 0 } : validateRecord(pending.record.value, names);
+  const runs = record ? [record.run, ...extraRuns] : extraRuns;
   const ownRules: MarkInspection['ownRules'] = [];
   queued.rules.forEach((collection, i) => {
     for (const cf of collection.items) {
       if (cf.type !== 'Custom') continue;
       const custom = cf.customOrNullObject;
       if (custom.isNullObject) continue;
-      if (isMarkFormula(custom.rule.formula)) ownRules.push({ sheet: names[i], id: cf.id });
+      if (isRunFormula(custom.rule.formula, runs)) ownRules.push({ sheet: names[i], id: cf.id });
     }
   });
   const ownAnnotations: string[] = [];
   const userAnnotatedCells = new Set<string>();
   const facts = pending.paged ?? pending.annotations.map((a, i) => ({ content: a.content, address: queued.locations[i].address }));
   for (const { content, address } of facts) {
-    if (isOwnAnnotation(content)) ownAnnotations.push(address);
-    else {
-      const { sheet, range } = parseAddress(address);
-      userAnnotatedCells.add(cellKey(sheet, range.top, range.left));
-    }
+    const { sheet, range } = parseAddress(address);
+    const key = cellKey(sheet, range.top, range.left);
+    if (isRecordedAnnotation(content, record?.annotatedCells.get(key))) ownAnnotations.push(address);
+    else userAnnotatedCells.add(key);
   }
-  return {
-    sheets: names,
-    ownRules,
-    ownAnnotations,
-    userAnnotatedCells,
-    record: pending.record.isNullObject ? null : parseRecord(pending.record.value),
-  };
+  return { sheets: names, ownRules, ownAnnotations, userAnnotatedCells, record, invalidRecords: invalid };
 }
 
 /**
@@ -149,11 +156,11 @@ async function firstPass(context: ExcelContextSurface, features: ExcelFeatures) 
 }
 
 /** Two syncs: the inspection alone (for clearMarks, or applyMarks without a fresh read). */
-export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures): Promise<MarkInspection> {
+export async function inspectMarks(context: ExcelContextSurface, features: ExcelFeatures, extraRuns: string[] = []): Promise<MarkInspection> {
   const { first, paged, sheets, names, annotations } = await firstPass(context, features);
   const queued = queueInspection(sheets, annotations);
   await context.sync();
-  return collectInspection(names, { record: first.record, annotations, paged }, queued);
+  return collectInspection(names, { record: first.record, annotations, paged }, queued, extraRuns);
 }
 
 export class PayloadTooLargeError extends Error {
