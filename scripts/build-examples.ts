@@ -11,6 +11,7 @@ import { performanceSheets } from './examples/performance-sheets';
 import type { ShanghaiDocument } from './examples/shanghai-data';
 import { shanghaiAccounts, useDocumentNotes } from './examples/shanghai-tables';
 import { writeBook } from './examples/write-book';
+import { departmentWorkbook } from './examples/department-2018';
 import { addNarrativeSheet, writeNarrativeDocx } from './examples/narrative';
 
 const ROOT = join(__dirname, '..');
@@ -59,9 +60,29 @@ export async function buildShanghai(outDir = join(ROOT, 'examples')): Promise<st
   return paths;
 }
 
+/** The invented 2018 ten-table department workbook (docs/department-2018.md), clean, and with one planted error per identity family. */
+export async function buildDepartment(outDir = join(ROOT, 'examples')): Promise<string[]> {
+  const paths: string[] = [];
+  for (const [name, plants] of [
+    ['department-2018-example.xlsx', false],
+    ['department-2018-planted-errors.xlsx', true],
+  ] as const) {
+    const { workbook } = departmentWorkbook({ plants });
+    workbook.creator = '决算公开助手 examples';
+    workbook.created = new Date('2025-01-01T00:00:00Z');
+    workbook.modified = new Date('2025-01-01T00:00:00Z');
+    const path = join(outDir, name);
+    await workbook.xlsx.writeFile(path);
+    console.log(`wrote ${path}`);
+    paths.push(path);
+  }
+  return paths;
+}
+
 if (require.main === module) {
   buildFuzhou()
     .then(() => buildShanghai())
+    .then(() => buildDepartment())
     .catch((e) => {
       console.error(e);
       process.exit(1);
