@@ -16,7 +16,10 @@ import { parseA1, refText } from '../src/core/cells';
 import { checkWorkbook } from '../src/app/check';
 import { findingToJson, type FindingJson } from '../src/core/findings';
 import type { FinalAccounts, TableId } from '../src/core/model';
-import { TABLE_IDS } from '../src/core/model';
+import { specsOf } from '../src/core/profiles';
+import { SHANGHAI_2024 } from '../src/core/profiles/shanghai-2024';
+
+const TABLE_IDS = specsOf(SHANGHAI_2024).map((s) => s.id);
 import type { CheckReport } from '../src/core/report';
 import { cellAt, type WorkbookSnapshot } from '../src/port/snapshot';
 import { readAccounts } from '../src/readers/tables';

@@ -1,4 +1,5 @@
 // Opening a picked or dropped file in the browser, with the reasons a file cannot be read in Chinese.
+import { readZipDirectory } from '../adapters/file/zip-directory';
 import { PageWorkbookPort } from './page-port';
 
 export class FileOpenError extends Error {
@@ -22,8 +23,19 @@ export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
   }
   if (!startsWith(bytes, ZIP))
     return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
+  // What the zip declares, before the library inflates anything (a small file can inflate to gigabytes).
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) return `“${name}”不完整（ZIP 结构被截断），可能下载或复制时出错。请重新获取原文件后再试。`;
+  const inflated = dir.entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  if (inflated > PAGE_MAX_INFLATED_BYTES) {
+    const mb = (b: number) => `${Math.ceil(b / (1024 * 1024))} MB`;
+    return `“${name}”解压后有 ${mb(inflated)}，超出本页可读取的上限 ${mb(PAGE_MAX_INFLATED_BYTES)}。请删除多余的行列或拆分工作簿后再试。`;
+  }
   return null;
 }
+
+/** The inflated size the page reads at most (the CLI's default --max-size). */
+export const PAGE_MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
 export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<PageWorkbookPort> {
   const why = notAWorkbook(name, bytes);

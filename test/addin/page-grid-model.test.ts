@@ -1,5 +1,6 @@
 // The page's grid preview model without a browser (so `npx jest` runs it, not only the e2e suite): number formats as printed, merges as spans, marks per cell.
 import { formatNumber, gridModel } from '../../src/page/grid-model';
+import JSZip from 'jszip';
 import { generatedFileName, notAWorkbook } from '../../src/page/file-open';
 import type { SheetSnapshot } from '../../src/port/snapshot';
 
@@ -59,8 +60,22 @@ test('merges become spans, covered cells are skipped, the worst mark wins and ev
 test('file names and what is not a workbook', () => {
   expect(generatedFileName('福州市工信局2024决算.xlsx')).toBe('福州市工信局2024决算-公开表.xlsx');
   expect(generatedFileName('a.b.xlsx', '已标记')).toBe('a.b-已标记.xlsx');
-  expect(notAWorkbook('x.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBeNull();
+  expect(notAWorkbook('x.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toContain('不完整');
   expect(notAWorkbook('x.csv', new TextEncoder().encode('a,b'))).toContain('不是 Excel 工作簿');
   expect(notAWorkbook('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toContain('旧版 Excel（.xls）');
   expect(notAWorkbook('空.xlsx', new Uint8Array())).toContain('空文件');
+});
+
+test('the page refuses a zip that declares more than it can read, before inflating it', async () => {
+  const zip = new JSZip();
+  zip.file('xl/worksheets/sheet1.xml', '<worksheet/>');
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  expect(notAWorkbook('小.xlsx', bytes)).toBeNull();
+  // The same zip with its central directory claiming 300 MB for the sheet (a zip bomb declares its size).
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const central = bytes.findIndex((_, i) => i + 4 <= bytes.length && dv.getUint32(i, true) === 0x02014b50);
+  dv.setUint32(central + 24, 300 * 1024 * 1024, true);
+  const why = notAWorkbook('炸弹.xlsx', bytes);
+  expect(why).toContain('炸弹.xlsx');
+  expect(why).toContain('超出本页可读取的上限 200 MB');
 });

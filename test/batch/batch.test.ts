@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../src/app/check';
 import { runBatch, runTask } from '../../src/cli/batch';
+import { snapshotOf } from '../helpers/example';
 import { main } from '../../src/cli/main';
 import { syntheticWorkload } from '../../src/synthetic';
 import { writeWorkload } from '../../src/synthetic/file';
@@ -102,9 +104,15 @@ describe('batch generate of a folder', () => {
     expect(err).toHaveLength(2);
     const files = readdirSync(outDir).sort();
     expect(files).toEqual(['a-甲单位-公开表.xlsx', 'b-乙单位底稿-公开表.xlsx', '批量生成汇总.csv', '批量生成汇总.json']);
-    // The generated file checks clean on its own.
-    const again = await runTask({ kind: 'check', file: join(outDir, 'b-乙单位底稿-公开表.xlsx') });
-    expect(again).toMatchObject({ status: 'ok', errors: 0, unit: '乙单位' });
+    // The generated tables check clean on their own; the only errors are the draft 情况说明's unfilled 【请填写…】 (N6).
+    const generated = join(outDir, 'b-乙单位底稿-公开表.xlsx');
+    const again = await runTask({ kind: 'check', file: generated });
+    expect(again).toMatchObject({ status: 'ok', unit: '乙单位' });
+    const report = checkWorkbook(await snapshotOf(generated));
+    const errors = report.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((f) => f.rule !== 'N6' || !f.message.includes('【请填写'))).toEqual([]);
+    expect(again).toMatchObject({ errors: errors.length });
   }, 120000);
 });
 
