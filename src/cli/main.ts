@@ -10,7 +10,7 @@ import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
-import { marksOf } from '../port/port';
+import { invalidRecordsNotice, marksOf } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
@@ -153,8 +153,11 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
     lastYearFile: flag(args, '--last-year'),
   });
   if (marked) {
-    await port.applyMarks(marksOf(report.findings));
+    const result = await port.applyMarks(marksOf(report.findings));
     await writeNewFile(marked, await port.toBuffer());
+    // A mark record in the input that is not ours (or was altered) is ignored; say so, on stderr so --json stays clean.
+    const notice = invalidRecordsNotice(result.invalidRecords);
+    if (notice) io.err(notice);
   }
   if (flag(args, '--json')) {
     io.out(JSON.stringify(reportToJson(report), null, 2));
