@@ -35,7 +35,7 @@ export const HELP = `决算公开助手 final-accounts
                        [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx]
                        [--rubric 评分规则] [--rubric-setting 键=值 …] [--timeout 秒]
       检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
-      --profile         fuzhou-2024 | shanghai-2024 | central-2024（默认按表格自动识别）
+      --profile         fuzhou-2024 | shanghai-2024 | central-2024 | department-2018（2018 年十张表部门决算，只核对）（默认按表格自动识别）
       --json            以 JSON 输出结果
       --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
       --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
