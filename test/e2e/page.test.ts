@@ -249,7 +249,7 @@ test('a file that is not .xlsx: the Chinese error, and the page still opens a re
     const zip = path.join(tmp, '坏文件.xlsx');
     fs.writeFileSync(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
     await w.page.locator('input[type=file]').setInputFiles(zip);
-    await w.page.getByText(/无法读取“坏文件\.xlsx”：文件可能已损坏/).waitFor();
+    await w.page.getByText(/“坏文件\.xlsx”不完整（ZIP 结构被截断）/).waitFor();
 
     // The contrast probe reports low-contrast text when there is some.
     await w.page.evaluate(() => {
