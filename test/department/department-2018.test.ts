@@ -55,4 +55,26 @@ describe('the 2018 ten-table department set', () => {
     expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['G-PROFILE', 'error']]);
     expect(result.findings[0].message).toContain('不支持生成');
   });
+
+  test('09: a count without its amount (or the reverse) is a 提示 at both cells (D9-c)', async () => {
+    const { workbook } = departmentWorkbook({});
+    const ws = workbook.getWorksheet('09相关信息统计表')!;
+    // 行次 14 公务用车购置数 = 1 with no 公务用车购置费 (行次 5); 行次 16 接待批次 = 0 with 公务接待费 printed.
+    let carsBought = '';
+    let batches = '';
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === '3．公务用车购置数（辆）') carsBought = `C${r}`;
+      if (row.getCell(1).value === '5．国内公务接待批次（个）') batches = `C${r}`;
+    });
+    ws.getCell(carsBought).value = 1;
+    ws.getCell(batches).value = null;
+    const report = checkWorkbook(await roundTrip(workbook));
+    const d9c = report.findings.filter((f) => f.rule === 'D9-c');
+    expect(d9c.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(d9c.map((f) => f.cells.map(refText).join(' '))).toEqual([
+      expect.stringContaining(`09相关信息统计表!${carsBought}`),
+      expect.stringContaining(`09相关信息统计表!${batches}`),
+    ]);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

@@ -108,4 +108,44 @@ const socialSecurity: Rule = {
   },
 };
 
-export const SPECIAL_RULES: Rule[] = [threePublicZero, emptyStatement('T8-b', 'govFund'), emptyStatement('T9-b', 'stateCapital'), socialSecurity];
+/**
+ * 09 部门决算相关信息统计表 (2018 department set): counts and amounts that go together (docs/department-2018.md).
+ * Plausibility only, so 提示: a count can be 0 for spending accrued last year, and the reverse.
+ */
+const STATS_PAIRS: Array<{ count: FixedRowKey; amount: FixedRowKey; both: boolean }> = [
+  // 14 > 0 ⇒ 5 > 0: a car bought has its purchase cost.
+  { count: 'count.carsBought', amount: 'carPurchase', both: false },
+  // 16 > 0 ⇔ 7 > 0 and 12 > 0 ⇔ 3 > 0: receptions and trips abroad have costs, and costs have receptions and trips.
+  { count: 'count.receptionBatches', amount: 'reception', both: true },
+  { count: 'count.abroadGroups', amount: 'abroad', both: true },
+];
+
+const relatedStatsPlausible: Rule = {
+  id: 'D9-c',
+  severity: 'warning',
+  title: '09表 次数与金额相互对应',
+  run(ctx) {
+    const t = ctx.table('relatedStats');
+    if (!t) return;
+    for (const p of STATS_PAIRS) {
+      const n = ctx.cell(t, p.count, 'amount');
+      const a = ctx.cell(t, p.amount, 'amount');
+      if (!n || !a || n.invalid || a.invalid) continue;
+      const countLabel = fixedRowLabel(ctx.profile, t, p.count);
+      const amountLabel = fixedRowLabel(ctx.profile, t, p.amount);
+      if (n.minor > 0 && a.minor === 0) {
+        ctx.emit(t, 'warning', `${ctx.name(t)}“${countLabel}”不为 0，但“${amountLabel}”为 0。请核对，或说明原因。`, [n.ref!, a.ref!].filter(Boolean));
+      } else if (p.both && n.minor === 0 && a.minor > 0) {
+        ctx.emit(t, 'warning', `${ctx.name(t)}“${amountLabel}”不为 0，但“${countLabel}”为 0。请核对，或说明原因。`, [a.ref!, n.ref!].filter(Boolean));
+      }
+    }
+  },
+};
+
+export const SPECIAL_RULES: Rule[] = [
+  threePublicZero,
+  emptyStatement('T8-b', 'govFund'),
+  emptyStatement('T9-b', 'stateCapital'),
+  socialSecurity,
+  relatedStatsPlausible,
+];
