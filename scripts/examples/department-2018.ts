@@ -2,6 +2,7 @@
 // department documents, with figures made up so that every identity holds. Options plant one error per
 // identity family, print today's 类 names, or misname one 类 row, for the department-profile tests.
 import ExcelJS from 'exceljs';
+import { CLASS_LISTS } from '../../src/core/catalogs/functional';
 
 export interface DepartmentOptions {
   /** One planted error per identity family (PLANTS). */
@@ -58,33 +59,10 @@ const NAMES: Record<string, string> = {
   '22102': '住房改革支出',
 };
 
-/** The 23 类 of 01/04 as the 2018 document prints them (and today's name where it differs). */
-const CLASSES_2018: Array<[string, string, string?]> = [
-  ['201', '一般公共服务支出'],
-  ['202', '外交支出'],
-  ['203', '国防支出'],
-  ['204', '公共安全支出'],
-  ['205', '教育支出'],
-  ['206', '科学技术支出'],
-  ['207', '文化体育与传媒支出', '文化旅游体育与传媒支出'],
-  ['208', '社会保障和就业支出'],
-  ['210', '医疗卫生与计划生育支出', '卫生健康支出'],
-  ['211', '节能环保支出'],
-  ['212', '城乡社区支出'],
-  ['213', '农林水支出'],
-  ['214', '交通运输支出'],
-  ['215', '资源勘探信息等支出', '资源勘探工业信息等支出'],
-  ['216', '商业服务业等支出'],
-  ['217', '金融支出'],
-  ['219', '援助其他地区支出'],
-  ['220', '国土海洋气象等支出', '自然资源海洋气象等支出'],
-  ['221', '住房保障支出'],
-  ['222', '粮油物资储备支出'],
-  ['229', '其他支出'],
-  ['231', '债务还本支出'],
-  ['232', '债务付息支出'],
-];
-const ORDINALS = '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三'.split(' ');
+/** The 23 类 of 01/04 as the 2018 document prints them, with today's name where it differs (the catalog's lists). */
+const TODAY = new Map(CLASS_LISTS['26'].map((c) => [c.code, c.name]));
+const CLASSES_2018: Array<[code: string, name2018: string, name2024: string]> = CLASS_LISTS['2018'].map((c) => [c.code, c.name, TODAY.get(c.code)!]);
+const ORDINALS = CLASS_LISTS['2018'].map((c) => c.ordinal);
 
 /** The unknown name given to 221 with `unknownRow`. */
 export const UNKNOWN_CLASS_LABEL = '十九、住房保障类杂项支出';
@@ -154,8 +132,6 @@ const ECON_CLASSES: Array<[string, string]> = [
   ['399', '其他支出'],
 ];
 const isPersonnel = (code: string) => code.startsWith('301') || code.startsWith('303');
-/** 06 明细表 adds 05's 项目支出 (all 商品和服务 here) to the basic spending by class. */
-const PROJECT_ECON = { '302': 0 };
 
 /** Where each planted error is, by a key the tests read back: [sheet, A1, rule, what]. */
 export const PLANTS = {
@@ -174,11 +150,11 @@ export type PlantKey = keyof typeof PLANTS;
 class SheetWriter {
   row = 1;
   readonly ws: ExcelJS.Worksheet;
-  /** The cell of each planted error, A1. */
   constructor(
     wb: ExcelJS.Workbook,
-    name: string,
-    readonly planted: Map<PlantKey, string>,
+    private readonly name: string,
+    /** Where each planted error is, shared by the sheets of the workbook. */
+    private readonly planted: Map<PlantKey, { sheet: string; cell: string }>,
   ) {
     this.ws = wb.addWorksheet(name);
   }
@@ -192,7 +168,7 @@ class SheetWriter {
     this.ws.mergeCells(r1, c1, r2, c2);
   }
   plant(key: PlantKey, row: number, col: number): void {
-    this.planted.set(key, this.ws.getCell(row, col).address);
+    this.planted.set(key, { sheet: this.name, cell: this.ws.getCell(row, col).address });
   }
   head(heading: string, title: string, unitName: string, unitWord: string): void {
     this.line([heading]);
@@ -220,22 +196,13 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
   const classLabel = (k: number): string => {
     const [code, old, now] = CLASSES_2018[k];
     if (options.unknownRow && code === '221') return UNKNOWN_CLASS_LABEL;
-    return `${ORDINALS[k]}、${options.names2024 && now ? now : old}`;
+    return `${ORDINALS[k]}、${options.names2024 ? now : old}`;
   };
-  const sheet = (name: string) => {
-    const local = new Map<PlantKey, string>();
-    const w = new SheetWriter(wb, name, local);
-    return {
-      w,
-      done: () => {
-        for (const [k, cell] of local) planted.set(k, { sheet: name, cell });
-      },
-    };
-  };
+  const sheet = (name: string) => new SheetWriter(wb, name, planted);
 
   // ---- 01 收支决算总表
   {
-    const { w, done } = sheet('01收支决算总表');
+    const w = sheet('01收支决算总表');
     w.head('一、收入支出决算总表', '收支决算总表', unit, '单位：万元');
     const top = w.line(['收入', null, '支出']);
     w.merge(top, 1, top, 2);
@@ -286,7 +253,6 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
         w.plant('sum', row - 1, 4);
       }
     }
-    done();
   }
 
   // ---- 02 收入决算表 / 03 支出决算表 / 05 一般公共预算财政拨款支出决算表 / 08 政府性基金 (coded, 合计 on top)
@@ -302,7 +268,7 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
     columnNumbers?: Cell[],
     plant?: (code: string, row: number, w: SheetWriter) => void,
   ) => {
-    const { w, done } = sheet(name);
+    const w = sheet(name);
     w.head(heading, title, name.startsWith('02') ? unit : '', unitWord);
     const first = w.row;
     for (const h of headers) w.line(h);
@@ -317,7 +283,6 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
       const r = w.line([code, nameOf(code), ...value(inside).map((v) => (v === null ? null : money(v)))]);
       plant?.(code, r, w);
     }
-    done();
   };
   const sum = (items: Item[], f: (i: Item) => number) => items.reduce((s, i) => s + f(i), 0);
   coded(
@@ -373,7 +338,7 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
 
   // ---- 04 财政拨款收入支出决算总表
   {
-    const { w, done } = sheet('04财政拨款收支总表');
+    const w = sheet('04财政拨款收支总表');
     w.head('四、财政拨款收入支出决算总表', '财政拨款收入支出决算总表', '', '金额单位：万元');
     const top = w.line(['收 入', null, '支 出']);
     w.merge(top, 1, top, 2);
@@ -400,29 +365,27 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
     w.line(['一、一般公共预算财政拨款', money(carryIn), '基本支出结转', money(CARRY_OUT.basicFiscal), money(CARRY_OUT.basicFiscal), null]);
     w.line(['二、政府性基金预算财政拨款', null, '项目支出结转和结余', money(CARRY_OUT.projectFiscal), money(CARRY_OUT.projectFiscal), null]);
     w.line(['总计', money(gpbIn + t.gf + carryIn), '总计', money(t.gpb + t.gf + carryOut), money(t.gpb + carryOut), money(gfOut)]);
-    done();
   }
 
   // ---- 06 一般公共预算财政拨款支出决算明细表 (by 经济分类 类: basic + project)
   const econClassBasic = (cls: string) => ECON_BASIC.filter(([c]) => c.startsWith(cls)).reduce((s, [, , v]) => s + v, 0);
   {
-    const { w, done } = sheet('06支出决算明细表');
+    const w = sheet('06支出决算明细表');
     w.head('六、一般公共预算财政拨款支出决算明细表', '一般公共预算财政拨款支出决算明细表', '', '单位：万元');
     const top = w.line(['项 目', null, '合 计']);
     w.merge(top, 1, top, 2);
     w.line(['经济分类科目编码', '科目名称']);
-    PROJECT_ECON['302'] = t.gpbProject;
-    const detail = (cls: string) => econClassBasic(cls) + (cls === '302' ? PROJECT_ECON['302'] : 0);
+    // 06 明细表 adds 05's 项目支出 (all 商品和服务 here) to the basic spending by class.
+    const detail = (cls: string) => econClassBasic(cls) + (cls === '302' ? t.gpbProject : 0);
     const total = ECON_CLASSES.reduce((s, [c]) => s + detail(c), 0);
     const r = w.line(['合 计', null, money(plants ? total + 100 : total)]);
     if (plants) w.plant('same', r, 3); // X14: 06's 合计 ≠ 05's 合计 (its 302 raised alike, so 06 adds up)
     for (const [c, n] of ECON_CLASSES) w.line([c, n, money(plants && c === '302' ? detail(c) + 100 : detail(c))]);
-    done();
   }
 
   // ---- 07 一般公共预算财政拨款基本支出决算表 (one block: 合计 / 人员经费 / 公用经费)
   {
-    const { w, done } = sheet('07基本支出决算表');
+    const w = sheet('07基本支出决算表');
     w.head('七、一般公共预算财政拨款基本支出决算表', '一般公共预算财政拨款基本支出决算表', '', '金额单位：万元');
     const top = w.line(['项 目', null, '合计', '人员经费', '公用经费']);
     w.merge(top, 1, top, 2);
@@ -436,13 +399,11 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
     };
     for (const [cls, name] of ECON_CLASSES) {
       // 07 prints 312 as 对企业补助 where 06 prints 对企业补贴 (both as in the 2018 document).
-      put(cls, cls === '312' ? '对企业补助' : name, econClassBasic(cls));
-      for (const [c, n, v] of ECON_BASIC.filter(([c]) => c.startsWith(cls))) {
-        const r = put(c, n, plants && c === '30201' ? v + 100 : v);
-        if (plants && c === '30201') w.plant('hierarchy', r - ECON_BASIC.filter(([x]) => x.startsWith('302') && x < '30201').length - 1, 3);
-      }
+      const classRow = put(cls, cls === '312' ? '对企业补助' : name, econClassBasic(cls));
+      // T6-a: 30201 raised by 1.00, so 302 no longer equals the sum of its 款 (reported at the 类 row).
+      if (plants && cls === '302') w.plant('hierarchy', classRow, 3);
+      for (const [c, n, v] of ECON_BASIC.filter(([c]) => c.startsWith(cls))) put(c, n, plants && c === '30201' ? v + 100 : v);
     }
-    done();
   }
 
   // ---- 08 政府性基金预算财政拨款收入支出决算表 (栏次 1 4 7 8 11 12)
@@ -463,7 +424,7 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
 
   // ---- 09 部门决算相关信息统计表 (two halves with 行次)
   {
-    const { w, done } = sheet('09相关信息统计表');
+    const w = sheet('09相关信息统计表');
     w.head('九、部门决算相关信息统计表', '部门决算相关信息统计表', '', '金额单位：万元');
     w.line(['项 目', '行次', '统计数', '项 目', '行次', '统计数']);
     w.line(['栏 次', null, '1', '栏 次', null, '2']);
@@ -518,12 +479,11 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
       if (plants && l === '其中：外事接待费') w.plant('partOfRow', r, 3);
       if (plants && rl === '（一）车辆数合计（辆）') w.plant('statsSum', r, 6);
     }
-    done();
   }
 
   // ---- 10 政府采购情况表
   {
-    const { w, done } = sheet('10政府采购情况表');
+    const w = sheet('10政府采购情况表');
     w.head('十、政府采购情况表', '政府采购情况表', '', '单位：万元');
     const r1 = w.line(['项目', '采购计划金额', null, null, null, null, null, '实际采购金额']);
     w.merge(r1, 2, r1, 7);
@@ -547,7 +507,6 @@ export function departmentWorkbook(options: DepartmentOptions = {}): DepartmentW
         w.plant('columns', r, 9);
       }
     }
-    done();
   }
   return { workbook: wb, planted };
 }
