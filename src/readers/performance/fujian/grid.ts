@@ -2,6 +2,7 @@
 // may be printed as percentages or as `/` (no value), the ticked grade box, and reading problems as findings.
 import { refText, type CellRef } from '../../../core/cells';
 import type { Finding } from '../../../core/findings';
+import type { FujianFormRead } from '../../../core/performance/model';
 import { cellAt, lastCol, lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf, readNumber } from '../cells';
 
@@ -51,6 +52,29 @@ export class FormSink {
   warn(message: string, ref: CellRef): void {
     this.findings.push({ rule: 'F0', severity: 'warning', table: this.table, message: `${refText(ref)}：${message}`, cells: [ref] });
   }
+}
+
+/**
+ * The empty read of a form titled at `start`, its sink (findings under the project name), and `need`: the first
+ * cell from the title down whose label passes `test`, reported as missing (`<form>缺少“<what>”。` at the title) when absent.
+ */
+export function openForm(
+  sheet: SheetSnapshot,
+  start: At,
+  formId: FujianFormRead['formId'],
+  project: string,
+  formName: string,
+): { form: FujianFormRead; sink: FormSink; titleRef: CellRef; need: (what: string, test: (label: string) => boolean) => At | null } {
+  const sink = new FormSink(project);
+  const titleRef = refOf(sheet, start);
+  const form: FujianFormRead = { formId, sheet: sheet.name, titleRef, evaluation: { project, rows: [], total: null, grade: null } };
+  const end = lastRow(sheet);
+  const need = (what: string, test: (label: string) => boolean): At | null => {
+    const at = findLabel(sheet, start.row, end, test);
+    if (!at) sink.error(`${formName}缺少“${what}”。`, titleRef);
+    return at;
+  };
+  return { form, sink, titleRef, need };
 }
 
 /**

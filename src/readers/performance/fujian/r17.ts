@@ -6,7 +6,20 @@ import type { FujianFormRead } from '../../../core/performance/model';
 import { FUJIAN_2018_FORMS } from '../../../core/performance/rubrics/fujian-2018';
 import { cellAt, lastCol, lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf } from '../cells';
-import { findCol, findLabel, FormSink, formNumber, formRatio, numberRightOf, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
+import {
+  findCol,
+  findLabel,
+  FormSink,
+  formNumber,
+  formRatio,
+  numberRightOf,
+  numbersAfter,
+  openForm,
+  readGrade,
+  refOf,
+  textAt,
+  type At,
+} from './grid';
 
 const RULES = FUJIAN_2018_FORMS['fujian-2018-r17'].rules;
 
@@ -28,19 +41,7 @@ function projectName(sheet: SheetSnapshot, from: number): string | null {
 export function readR17(sheet: SheetSnapshot, start: At): { form: FujianFormRead; findings: FormSink['findings'] } {
   const end = lastRow(sheet);
   const name = projectName(sheet, start.row) || sheet.name;
-  const sink = new FormSink(name);
-  const titleRef = refOf(sheet, start);
-  const form: FujianFormRead = {
-    formId: 'fujian-2018-r17',
-    sheet: sheet.name,
-    titleRef,
-    evaluation: { project: name, rows: [], total: null, grade: null },
-  };
-  const need = (what: string, test: (l: string) => boolean): At | null => {
-    const at = findLabel(sheet, start.row, end, test);
-    if (!at) sink.error(`常规自评表（R17）缺少“${what}”。`, titleRef);
-    return at;
-  };
+  const { form, sink, need } = openForm(sheet, start, 'fujian-2018-r17', name, '常规自评表（R17）');
   const targetsHead = need('年度绩效目标设置及完成情况（表头“目标完成程度（完成值/目标值）”）', (l) => l.startsWith('目标完成程度(完成值'));
   const overallHead = need('项目总体资金情况（表头“资金合计”）', (l) => l === '资金合计');
   const useHead = need('项目当年度预算批复资金使用情况（表头“当年度部门预算批复数①”）', (l) => l.startsWith('当年度部门预算批复数'));

@@ -6,7 +6,20 @@ import type { FujianFormRead } from '../../../core/performance/model';
 import { FUJIAN_2018_FORMS } from '../../../core/performance/rubrics/fujian-2018';
 import { lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf } from '../cells';
-import { findCol, findLabel, FormSink, formNumber, formRatio, numberRightOf, numbersAfter, readGrade, refOf, textAt, type At } from './grid';
+import {
+  findCol,
+  findLabel,
+  FormSink,
+  formNumber,
+  formRatio,
+  numberRightOf,
+  numbersAfter,
+  openForm,
+  readGrade,
+  refOf,
+  textAt,
+  type At,
+} from './grid';
 
 const RULES = FUJIAN_2018_FORMS['fujian-2018-r18'].rules;
 
@@ -30,19 +43,7 @@ export function readR18(sheet: SheetSnapshot, start: At): { form: FujianFormRead
   const end = lastRow(sheet);
   const nameAt = findLabel(sheet, start.row, end, (l) => l === '项目名称');
   const name = (nameAt && textAt(sheet, nameAt.row, nameAt.col + 1)) || sheet.name;
-  const sink = new FormSink(name);
-  const titleRef = refOf(sheet, start);
-  const form: FujianFormRead = {
-    formId: 'fujian-2018-r18',
-    sheet: sheet.name,
-    titleRef,
-    evaluation: { project: name, rows: [], total: null, grade: null },
-  };
-  const need = (what: string, test: (l: string) => boolean): At | null => {
-    const at = findLabel(sheet, start.row, end, test);
-    if (!at) sink.error(`常规自评表（R18）缺少“${what}”。`, titleRef);
-    return at;
-  };
+  const { form, sink, titleRef, need } = openForm(sheet, start, 'fujian-2018-r18', name, '常规自评表（R18）');
   const fundsHead = need('二 项目资金情况（表头“计划数(万元)”）', (l) => l.startsWith('计划数'));
   const targetsHead = need('三 项目绩效目标设置及完成情况（表头“目标完成程度(完成值/目标值)”）', (l) => l.startsWith('目标完成程度(完成值'));
   const commonAt = need('四.绩效自评共性指标体系', (l) => /^四[.、]?绩效自评共性指标体系/.test(l));
