@@ -82,6 +82,14 @@ function fundIdentities(rule: string, printed: readonly ColKey[]): TableIdentity
   ];
 }
 
+/** The 经济分类 款 of basic spending that each “三公” item includes (X12, 2024 and 2018 sets). */
+const THREE_PUBLIC_ECONOMIC = [
+  ['30212', 'abroad'],
+  ['30217', 'reception'],
+  ['30231', 'carRun'],
+  ['31013', 'carPurchase'],
+] as const;
+
 const PART_OF_WHOLE = '是全部支出的一部分，不能大于全部支出；请核对两表的数字。';
 
 /**
@@ -150,14 +158,7 @@ const CROSS_IDENTITIES: CrossIdentity[] = [
       b,
       why: `财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。`,
     })),
-  ...(
-    [
-      ['30212', 'abroad'],
-      ['30217', 'reception'],
-      ['30231', 'carRun'],
-      ['31013', 'carPurchase'],
-    ] as const
-  )
+  ...THREE_PUBLIC_ECONOMIC
     // X12 stays a 提示: 06's economic 款 and 07's “三公” statistics are kept by different definitions
     // (the 三公 scope of 公务用车 and 接待 is narrower in places), so neither is by definition part of the other.
     .map(([code, item]): CrossIdentity => ({
@@ -281,26 +282,23 @@ export const DEPARTMENT_2018_CROSS_IDENTITIES: CrossIdentity[] = [
   partOfRow('D9-b', 'relatedStats', 'reception.foreignAffairs', 'reception.domestic'),
   partOfRow('D9-b', 'relatedStats', 'count.foreignAffairsBatches', 'count.receptionBatches'),
   partOfRow('D9-b', 'relatedStats', 'count.foreignAffairsPersons', 'count.receptionPersons'),
-  // X1–X8: the same figure printed in two tables: equal by definition, an error beyond the 尾差 policy.
-  { kind: 'same', rule: 'X1', a: of('summary', 'inc.total'), b: of('income', 'total', 'total') },
-  { kind: 'same', rule: 'X2', a: of('summary', 'exp.total'), b: of('expenditure', 'total', 'total') },
+  // The same as in 2024: X1, X2 (01 = 02/03 totals), X4 (01 类 = 03 类), X6, X7 (04 = 05), X8 for 政府性基金 only
+  // (no 国有资本经营 table), X10 (05 ≤ 03 per row), X11 (04 结转和结余 ≤ 01's).
+  ...CROSS_IDENTITIES.filter(
+    (i) =>
+      ['X1', 'X2', 'X4', 'X6', 'X7', 'X10', 'X11'].includes(i.rule) ||
+      (i.rule === 'X8' && (i.kind === 'same' || i.kind === 'sameClasses') && i.b.table === 'govFund'),
+  ),
+  // X3: 01's income rows = 02's 合计 columns (一、财政拨款 is one row here, not three funds).
   ...(['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k): CrossIdentity => ({
     kind: 'same',
     rule: 'X3',
     a: of('income', 'total', k),
     b: of('summary', `inc.${k}`),
   })),
-  { kind: 'sameClasses', rule: 'X4', a: { table: 'summary', col: 'amount' }, b: { table: 'expenditure', col: 'total' } },
+  // X5: 01 一、财政拨款 = 04 本年收入合计; 其中：政府性基金 = 04 二、.
   { kind: 'same', rule: 'X5', a: of('fiscalSummary', 'inc.total'), b: of('summary', 'inc.fiscal') },
   { kind: 'same', rule: 'X5', a: of('fiscalSummary', 'inc.gf'), b: of('summary', 'inc.fiscal.gf') },
-  { kind: 'same', rule: 'X6', a: of('fiscalSummary', 'inc.total'), b: of('income', 'total', 'fiscal') },
-  { kind: 'same', rule: 'X7', a: of('fiscalSummary', 'exp.total', 'gpb'), b: of('generalBudget', 'total', 'total') },
-  { kind: 'sameClasses', rule: 'X7', a: { table: 'fiscalSummary', col: 'gpb' }, b: { table: 'generalBudget', col: 'total' } },
-  { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'exp.total', 'gf'), b: of('govFund', 'total', 'total') },
-  { kind: 'sameClasses', rule: 'X8', a: { table: 'fiscalSummary', col: 'gf' }, b: { table: 'govFund', col: 'total' } },
-  { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'inc.carryIn.gf'), b: of('govFund', 'total', 'carryIn') },
-  { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'exp.carryOut', 'gf'), b: of('govFund', 'total', 'carryOut') },
-  { kind: 'same', rule: 'X8', a: of('fiscalSummary', 'inc.gf'), b: of('govFund', 'total', 'income') },
   // A balance: 05's 基本支出 comes from the functional detail, 07's 合计 from the economic detail.
   { kind: 'same', rule: 'X9', a: of('generalBudget', 'total', 'basic'), b: of('basicEconomic', 'total', 'total'), balance: true },
   // 06 明细表 is 05 by economic class: its 合计 is 05's 合计 by definition.
@@ -314,34 +312,8 @@ export const DEPARTMENT_2018_CROSS_IDENTITIES: CrossIdentity[] = [
     b: { table: 'economicDetail' },
     why: '基本支出是该经济分类全部支出的一部分，不能大于明细表中的数；请核对两表的数字。',
   },
-  // X10: 05 is the 一般公共预算财政拨款 part of 03, row by row (as in 2024).
-  CROSS_IDENTITIES.find((i) => i.rule === 'X10')!,
-  // X11: 04's 财政拨款结转和结余 is part of 01's 结转和结余.
-  {
-    kind: 'atMost',
-    rule: 'X11',
-    severity: 'error',
-    a: of('fiscalSummary', 'inc.carryIn'),
-    b: of('summary', 'inc.carryIn'),
-    why: '财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。',
-  },
-  {
-    kind: 'atMost',
-    rule: 'X11',
-    severity: 'error',
-    a: of('fiscalSummary', 'exp.carryOut', 'total'),
-    b: of('summary', 'exp.carryOut'),
-    why: '财政拨款结转和结余是全部结转和结余的一部分，不能大于全部；请核对两表的数字。',
-  },
   // X12 stays a 提示 (as in 2024): 07's 款 and 09's “三公” statistics are kept by different definitions.
-  ...(
-    [
-      ['30212', 'abroad'],
-      ['30217', 'reception'],
-      ['30231', 'carRun'],
-      ['31013', 'carPurchase'],
-    ] as const
-  ).map(([code, item]): CrossIdentity => ({
+  ...THREE_PUBLIC_ECONOMIC.map(([code, item]): CrossIdentity => ({
     kind: 'atMost',
     rule: 'X12',
     severity: 'warning',
