@@ -1,18 +1,13 @@
 // The 项目常规自评表 for previous-year projects (R17) reader: the example's figures as the builder laid them out,
 // every fujian-2018 R17 rule broken on a copy (its finding at the cell) and bad input reported in Chinese.
-import { checkPerformance } from '../../src/app/performance';
 import { refText } from '../../src/core/cells';
 import { FUJIAN_2018_FORMS } from '../../src/core/performance/rubrics/fujian-2018';
-import type { SheetLayout } from '../../src/port/layout';
-import { readPerformance } from '../../src/readers/performance';
 import { buildR17, R17_DATA } from '../../scripts/examples/fujian-forms';
-import { setCell, snapshotOf } from './helpers';
+import { builtForm, setCell } from './helpers';
 
 const built = buildR17();
 const R17 = FUJIAN_2018_FORMS['fujian-2018-r17'];
-const read = (layout: SheetLayout = built.layout) => readPerformance(snapshotOf([layout]));
-const check = (layout: SheetLayout) => checkPerformance(snapshotOf([layout]));
-const a1 = (key: string) => refText({ sheet: built.layout.name, ...built.at[key] });
+const { read, check, a1, findingsOf, at } = builtForm(built);
 const nameOf = (id: string) => R17.rules.find((r) => r.id === id)!.name;
 
 describe('R17 example as read', () => {
@@ -61,14 +56,6 @@ describe('R17 example as read', () => {
 });
 
 describe('R17 rules broken on a copy', () => {
-  const findingsOf = (edits: [string, string | number][]) => {
-    let layout = built.layout;
-    for (const [key, value] of edits) layout = setCell(layout, built.at[key], value);
-    return check(layout).findings;
-  };
-  const at = (fs: ReturnType<typeof findingsOf>, rule: string, key: string) =>
-    fs.filter((f) => f.rule === rule && f.cells.some((c) => refText(c) === a1(key)));
-
   it.each(R17.rules.filter((r) => r.part === 'common').map((r) => [r.id, r.ruleText.slice(0, 24)]))(
     '%s 「%s…」 broken → F1 at its 得分 cell',
     (id) => {

@@ -1,18 +1,13 @@
 // The 项目常规自评表 for 决算-year projects (R18) reader: the example's figures as the builder laid them out,
 // every fujian-2018 R18 rule broken on a copy (its finding at the cell) and bad input reported in Chinese.
-import { checkPerformance } from '../../src/app/performance';
 import { refText } from '../../src/core/cells';
 import { FUJIAN_2018_FORMS } from '../../src/core/performance/rubrics/fujian-2018';
-import type { SheetLayout } from '../../src/port/layout';
-import { readPerformance } from '../../src/readers/performance';
 import { buildR18, R18_DATA } from '../../scripts/examples/fujian-forms';
-import { setCell, snapshotOf } from './helpers';
+import { builtForm, setCell } from './helpers';
 
 const built = buildR18();
 const R18 = FUJIAN_2018_FORMS['fujian-2018-r18'];
-const read = (layout: SheetLayout = built.layout) => readPerformance(snapshotOf([layout]));
-const check = (layout: SheetLayout) => checkPerformance(snapshotOf([layout]));
-const a1 = (key: string) => refText({ sheet: built.layout.name, ...built.at[key] });
+const { read, check, a1, findingsOf, at } = builtForm(built);
 const nameOf = (id: string) => R18.rules.find((r) => r.id === id)!.name;
 
 describe('R18 example as read', () => {
@@ -60,14 +55,6 @@ describe('R18 example as read', () => {
 });
 
 describe('R18 rules broken on a copy', () => {
-  const findingsOf = (edits: [string, string | number][]) => {
-    let layout = built.layout;
-    for (const [key, value] of edits) layout = setCell(layout, built.at[key], value);
-    return check(layout).findings;
-  };
-  const at = (fs: ReturnType<typeof findingsOf>, rule: string, key: string) =>
-    fs.filter((f) => f.rule === rule && f.cells.some((c) => refText(c) === a1(key)));
-
   // Each common rule and the 调整指标: a score the rule cannot give (its own score − 0.3, inside the weight).
   it.each(R18.rules.filter((r) => r.part !== 'individual').map((r) => [r.id, r.ruleText.slice(0, 24)]))(
     '%s 「%s…」 broken → F1 at its 得分 cell',

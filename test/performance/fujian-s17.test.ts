@@ -1,16 +1,11 @@
 // The 项目简易自评表 (S17) reader: the example's figures as the builder laid them out, every fujian-2018 S17
 // rule broken on a copy (its finding at the cell) and bad input reported in Chinese with sheet and cell.
-import { checkPerformance } from '../../src/app/performance';
 import { refText } from '../../src/core/cells';
-import type { SheetLayout } from '../../src/port/layout';
-import { readPerformance } from '../../src/readers/performance';
 import { buildS17, S17_DATA } from '../../scripts/examples/fujian-forms';
-import { setCell, snapshotOf } from './helpers';
+import { builtForm, setCell } from './helpers';
 
 const built = buildS17();
-const read = (layout: SheetLayout = built.layout) => readPerformance(snapshotOf([layout]));
-const check = (layout: SheetLayout) => checkPerformance(snapshotOf([layout]));
-const a1 = (key: string) => refText({ sheet: built.layout.name, ...built.at[key] });
+const { read, check, a1, findingsOf, at } = builtForm(built);
 
 describe('S17 example as read', () => {
   const r = read();
@@ -60,13 +55,6 @@ describe('S17 printed D when C is missing (§4: ratios with or without %)', () =
 
 describe('S17 rules broken on a copy', () => {
   const names = S17_DATA.indicators.filter((i) => i[2] !== null).map((i) => i[2]!);
-  const findingsOf = (edits: [string, string | number][]) => {
-    let layout = built.layout;
-    for (const [key, value] of edits) layout = setCell(layout, built.at[key], value);
-    return check(layout).findings;
-  };
-  const at = (fs: ReturnType<typeof findingsOf>, rule: string, key: string) =>
-    fs.filter((f) => f.rule === rule && f.cells.some((c) => refText(c) === a1(key)));
 
   it('F1 「得分F为分值E×完成比例D」: a score off by 0.5 → error at that 得分 cell', () => {
     const fs = findingsOf([[`score:${names[3]}`, built.scores[3] - 0.5]]);

@@ -6,6 +6,11 @@ import { addLayoutSheet } from '../../src/adapters/file/exceljs-layout';
 import { workbookSnapshot } from '../../src/adapters/file/exceljs-snapshot';
 import type { SheetLayout } from '../../src/port/layout';
 import type { WorkbookSnapshot } from '../../src/port/snapshot';
+import { checkPerformance } from '../../src/app/performance';
+import { refText } from '../../src/core/cells';
+import type { Finding } from '../../src/core/findings';
+import { readPerformance } from '../../src/readers/performance';
+import type { Built } from '../../scripts/examples/fujian-forms';
 import { performanceSheets, type PerformanceReference } from '../../scripts/examples/performance-sheets';
 
 export function loadReference(): PerformanceReference & Record<string, unknown> {
@@ -31,4 +36,21 @@ export function setCell(layout: SheetLayout, at: { row: number; col: number }, v
   const cells = layout.cells.filter((c) => !(c.row === at.row && c.col === at.col));
   if (value !== null) cells.push({ row: at.row, col: at.col, value });
   return { ...layout, cells };
+}
+
+/**
+ * For one built Fujian form read alone as its workbook: `read` and `check` (of the layout or an edited copy), `a1` (the
+ * A1 of a builder key), `findingsOf` (the check's findings after setting builder keys) and `at` (those of a rule at a key).
+ */
+export function builtForm(built: Built) {
+  const read = (layout: SheetLayout = built.layout) => readPerformance(snapshotOf([layout]));
+  const check = (layout: SheetLayout) => checkPerformance(snapshotOf([layout]));
+  const a1 = (key: string) => refText({ sheet: built.layout.name, ...built.at[key] });
+  const findingsOf = (edits: [string, string | number][]) => {
+    let layout = built.layout;
+    for (const [key, value] of edits) layout = setCell(layout, built.at[key], value);
+    return check(layout).findings;
+  };
+  const at = (fs: Finding[], rule: string, key: string) => fs.filter((f) => f.rule === rule && f.cells.some((c) => refText(c) === a1(key)));
+  return { read, check, a1, findingsOf, at };
 }
