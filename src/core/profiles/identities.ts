@@ -59,19 +59,40 @@ const FIXED_LAYOUT_IDENTITIES: Record<
   ],
   income: [columns('T2-a', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']), { kind: 'hierarchy', rule: 'T2-b' }],
   expenditure: [columns('T3-a', 'total', ['basic', 'project', 'remit', 'operating', 'affiliated']), { kind: 'hierarchy', rule: 'T3-b' }],
-  fiscalSummary: [
-    columns('T4-a', 'total', ['gpb', 'gf', 'soe']),
-    sum('T4-b', at('inc.total'), [at('inc.gpb'), at('inc.gf'), at('inc.soe')]),
-    sum('T4-c', at('inc.carryIn'), [at('inc.carryIn.gpb'), at('inc.carryIn.gf'), at('inc.carryIn.soe')]),
-    sum('T4-b', at('inc.grand'), [at('inc.total'), at('inc.carryIn')]),
-    { kind: 'classes', rule: 'T4-b', total: 'exp.total', cols: ['total', ...FUNDS] },
-    ...(['total', ...FUNDS] as const).map((col) => sum('T4-b', at('exp.grand', col), [at('exp.total', col), at('exp.carryOut', col)])),
-    sum('T4-b', at('exp.grand', 'total'), [at('inc.grand')], { balance: true }),
-    // Each fund balances: 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余.
-    ...FUNDS.map((f) => sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true })),
-  ],
+  fiscalSummary: fiscalSummaryIdentities(FUNDS, false),
   generalBudget: [columns('T5-a', 'total', ['basic', 'project']), { kind: 'hierarchy', rule: 'T5-a' }],
 };
+
+/**
+ * 04: the row and column totals, the carry-over lines and each fund's balance, for the funds the table prints
+ * (2024: 一般公共预算, 政府性基金, 国有资本经营; 2018: the first two), with 年末 broken into 基本 / 项目 where
+ * `carryOutParts` (2018).
+ */
+function fiscalSummaryIdentities(funds: readonly (typeof FUNDS)[number][], carryOutParts: boolean): TableIdentity[] {
+  const cols = ['total', ...funds] as const;
+  return [
+    columns('T4-a', 'total', [...funds]),
+    sum(
+      'T4-b',
+      at('inc.total'),
+      funds.map((f) => at(`inc.${f}`)),
+    ),
+    sum(
+      'T4-c',
+      at('inc.carryIn'),
+      funds.map((f) => at(`inc.carryIn.${f}`)),
+    ),
+    sum('T4-b', at('inc.grand'), [at('inc.total'), at('inc.carryIn')]),
+    { kind: 'classes', rule: 'T4-b', total: 'exp.total', cols: [...cols] },
+    ...cols.flatMap((col) => [
+      ...(carryOutParts ? [sum('T4-c', at('exp.carryOut', col), [at('exp.carryOut.basic', col), at('exp.carryOut.project', col)])] : []),
+      sum('T4-b', at('exp.grand', col), [at('exp.total', col), at('exp.carryOut', col)]),
+    ]),
+    sum('T4-b', at('exp.grand', 'total'), [at('inc.grand')], { balance: true }),
+    // Each fund balances: 本年支出 = 本年收入 + 年初结转和结余 − 年末结转和结余.
+    ...funds.map((f) => sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true })),
+  ];
+}
 
 /** 08/09: 本年支出 = 基本 + 项目; 年末 = 年初 + 本年收入 − 本年支出 where the carry-over is printed; the hierarchy. */
 function fundIdentities(rule: string, printed: readonly ColKey[]): TableIdentity[] {
@@ -201,21 +222,7 @@ export const DEPARTMENT_2018_IDENTITIES: Record<TableTopic, TableIdentity[]> = {
   ],
   income: FIXED_LAYOUT_IDENTITIES.income,
   expenditure: FIXED_LAYOUT_IDENTITIES.expenditure,
-  fiscalSummary: [
-    columns('T4-a', 'total', [...FUNDS_2018]),
-    sum('T4-b', at('inc.total'), [at('inc.gpb'), at('inc.gf')]),
-    sum('T4-c', at('inc.carryIn'), [at('inc.carryIn.gpb'), at('inc.carryIn.gf')]),
-    sum('T4-b', at('inc.grand'), [at('inc.total'), at('inc.carryIn')]),
-    { kind: 'classes', rule: 'T4-b', total: 'exp.total', cols: ['total', ...FUNDS_2018] },
-    ...(['total', ...FUNDS_2018] as const).flatMap((col) => [
-      sum('T4-c', at('exp.carryOut', col), [at('exp.carryOut.basic', col), at('exp.carryOut.project', col)]),
-      sum('T4-b', at('exp.grand', col), [at('exp.total', col), at('exp.carryOut', col)]),
-    ]),
-    sum('T4-b', at('exp.grand', 'total'), [at('inc.grand')], { balance: true }),
-    ...FUNDS_2018.map((f) =>
-      sum('T4-b', at('exp.total', f), [at(`inc.${f}`), at(`inc.carryIn.${f}`), minus(at('exp.carryOut', f))], { balance: true }),
-    ),
-  ],
+  fiscalSummary: fiscalSummaryIdentities(FUNDS_2018, true),
   generalBudget: FIXED_LAYOUT_IDENTITIES.generalBudget,
   // 06 明细表: 合计 = Σ the nine 经济分类 类.
   economicDetail: [{ kind: 'hierarchy', rule: 'D6-a' }],
