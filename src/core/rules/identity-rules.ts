@@ -178,7 +178,7 @@ function evalSameClasses(ctx: RuleContext, a: Bound, aCol: ColKey, b: Bound, bCo
     ctx.emit(
       a.t,
       'warning',
-      `${ctx.name(a.t)}“${u.label}”（${refText(u.labelRef)}）无法与${ctx.name(b.t)}核对：不是已知的类级科目，无法确定对应哪个类。请把行名称改为标准的类级科目名称后再检查。`,
+      `${ctx.name(a.t)}“${u.label}”（${refText(u.labelRef)}）与${ctx.name(b.t)}无法核对：不是已知的类级科目，无法确定对应哪个类。请把行名称改为标准的类级科目名称后再检查。`,
       [u.labelRef],
     );
   }
