@@ -4,21 +4,14 @@ import type { FujianRow } from '../../../core/performance/fujian';
 import type { FujianFormRead } from '../../../core/performance/model';
 import { lastRow, type SheetSnapshot } from '../../../port/snapshot';
 import { labelOf } from '../cells';
-import { findCol, findLabel, FormSink, formNumber, formRatio, readGrade, refOf, textAt, type At } from './grid';
+import { findCol, findLabel, FormSink, formNumber, formRatio, openForm, readGrade, refOf, textAt, type At } from './grid';
 
 export function readS17(sheet: SheetSnapshot, start: At): { form: FujianFormRead; findings: FormSink['findings'] } {
   const name = textAt(sheet, start.row, start.col + 1) || sheet.name;
-  const sink = new FormSink(name);
-  const titleRef = refOf(sheet, start);
+  const { form, sink, titleRef } = openForm(sheet, start, 'fujian-2018-s17', name, '简易自评表');
   const header = findLabel(sheet, start.row, lastRow(sheet), (l) => l.startsWith('分值(E'));
   const close = findLabel(sheet, start.row, lastRow(sheet), (l) => l.startsWith('总权重') && l.includes('评价总分'));
   const gradeAt = findLabel(sheet, start.row, lastRow(sheet), (l) => l.startsWith('评价等级'));
-  const form: FujianFormRead = {
-    formId: 'fujian-2018-s17',
-    sheet: sheet.name,
-    titleRef,
-    evaluation: { project: name, rows: [], total: null, grade: null },
-  };
   if (!header) {
     sink.error(`简易自评表缺少“绩效评价指标体系”块（找不到表头“分值（E）”）。`, titleRef);
     return { form, findings: sink.findings };
