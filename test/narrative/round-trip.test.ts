@@ -9,8 +9,8 @@ import { readLastYear } from '../../src/app/last-year';
 import { checkNarrative } from '../../src/app/narrative-check';
 import { draftFromWorkbook } from '../../src/app/narrative-draft';
 import type { Finding } from '../../src/core/findings';
-import { main } from '../../src/cli/main';
 import { FUZHOU_WORKINGS, lastYearWorkbook, lastYearWorkings, workingsSnapshot } from './fuzhou-draft';
+import { runCli } from '../helpers/cli';
 
 const PLACEHOLDER = /【请填写[^】]*】/;
 
@@ -21,13 +21,6 @@ function otherThanPlaceholders(findings: Array<Pick<Finding, 'rule' | 'message'>
 
 const tmp = mkdtempSync(join(tmpdir(), 'fa-round-trip-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('the draft checked against the tables it came from', () => {
   it('without last year: only its own placeholders are reported', async () => {
@@ -65,8 +58,8 @@ describe('the draft checked against the tables it came from', () => {
 describe('the same round trip through the files', () => {
   it('generate, then check: the 情况说明（草稿） sheet gives only placeholder findings', async () => {
     const out = join(tmp, '公开表.xlsx');
-    expect((await run(['generate', FUZHOU_WORKINGS, '-o', out])).code).toBe(0);
-    const r = await run(['check', out, '--json']);
+    expect((await runCli(['generate', FUZHOU_WORKINGS, '-o', out])).code).toBe(0);
+    const r = await runCli(['check', out, '--json']);
     const j = JSON.parse(r.out);
     expect(j.narrative.source).toBe('情况说明（草稿）');
     expect(otherThanPlaceholders(j.findings)).toEqual([]);
@@ -74,12 +67,12 @@ describe('the same round trip through the files', () => {
 
   it('narrative --last-year, then check --narrative --last-year: only placeholder findings', async () => {
     const tables = join(tmp, '公开表-2.xlsx');
-    expect((await run(['generate', FUZHOU_WORKINGS, '-o', tables])).code).toBe(0);
+    expect((await runCli(['generate', FUZHOU_WORKINGS, '-o', tables])).code).toBe(0);
     const lastPath = join(tmp, '上年底稿.xlsx');
     await (await lastYearWorkbook({ '2011302': 600 })).xlsx.writeFile(lastPath);
     const docx = join(tmp, '情况说明.docx');
-    expect((await run(['narrative', FUZHOU_WORKINGS, '--last-year', lastPath, '-o', docx])).code).toBe(0);
-    const r = await run(['check', tables, '--narrative', docx, '--last-year', lastPath, '--json']);
+    expect((await runCli(['narrative', FUZHOU_WORKINGS, '--last-year', lastPath, '-o', docx])).code).toBe(0);
+    const r = await runCli(['check', tables, '--narrative', docx, '--last-year', lastPath, '--json']);
     const j = JSON.parse(r.out);
     expect(j.narrative.source).toBe(docx);
     expect(otherThanPlaceholders(j.findings)).toEqual([]);

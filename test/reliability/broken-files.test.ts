@@ -6,21 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { inspectWorkbook } from '../../src/adapters/file/inspect-workbook';
-import { main } from '../../src/cli/main';
 import { ROOT } from '../helpers/example';
 import { oleFile } from './ole-craft';
 import { bombEntry, deflatedEntry, SHEET_HEAD, withEntry } from './zip-craft';
+import { runCli } from '../helpers/cli';
 
 const SMALL = readFileSync(join(ROOT, 'examples', 'shanghai-putuo-czj-2024.xlsx'));
 const tmp = mkdtempSync(join(tmpdir(), 'fa-broken-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function file(name: string, data: Uint8Array | string): string {
   const p = join(tmp, name);
@@ -36,7 +29,7 @@ async function zipOf(entries: Record<string, string>): Promise<Buffer> {
 
 /** What a refused file must look like: exit 2, the file named, the cause, nothing in English. */
 async function expectRefused(path: string, cause: RegExp, extra: string[] = []) {
-  const r = await run(['check', path, ...extra]);
+  const r = await runCli(['check', path, ...extra]);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
   expect(r.err).toContain(`无法读取“${path}”`);
@@ -82,7 +75,7 @@ describe('files that are not an .xlsx', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><workbook>&e;&undefinedentity;</workbook>';
     const path = file('xxe.xlsx', withEntry(SMALL, deflatedEntry('xl/workbook.xml', xxe)));
     const plain = await expectRefused(path, /工作簿内部的 XML 已损坏或含有不允许的内容|工作簿已损坏/);
-    const verbose = await run(['check', path, '--verbose']);
+    const verbose = await runCli(['check', path, '--verbose']);
     expect(verbose.code).toBe(2);
     expect(verbose.err).toContain(plain.err);
     expect(verbose.err).toMatch(/（详细信息：.*[A-Za-z]{4}/);
@@ -114,14 +107,14 @@ describe('bounds: refused before parsing', () => {
     expect(await inspectWorkbook(claims)).toBeNull();
     await expectRefused(file('rows-20.xlsx', big), /解压后超过 31 MB，超出上限 20 MB/, ['--max-size', '20']);
     const good = file('good.xlsx', SMALL);
-    expect((await run(['check', good, '--max-size', 'abc'])).err).toContain('--max-size 应为解压后的大小上限');
-    expect((await run(['check', good])).code).not.toBe(2);
+    expect((await runCli(['check', good, '--max-size', 'abc'])).err).toContain('--max-size 应为解压后的大小上限');
+    expect((await runCli(['check', good])).code).not.toBe(2);
   });
 
   it('--timeout stops a single-file check that runs too long, writes nothing, and leaves a quick one as it was', async () => {
     const good = file('quick.xlsx', SMALL);
-    const direct = await run(['check', good, '--json']);
-    const timed = await run(['check', good, '--json', '--timeout', '120']);
+    const direct = await runCli(['check', good, '--json']);
+    const timed = await runCli(['check', good, '--json', '--timeout', '120']);
     expect(timed.code).toBe(direct.code);
     expect(JSON.parse(timed.out)).toEqual(JSON.parse(direct.out));
     // A sheet of 400,000 cells, under every limit, takes far longer than 1 s to parse (and the worker's start alone is close to it).
@@ -132,10 +125,10 @@ describe('bounds: refused before parsing', () => {
     ).join('');
     const slow = file('slow.xlsx', withEntry(SMALL, deflatedEntry(SHEET1, `${SHEET_HEAD('A1:J40000')}${rows}</sheetData></worksheet>`)));
     const marked = join(tmp, 'slow-marked.xlsx');
-    const r = await run(['check', slow, '--marked', marked, '--timeout', '1']);
+    const r = await runCli(['check', slow, '--marked', marked, '--timeout', '1']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`处理“${slow}”超过 1 秒仍未完成，已中止（--timeout 1）`);
     expect(existsSync(marked)).toBe(false);
-    expect((await run(['check', slow, '--timeout', 'x'])).err).toContain('--timeout 应为秒数');
+    expect((await runCli(['check', slow, '--timeout', 'x'])).err).toContain('--timeout 应为秒数');
   }, 120_000);
 });
