@@ -1,5 +1,5 @@
 // Opening a picked or dropped file in the browser, with the reasons a file cannot be read in Chinese.
-import { readZipDirectory } from '../adapters/file/zip-directory';
+import { declaredSize, DEFAULT_MAX_TOTAL_MB, readZipDirectory } from '../adapters/file/zip-directory';
 import { PageWorkbookPort } from './page-port';
 
 export class FileOpenError extends Error {
@@ -26,7 +26,7 @@ export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
   // What the zip declares, before the library inflates anything (a small file can inflate to gigabytes).
   const dir = readZipDirectory(bytes);
   if (!dir.ok) return `“${name}”不完整（ZIP 结构被截断），可能下载或复制时出错。请重新获取原文件后再试。`;
-  const inflated = dir.entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  const inflated = declaredSize(dir.entries);
   if (inflated > PAGE_MAX_INFLATED_BYTES) {
     const mb = (b: number) => `${Math.ceil(b / (1024 * 1024))} MB`;
     return `“${name}”解压后有 ${mb(inflated)}，超出本页可读取的上限 ${mb(PAGE_MAX_INFLATED_BYTES)}。请删除多余的行列或拆分工作簿后再试。`;
@@ -34,8 +34,8 @@ export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The inflated size the page reads at most (the CLI's default --max-size). */
-export const PAGE_MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+/** The inflated size the page reads at most (the CLI's default --max-size; the page cannot inflate to count). */
+export const PAGE_MAX_INFLATED_BYTES = DEFAULT_MAX_TOTAL_MB * 1024 * 1024;
 
 export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<PageWorkbookPort> {
   const why = notAWorkbook(name, bytes);

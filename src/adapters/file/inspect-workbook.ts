@@ -3,7 +3,7 @@
 // not an .xlsx, or beyond the limits, is refused here with its cause in Chinese, so no library error and no
 // unbounded inflation reaches the user.
 import { createInflateRaw } from 'node:zlib';
-import { entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
+import { DEFAULT_MAX_TOTAL_MB, declaredSize, entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
 
 export interface ReadLimits {
   /** Total uncompressed size of the zip's entries, bytes. */
@@ -12,8 +12,7 @@ export interface ReadLimits {
   maxSheetCells: number;
 }
 
-/** 200 MB inflated: a consolidated department's workbook (3,000 项 rows, 200 绩效 tables) is under 30 MB. */
-export const DEFAULT_MAX_TOTAL_MB = 200;
+export { DEFAULT_MAX_TOTAL_MB };
 /** Two million cells on one sheet: thirty times the largest real workbook seen (about 60,000). */
 export const DEFAULT_MAX_SHEET_CELLS = 2_000_000;
 
@@ -184,7 +183,7 @@ export async function inspectWorkbook(data: Uint8Array, limits: ReadLimits = DEF
     reason: 'too-large',
     cause: `解压后超过 ${mb(total)}，超出上限 ${mb(limits.maxTotalBytes)}（可用 --max-size 调整）。文件可能异常或被恶意构造；正常的决算工作簿解压后不超过几十 MB。`,
   });
-  const declared = dir.entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  const declared = declaredSize(dir.entries);
   if (declared > limits.maxTotalBytes) return tooLarge(declared);
   let total = 0;
   for (const entry of dir.entries) {

@@ -15,6 +15,14 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
+/** 200 MB inflated: a consolidated department's workbook (3,000 项 rows, 200 绩效 tables) is under 30 MB. */
+export const DEFAULT_MAX_TOTAL_MB = 200;
+
+/** What the entries say they inflate to in all (a zip bomb declares its size, or is caught inflating). */
+export function declaredSize(entries: readonly ZipEntry[]): number {
+  return entries.reduce((s, e) => s + e.uncompressedSize, 0);
+}
+
 export type ZipDirectory = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'not-zip' | 'truncated' };
 
 const EOCD = 0x06054b50;
