@@ -1,7 +1,7 @@
 // N1, N5, N8: an amount against the table cell of its subject, at the printed precision of the text, with the
 // 尾差 policy; a subject the tables do not have must be 0.
 import { classifyDifference, type Severity } from '../findings';
-import { MINOR_PER_UNIT } from '../money';
+import { formatAmount, MINOR_PER_UNIT } from '../money';
 import type { Resolution } from './subjects';
 import { round2, textUnit, valueInUnit, type FigureCheckContext, type Report, type Work } from './figure-work';
 
@@ -38,7 +38,7 @@ export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext
       report(
         'N8',
         'error',
-        `${label} ${fig.value}${fig.unit}：表中为 ${cellValue.toFixed(2)} ${res.unit}${where}，单位应为“${res.unit}”。`,
+        `${label} ${fig.value}${fig.unit}：表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}，单位应为“${res.unit}”。`,
         res.cells,
       );
       return;
@@ -61,7 +61,7 @@ export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext
   report(
     rule,
     severity,
-    `${what}：文中为 ${fig.value} ${fig.unit}，表中为 ${cellValue.toFixed(2)} ${res.unit}${where}` +
+    `${what}：文中为 ${fig.value} ${fig.unit}，表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}` +
       (severity === 'tail'
         ? `，相差 ${Math.abs(round2(fig.value - result.expected)).toFixed(2)}，属尾差，可改为 ${result.expected.toFixed(2)}。`
         : '。'),
@@ -82,7 +82,7 @@ function checkPerformanceFunds(work: Work, ctx: FigureCheckContext, report: Repo
   report(
     'N1',
     'warning',
-    `绩效自评涉及的财政拨款资金 ${work.fig.value} 万元，是本单位财政拨款支出总计 ${valueInUnit(grand.minor, t.unit).toFixed(2)} ${t.unit}（公开04表）的 ${(work.minor / grand.minor).toFixed(1)} 倍，请核实金额和单位。`,
+    `绩效自评涉及的财政拨款资金 ${work.fig.value} 万元，是本单位财政拨款支出总计 ${formatAmount(grand.minor, t.unit)} ${t.unit}（公开04表）的 ${(work.minor / grand.minor).toFixed(1)} 倍，请核实金额和单位。`,
     [grand.ref],
   );
 }

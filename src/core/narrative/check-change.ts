@@ -1,6 +1,7 @@
 // 较上年 增加/减少 and 增长/下降 %: a change against last year's tables when given, a rate recomputed from the
 // change and the current figure; the two must point the same way.
 import { classifyDifference } from '../findings';
+import { formatAmount } from '../money';
 import type { NarrativeSentence } from './model';
 import { half, rateAgrees, rateInterval, round2, textUnit, valueInUnit, type FigureCheckContext, type Report, type Work } from './figure-work';
 
@@ -30,14 +31,14 @@ export function checkChange(work: Work, current: Work | null, ctx: FigureCheckCo
   result.cells = cells;
   result.expected = round2(valueInUnit(Math.abs(actual), unit));
   const cls = classifyDifference(stated - actual, 2, tableUnit);
-  const priorText = `上年数 ${valueInUnit(before, tableUnit).toFixed(2)}，本年数 ${valueInUnit(now, tableUnit).toFixed(2)}`;
+  const priorText = `上年数 ${formatAmount(before, tableUnit)}，本年数 ${formatAmount(now, tableUnit)}`;
   if (cls === 'none') {
     result.status = 'ok';
     result.note = `与上年数一致（${priorText}）`;
     return;
   }
   result.status = cls === 'tail' ? 'tail' : 'error';
-  const should = actual === 0 ? '持平' : `${actual > 0 ? '增加' : '减少'} ${valueInUnit(Math.abs(actual), tableUnit).toFixed(2)} ${tableUnit}`;
+  const should = actual === 0 ? '持平' : `${actual > 0 ? '增加' : '减少'} ${formatAmount(Math.abs(actual), tableUnit)} ${tableUnit}`;
   report(
     'N1',
     cls === 'tail' ? 'tail' : 'error',

@@ -2,7 +2,7 @@
 // tables do not carry them). This file walks a sentence's figures and hands each to its check.
 import type { CellRef } from '../cells';
 import type { Finding, Severity } from '../findings';
-import { MINOR_PER_UNIT, toHalfWidth } from '../money';
+import { toHalfWidth, unitValueToMinor } from '../money';
 import { extractFigures } from './figures';
 import type { NarrativeSentence } from './model';
 import type { FigureResult } from './result';
@@ -42,7 +42,7 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
     const work: Work = { fig, result, subject: null, resolution: null };
     works.push(work);
     const unit = textUnit(fig.unit);
-    if (unit) work.minor = Math.round(fig.value * MINOR_PER_UNIT[unit]);
+    if (unit) work.minor = unitValueToMinor(fig.value, unit);
     const windowStart = fig.kind === 'share' ? fig.start : prevEnd;
     prevEnd = fig.end;
 

@@ -1,6 +1,6 @@
 // N1: parts of a stated whole (a whole, then 其中 and its parts) add up to it.
 import { classifyDifference, type Finding } from '../findings';
-import { MINOR_PER_UNIT, toHalfWidth, type MoneyUnit } from '../money';
+import { formatAmount, toHalfWidth, type MoneyUnit } from '../money';
 import { narrativeFinding } from './finding';
 import { cellsOf, textUnit, type Work } from './figure-work';
 
@@ -50,7 +50,7 @@ export function checkParts(works: Work[]): Finding[] {
     if (!exhaustive && !exceeds) continue;
     const label = whole.subject!.label;
     const partsText = parts.map((p) => `${p.result.subject} ${p.fig.value}`).join(' + ');
-    const total = (sum / MINOR_PER_UNIT[unit]).toFixed(2);
+    const total = formatAmount(sum, unit);
     if (cls === 'none') {
       if (exhaustive && whole.result.status === 'unverified') {
         whole.result.status = 'ok';
