@@ -35,4 +35,5 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
   },
   layers.layerBlocks(),
+  layers.wpsGlobalBlocks(),
 );
