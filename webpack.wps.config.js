@@ -1,5 +1,5 @@
 // Builds the WPS add-in into dist/wps/ (and only there: `clean` empties dist/wps, never the rest of dist/):
-// ribbon.xml, the entry page index.html (ribbon callbacks), taskpane.html (the React pane on the WPS adapter),
+// ribbon.xml, the entry page index.html with main.js (the ribbon callbacks), taskpane.html (the React pane on the WPS adapter),
 // the icons, and the offline deployment files (publish.xml, jsplugins.xml, install.sh, 安装说明.txt).
 //
 //   npm run build:wps
@@ -39,7 +39,8 @@ module.exports = (_env, argv) => {
   }
   return {
     devtool: dev ? 'source-map' : false,
-    entry: { ribbon: './src/wps/ribbon.ts', taskpane: './src/wps/taskpane.tsx' },
+    // main.js: WPS opens the add-in's index.html, which loads main.js (WPS 加载项开发说明, docs/wps.md).
+    entry: { main: './src/wps/ribbon.ts', taskpane: './src/wps/taskpane.tsx' },
     output: { path: OUT, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -52,7 +53,7 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['ribbon'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['main'] }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/wps/taskpane.html', chunks: ['taskpane'] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,6 +1,6 @@
 // The WPS add-in bundle: ribbon.xml is well-formed XML with the tab 决算公开 and its four buttons, and every
 // callback it names is a function the bundle defines — checked on a real webpack build of the entry page
-// (the ribbon entry of webpack.wps.config.js, into a temporary folder), run in a sandbox with a stub `wps`.
+// (main.js, the entry of webpack.wps.config.js that index.html loads, into a temporary folder), run in a sandbox with a stub `wps`.
 // The deployment files are well-formed too, and install.sh is valid shell.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -67,7 +67,7 @@ describe('the built entry page', () => {
     expect(full.output).toMatchObject({ path: path.join(ROOT, 'dist', 'wps'), clean: true });
     const config: webpack.Configuration = {
       ...full,
-      entry: { ribbon: (full.entry as Record<string, string>).ribbon },
+      entry: { main: (full.entry as Record<string, string>).main },
       output: { path: out, filename: '[name].js' },
       plugins: [],
       context: ROOT,
@@ -76,7 +76,7 @@ describe('the built entry page', () => {
       webpack(config, (err, s) => (err || !s ? reject(err ?? new Error('no stats')) : resolve(s))),
     );
     expect(stats.hasErrors()).toBe(false);
-    bundle = fs.readFileSync(path.join(out, 'ribbon.js'), 'utf8');
+    bundle = fs.readFileSync(path.join(out, 'main.js'), 'utf8');
   });
 
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
