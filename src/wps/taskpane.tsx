@@ -30,7 +30,15 @@ function start(): void {
     };
     run(new URLSearchParams(window.location.search).get('run'));
     takePendingRun();
-    setInterval(() => run(takePendingRun()), 500);
+    const timer = setInterval(() => {
+      try {
+        run(takePendingRun());
+      } catch (e) {
+        // WPS's storage is gone (the pane is closing): stop looking, the pane's own buttons still work.
+        clearInterval(timer);
+        console.error('决算公开助手：无法读取功能区交给助手的任务', e);
+      }
+    }, 500);
   } catch (e) {
     console.error('决算公开助手：启动失败', e);
     const error = toPaneError(e, '启动');
