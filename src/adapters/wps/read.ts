@@ -53,11 +53,18 @@ function plain(v: unknown): CellValue {
  */
 export function findMerges(ws: WpsWorksheetSurface, area: CellRange, first?: boolean | null): CellRange[] {
   const found = new Map<string, CellRange>();
+  // A part of a merged area already found is known without asking WPS again (halves often cut through one).
+  const foundAt = (row: number, col: number) => {
+    for (const m of found.values()) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    return undefined;
+  };
   const visit = (r: CellRange, known?: boolean | null): void => {
+    const inside = foundAt(r.top, r.left);
+    if (inside && r.bottom <= inside.bottom && r.right <= inside.right) return;
     const state = known !== undefined ? known : ws.Range(rectAddress(r)).MergeCells;
     if (state === false) return;
     if (state === true) {
-      const m = mergeAreaAt(ws, r.top, r.left);
+      const m = inside ?? mergeAreaAt(ws, r.top, r.left);
       found.set(rectAddress(m), m);
       for (const rest of subtract(r, m)) visit(rest);
       return;
