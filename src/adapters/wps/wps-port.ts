@@ -2,9 +2,10 @@
 // only WpsApplicationSurface, so the strict fake in the tests (test/addin/fake-wps.ts) and WPS run the same
 // code. The bootstrap (src/wps/) hands it `wps.EtApplication()`; nothing here names the `wps` global.
 //
-// Calls (every member access crosses into WPS; the fake counts them): readSnapshot about 8 per sheet plus
-// about 12 per merged area; applyMarks the inspection (2 per sheet and per record part), the removal of the
-// previous marks, then 5 per address list of a (sheet, severity) group and 3 per comment; select 5.
+// Calls (every member access crosses into WPS; the fake counts them): readSnapshot 3 + 7 per sheet plus about
+// 25 per merged area (found by halving); applyMarks the inspection (2 per sheet and per record part), the
+// removal of the previous marks, then 5 per address list of a (sheet, severity) group and 3 per comment;
+// select 6. Figures at 10 to 10,000 rows: docs/benchmarks.md (WPS 加载项).
 import { a1, type CellRef } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
 import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
