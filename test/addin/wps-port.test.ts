@@ -5,6 +5,7 @@ import * as path from 'path';
 import { readWorkbookFile } from '../../src/adapters/file/exceljs-port';
 import { markFormula, parseRecord } from '../../src/adapters/office/mark-record';
 import { RECORD_PROPERTY_PREFIX, TAIL_COMMENT_LIMIT } from '../../src/adapters/wps/marks';
+import { valueGrid } from '../../src/adapters/wps/read';
 import { bgrToArgb } from '../../src/adapters/wps/units';
 import { WpsWorkbookPort } from '../../src/adapters/wps/wps-port';
 import { checkWorkbook } from '../../src/app/check';
@@ -99,6 +100,12 @@ describe('read', () => {
     );
     const snap = await new WpsWorkbookPort(fw.application).readSnapshot();
     expect(snap.sheets[0].merges).toEqual([...s.merges].sort((a, b) => a.top - b.top || a.left - b.left));
+  });
+
+  test('a formula error handed over as its COM code reads as the text Excel shows; plain numbers stay numbers', () => {
+    expect(valueGrid([[-2146826281, 12.5, '#N/A', null]])).toEqual([['#DIV/0!', 12.5, '#N/A', null]]);
+    expect(valueGrid(-2146826265)).toEqual([['#REF!']]);
+    expect(valueGrid([[null], [undefined]])).toEqual([]);
   });
 
   test('an empty sheet reads as empty; no open workbook is said in Chinese', async () => {

@@ -40,9 +40,25 @@ export function valueGrid(raw: unknown): CellValue[][] {
   return v === null ? [] : [[v]];
 }
 
+/**
+ * A formula's error value as the VBA object model hands it over through COM: the xlErr code as an integer
+ * (CVErr), not text. Read back as the text Excel shows, so the readers say 错误值 instead of taking a huge
+ * negative amount. Whether WPS's JS API passes errors this way or as text is not documented (docs/wps.md).
+ */
+const ERROR_CODES: Record<number, string> = {
+  [-2146826281]: '#DIV/0!',
+  [-2146826246]: '#N/A',
+  [-2146826259]: '#NAME?',
+  [-2146826288]: '#NULL!',
+  [-2146826252]: '#NUM!',
+  [-2146826265]: '#REF!',
+  [-2146826273]: '#VALUE!',
+};
+
 function plain(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return ERROR_CODES[v] ?? v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
 
