@@ -12,7 +12,8 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
 import { hasWorkingSheets, readWorkings } from '../readers/workings';
 import { draftNarrative, draftSheet } from '../generator/narrative';
-import { workingsExtras } from './narrative-inputs';
+import { workingExtras } from './narrative-inputs';
+import { lastYearInWorkbook } from './last-year';
 
 export type { GenerateOptions } from '../generator/sheets';
 export { DRAFT_SHEET_NAME } from '../generator/narrative';
@@ -58,12 +59,16 @@ export function generateInProfile(
 
 /**
  * The nine sheets and, after them, the 情况说明 draft from the same figures (#13): added like every generated
- * sheet, so a sheet of that name already there is never replaced. Last year is not known here, so the
- * 较上年 figures are gaps to fill (`final-accounts narrative --last-year` words them).
+ * sheet, so a sheet of that name already there is never replaced. Last year is what the working sheets'
+ * 上年数 columns give; without them the 较上年 figures are gaps to fill (`final-accounts narrative
+ * --last-year` words them).
  */
 function withNarrativeDraft<R extends GenerateResult>(snapshot: WorkbookSnapshot, result: R): R {
   if (!result.sheets.length || !result.accounts) return result;
-  const draft = draftNarrative({ accounts: result.accounts, ...workingsExtras(snapshot) });
+  const workings = hasWorkingSheets(snapshot) ? readWorkings(snapshot) : null;
+  const lastYear = workings ? (lastYearInWorkbook(snapshot, workings)?.accounts ?? null) : null;
+  const extras = workings ? workingExtras(workings.data) : {};
+  const draft = draftNarrative({ accounts: result.accounts, lastYear, ...extras });
   return { ...result, sheets: [...result.sheets, draftSheet(draft)] };
 }
 

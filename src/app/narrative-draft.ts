@@ -5,7 +5,7 @@ import type { FinalAccounts } from '../core/model';
 import { draftNarrative, type NarrativeDraft } from '../generator/narrative';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { generateInProfile } from './generate';
-import { lastYearMismatch, readLastYear } from './last-year';
+import { lastYearFor, lastYearMismatch } from './last-year';
 import { workingsExtras } from './narrative-inputs';
 
 export interface NarrativeDraftResult {
@@ -18,7 +18,7 @@ export interface NarrativeDraftResult {
 
 export interface NarrativeDraftOptions {
   profile?: string;
-  /** Last year's workbook (nine tables or working sheets). */
+  /** Last year's workbook (nine tables or working sheets); default: the working sheets' 上年数 columns. */
   lastYear?: WorkbookSnapshot | null;
   /** Its file name, for messages. */
   lastYearFile?: string;
@@ -31,8 +31,9 @@ export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: Narrative
   if (!generated.accounts) return { draft: null, accounts: null, findings };
   const extras = workingsExtras(snapshot);
   let lastYear: FinalAccounts | null = null;
-  if (options.lastYear) {
-    const read = readLastYear(options.lastYear, options.lastYearFile);
+  // The file given, else the 上年数 columns of the working sheets.
+  const read = lastYearFor(snapshot, options.lastYear ? { snapshot: options.lastYear, file: options.lastYearFile } : null);
+  if (read) {
     findings.push(...read.findings.filter((f) => f.severity === 'error'));
     if (!read.accounts) return { draft: null, accounts: generated.accounts, findings };
     const mismatch = lastYearMismatch(generated.accounts.year, read.accounts, options.lastYearFile);
