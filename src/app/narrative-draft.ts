@@ -14,6 +14,8 @@ export interface NarrativeDraftResult {
   accounts: FinalAccounts | null;
   /** Problems of this year's input and of last year's workbook. */
   findings: Finding[];
+  /** Where last year's figures came from: the file given, this workbook's 上年数 columns, or nowhere. */
+  lastYearFrom?: 'file' | 'columns' | null;
 }
 
 export interface NarrativeDraftOptions {
@@ -41,5 +43,6 @@ export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: Narrative
     lastYear = read.accounts;
   }
   const draft = draftNarrative({ accounts: generated.accounts, lastYear, ...extras });
-  return { draft, accounts: generated.accounts, findings };
+  const lastYearFrom = !lastYear ? null : options.lastYear ? 'file' : 'columns';
+  return { draft, accounts: generated.accounts, findings, lastYearFrom };
 }

@@ -60,6 +60,8 @@ export interface PaneDependencies {
   layouts?: (snapshot: WorkbookSnapshot, profile?: string, lastYear?: LoadedLastYear | null) => GeneratedLayouts;
   /** What the host cannot do, shown once (e.g. OfficeWorkbookPort.limitations()). */
   limitations?: string[];
+  /** Last year already picked (the page keeps it when another file is opened). */
+  lastYear?: LoadedLastYear | null;
 }
 
 /** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
@@ -86,7 +88,7 @@ export class PaneController {
       markNotice: null,
       profile: undefined,
       rubric: undefined,
-      lastYear: null,
+      lastYear: deps.lastYear ?? null,
       lastYearLoading: null,
       lastYearProblem: null,
     };

@@ -132,8 +132,12 @@ export function StandalonePage() {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const port = await openWorkbookFile(file.name, bytes);
-      const controller = new PaneController({ port });
-      setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, port, controller }));
+      // The 上年数 picked for the previous file stays picked for the next one.
+      setOpened((prev) => ({
+        id: (prev?.id ?? 0) + 1,
+        port,
+        controller: new PaneController({ port, lastYear: prev?.controller.getState().lastYear }),
+      }));
     } catch (e) {
       setOpenError({ ...toPaneError(e, '打开文件'), title: '无法打开文件' });
     } finally {
