@@ -90,6 +90,19 @@ beforeAll(async () => {
 
 const texts = (r: ReturnType<typeof draftFromWorkbook>) => r.draft!.paragraphs.map((p) => p.text);
 
+test('the template heads the 上年数 like this year’s columns, with 上年 before the group', () => {
+  const headers = (name: string) =>
+    templateSheets()
+      .find((l) => l.name === name)!
+      .cells.map((c) => c.value);
+  expect(headers('底稿1 收支明细')).toEqual(expect.arrayContaining(['本年收入', '本年支出', '上年收入', '上年支出']));
+  expect(headers('底稿2 财政拨款')).toEqual(expect.arrayContaining(['上年一般公共预算财政拨款', '上年政府性基金预算财政拨款']));
+  expect(headers('底稿3 经济分类')).toEqual(expect.arrayContaining(['金额', '上年金额']));
+  expect(headers('底稿4 三公经费')).toEqual(expect.arrayContaining(['预算数', '决算数', '上年决算数']));
+  expect(headers('底稿4 三公经费')).not.toContain('上年预算数');
+  expect(headers('底稿5 三公数量')).not.toContain('上年数量');
+});
+
 test('the template reads back: this year unchanged, the 上年数 beside it', () => {
   const now = readWorkings(plain);
   const both = readWorkings(columns);

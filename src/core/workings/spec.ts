@@ -156,7 +156,12 @@ export function lastYearColumns(spec: WorkingSheetSpec): WorkingColumn[] {
   if (!spec.money) return [];
   return spec.columns
     .filter((c) => !c.count && c.key !== 'budget')
-    .map((c) => ({ key: lastYearKey(c.key), path: [`${LAST_YEAR_LABEL}${c.path[0]}`, ...c.path.slice(1)], lastYearOf: c.key }));
+    .map((c) => ({
+      key: lastYearKey(c.key),
+      // 本年收入 → 上年收入 (not 上年本年收入).
+      path: [`${LAST_YEAR_LABEL}${c.path[0].replace(/^本年/, '')}`, ...c.path.slice(1)],
+      lastYearOf: c.key,
+    }));
 }
 
 export const LAST_YEAR_LABEL = '上年';
