@@ -95,7 +95,9 @@ describe('amounts in 亿元', () => {
 
   it('tie like 万元: the table’s figure rounded to the 亿元 printed is ok, anything else an error', () => {
     // 05 合计 15922.99 万元 = 1.5922990 亿元.
-    expect(figure('一般公共预算财政拨款支出1.59亿元。').status).toBe('ok');
+    const ok = figure('一般公共预算财政拨款支出1.59亿元。');
+    // Reported as written, with the table's figure in 亿元 beside it.
+    expect([ok.status, ok.value, ok.unit, ok.expected, ok.text]).toEqual(['ok', 1.59, '亿元', 1.592299, '1.59亿元']);
     expect(figure('一般公共预算财政拨款支出 1.5923 亿元。').status).toBe('ok');
     const wrong = checkNarrative('一般公共预算财政拨款支出1.60亿元。', accounts);
     expect(wrong.figures[0].status).toBe('error');
