@@ -42,7 +42,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   // Last year's tables of another year than the one before are reported and not used.
   const mismatch = given ? lastYearMismatch(read.accounts.year, given, options.lastYearFile) : null;
   const lastYear = given && !mismatch ? given : undefined;
-  const ownErrors = (own?.findings ?? []).filter((f) => f.severity === 'error');
+  const ownErrors = own && !own.accounts ? own.findings : [];
   const narrative = narrativeDoc ? checkNarrative(narrativeDoc, read.accounts, { lastYear }) : null;
   const firstUnit = TABLE_IDS.map((id) => read.accounts.tables[id]?.unit).find((u) => u !== undefined);
   return {

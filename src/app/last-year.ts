@@ -41,8 +41,15 @@ export function lastYearInWorkbook(snapshot: WorkbookSnapshot, workings?: Workin
   const read = workings ?? readWorkings(snapshot);
   const data = lastYearWorkingData(read.data);
   if (!data) return null;
+  const errors = read.findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    // The working sheets cannot be derived (this year's cells or last year's): one 提示 for the 较上年 checks, which
+    // then fall back to the rates; the errors themselves are generate's to report, each at its cell.
+    const message = `底稿中有 ${errors.length} 处错误，未能使用底稿“上年”列中的上年数，“较上年”只按增减率核对。第一处：${errors[0].message}`;
+    const findings: Finding[] = [{ rule: 'L-COLUMNS', severity: 'warning', table: '上年数', message, cells: errors[0].cells }];
+    return { accounts: null, source: 'columns', findings };
+  }
   const findings = read.findings.map(lastYearFinding);
-  if (read.findings.some((f) => f.severity === 'error')) return { accounts: null, source: 'columns', findings };
   const derived = deriveLastYear(data);
   const tables: FinalAccounts['tables'] = {};
   for (const [id, table] of Object.entries(derived.tables) as Array<[TableId, TableData]>) {

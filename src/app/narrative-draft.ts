@@ -37,7 +37,8 @@ export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: Narrative
   const read = lastYearFor(snapshot, options.lastYear ? { snapshot: options.lastYear, file: options.lastYearFile } : null);
   if (read) {
     findings.push(...read.findings.filter((f) => f.severity === 'error'));
-    if (!read.accounts) return { draft: null, accounts: generated.accounts, findings };
+    if (!read.accounts)
+      return { draft: null, accounts: generated.accounts, findings: read.findings.length ? [...new Set([...findings, ...read.findings])] : findings };
     const mismatch = lastYearMismatch(generated.accounts.year, read.accounts, options.lastYearFile);
     if (mismatch) return { draft: null, accounts: generated.accounts, findings: [...findings, mismatch] };
     lastYear = read.accounts;

@@ -184,3 +184,19 @@ test('an unreadable 上年数 cell is named with its cell and blocks the draft',
   expect(r.draft).toBeNull();
   expect(r.findings.map((x) => x.message).join('\n')).toMatch(/底稿1 收支明细!\w+\d+ 的“五万”不是金额/);
 });
+
+test('check: working sheets with 上年数 but an unreadable cell give one 提示, and the 较上年 fall back to the rates', async () => {
+  const f = fills('columns');
+  f.fiscal![1].values['gpb.basic'] = '一千' as unknown as number;
+  const snapshot = await book(2024, f);
+  const doc = {
+    source: { kind: 'text' as const, name: '情况说明' },
+    paragraphs: [{ text: '2011301-行政运行 1619.56 万元，较上年决算数增加 161.96 万元，增长 11.11%。' }],
+  };
+  const r = checkWorkbook(snapshot, { narrative: doc });
+  const own = r.findings.filter((x) => x.rule === 'L-COLUMNS');
+  expect(own.map((x) => x.severity)).toEqual(['warning']);
+  expect(own[0].message).toMatch(/^底稿中有 1 处错误，未能使用底稿“上年”列中的上年数.*底稿2 财政拨款!\w+\d+ 的“一千”不是金额/);
+  // Checked through its rate, not against last year's figures.
+  expect(r.narrative!.figures.find((x) => x.kind === 'change')!.note).toBe('与增长率和本年数一致');
+});
