@@ -142,6 +142,11 @@ test('the draft’s 较上年 sentences from the 上年数 columns are those of 
 test('the narrative check’s YoY checks from the 上年数 columns are those of --last-year', async () => {
   const withTables = await withGenerated(columns, 2024, fills('columns'));
   const plainTables = await withGenerated(plain, 2024, fills('now'));
+  // Round trip: the draft sheet generated with the 上年数 columns, checked in its workbook (which reads the same
+  // columns), reports nothing but its own 【请填写…】; its 较上年 changes are checked against last year.
+  const own = checkWorkbook(withTables);
+  expect(own.findings.filter((f) => /^N\d+$/.test(f.rule) && !(f.rule === 'N6' && f.message.includes('【请填写'))).map((f) => f.message)).toEqual([]);
+  expect(own.narrative!.figures.filter((f) => f.note?.startsWith('与上年数一致')).length).toBeGreaterThanOrEqual(20);
   // The draft sheet with one change altered: 0.50 more than last year's figures give.
   const draft = texts(draftFromWorkbook(columns));
   const i = draft.findIndex((t) => t.startsWith('2024年度本年支出合计') && /增加\d/.test(t));
