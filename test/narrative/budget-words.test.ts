@@ -44,6 +44,7 @@ describe('N3: 决算数大于/小于预算数 gives its reason', () => {
     expect(findings('公务用车购置费支出 0.00 万元，与全年预算持平。')).toEqual([]);
     // A rule stated, not a comparison made.
     expect(findings('公务接待费支出 0.99 万元，严格控制支出，不超过预算。')).toEqual([]);
+    expect(findings('项目支出进度高于预算执行进度要求。')).toEqual([]);
     // A reason in the next paragraph is not this claim's.
     expect(findings('公务接待费支出 0.99 万元，完成全年预算的 32.83%，决算数小于预算数。\n主要原因是压减接待。')).toEqual(['N3 error']);
   });

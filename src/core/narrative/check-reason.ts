@@ -6,7 +6,7 @@ import { narrativeFinding } from './finding';
 import type { NarrativeSentence } from './model';
 
 /** 决算数大于/小于（高于/低于/超过）（全年/年初）预算数; 持平 and 等于 need no reason. */
-const UNEQUAL_CLAIM = /(?<![不未没])(大于|小于|高于|低于|超过)\s*(全年|年初)?预算(数)?/;
+const UNEQUAL_CLAIM = /(?<![不未没])(大于|小于|高于|低于|超过)\s*(全年|年初)?预算(数)?(?!执行|目标|绩效|管理)/;
 
 /** The words a reason is given with (主要原因是 …, 主要是 …, 由于 …, …所致). */
 const REASON_WORDS = /原因|主要是|由于|因为|所致|导致|系因/;
