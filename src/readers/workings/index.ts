@@ -228,12 +228,15 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     }
     seen.set(rowKey, r);
 
-    const cells: Record<string, AmountCell> = {};
+    const own: Record<string, AmountCell> = {};
     const lastYear: Record<string, AmountCell> = {};
     for (let i = 0; i < allColumns.length; i++) {
       const col = columnIndexes[i];
       if (col === undefined) continue;
       const c = allColumns[i];
+      // A 上年数 cell goes beside the row's own, under the key of the column it stands beside.
+      const cells = c.lastYearOf ? lastYear : own;
+      const key = c.lastYearOf ?? c.key;
       const raw = rawValues[i];
       const cellRef = ref(sheet, r, col);
       const amountUnit = c.count ? '元' : (unit ?? '元');
@@ -241,16 +244,17 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       const cause = amountCellCause(sheet, r, col, raw, typeof raw === 'string' ? parseAmount(raw, amountUnit) : undefined);
       if (cause) {
         findings.push(cellFinding(cellRef, `${cause}。`));
-        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        cells[key] = { minor: 0, ref: cellRef, invalid: true, raw };
         continue;
       }
       // The common cases first, without the parser's result object: a plain number, an empty cell.
       if (typeof raw === 'number' && !c.count && isCheckableMinor(unitValueToMinor(raw, amountUnit))) {
-        cells[c.key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
+        cells[key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
         continue;
       }
       if (raw === null) {
-        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
+        // A blank 上年数 is not kept: last year's data fills it as blank only for a sheet with some 上年数.
+        if (!c.lastYearOf) cells[key] = { minor: 0, ref: cellRef, blank: true };
         continue;
       }
       const parsed = parseAmount(raw, amountUnit);
@@ -263,24 +267,18 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
               : `的“${clipText(parsed.text)}”不是${c.count ? '数量' : '金额'}。请填写数字。`,
           ),
         );
-        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        cells[key] = { minor: 0, ref: cellRef, invalid: true, raw };
       } else if (parsed.kind === 'number') {
         if (c.count && parsed.minor % 100 !== 0) {
           findings.push(cellFinding(cellRef, `的数量“${String(raw)}”不是整数。`));
         }
-        cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
+        cells[key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
       } else {
-        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
+        cells[key] = { minor: 0, ref: cellRef, blank: true };
       }
     }
-    // The 上年数 cells go beside the row's own, under the key of the column they stand beside.
-    for (const c of allColumns) {
-      if (!c.lastYearOf || !cells[c.key]) continue;
-      lastYear[c.lastYearOf] = cells[c.key];
-      if (!cells[c.key].blank) lastYearGiven = true;
-      delete cells[c.key];
-    }
-    rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells, lastYear });
+    for (const k in lastYear) if (!lastYear[k].blank) lastYearGiven = true;
+    rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells: own, lastYear });
   }
   return { spec, sheet: sheet.name, unit, rows, names, lastYearGiven };
 }
