@@ -9,14 +9,17 @@ import { readAccounts } from '../readers/tables';
 import { checkPerformance } from './performance';
 import type { NarrativeDocument } from '../core/narrative';
 import { checkNarrative, narrativeOfWorkbook } from './narrative-check';
-import { lastYearMismatch } from './last-year';
+import { lastYearInWorkbook, lastYearMismatch } from './last-year';
 
 export interface CheckOptions {
   /** Profile id; default: the one the workbook matches best. */
   profile?: string;
   performance?: PerformanceOptions;
   file?: string;
-  /** Last year's tables (app/last-year.ts), for the year-on-year comparisons of the narrative check. */
+  /**
+   * Last year's tables (app/last-year.ts), for the year-on-year comparisons of the narrative check; default:
+   * the 上年数 columns of the workbook's working sheets, when filled.
+   */
   lastYear?: FinalAccounts | null;
   /** Its file name, for messages. */
   lastYearFile?: string;
@@ -33,9 +36,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     return t ? [{ id, title: t.title, sheet: t.sheet, range: t.range }] : [];
   });
   const narrativeDoc = options.narrative ?? narrativeOfWorkbook(snapshot);
+  // Last year: the file given, else the 上年数 columns of the workbook's working sheets (read only with a 情况说明).
+  const own = narrativeDoc && !options.lastYear ? lastYearInWorkbook(snapshot) : null;
+  const given = options.lastYear ?? own?.accounts ?? null;
   // Last year's tables of another year than the one before are reported and not used.
-  const mismatch = options.lastYear ? lastYearMismatch(read.accounts.year, options.lastYear, options.lastYearFile) : null;
-  const lastYear = options.lastYear && !mismatch ? options.lastYear : undefined;
+  const mismatch = given ? lastYearMismatch(read.accounts.year, given, options.lastYearFile) : null;
+  const lastYear = given && !mismatch ? given : undefined;
+  const ownErrors = own && !own.accounts ? own.findings : [];
   const narrative = narrativeDoc ? checkNarrative(narrativeDoc, read.accounts, { lastYear }) : null;
   const firstUnit = TABLE_IDS.map((id) => read.accounts.tables[id]?.unit).find((u) => u !== undefined);
   return {
@@ -46,7 +53,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     amountUnit: firstUnit ?? '万元',
     tables,
     // Cell text quoted in a message is cut to 100 characters (core/quote.ts).
-    findings: [...read.findings, ...ruleFindings, ...perf.findings, ...(mismatch ? [mismatch] : []), ...(narrative?.findings ?? [])].map(clipFinding),
+    findings: [
+      ...read.findings,
+      ...ruleFindings,
+      ...perf.findings,
+      ...ownErrors,
+      ...(mismatch ? [mismatch] : []),
+      ...(narrative?.findings ?? []),
+    ].map(clipFinding),
     projects: perf.projects,
     ...(narrative ? { narrative: { source: narrative.source, figures: narrative.figures } } : {}),
   };

@@ -12,7 +12,8 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { readAccounts, type ReadResult } from '../readers/tables';
 import { hasWorkingSheets, readWorkings } from '../readers/workings';
 import { draftNarrative, draftSheet } from '../generator/narrative';
-import { workingsExtras } from './narrative-inputs';
+import { workingExtras } from './narrative-inputs';
+import { lastYearInWorkbook, lastYearMismatch } from './last-year';
 
 export type { GenerateOptions } from '../generator/sheets';
 export { DRAFT_SHEET_NAME } from '../generator/narrative';
@@ -40,6 +41,7 @@ export function generateInProfile(
   snapshot: WorkbookSnapshot,
   profileId?: string,
   options: GenerateOptions = {},
+  draft: DraftOptions = {},
 ): GenerateResult & { profile: Profile } {
   let result: GenerateResult & { profile: Profile };
   if (profileId) {
@@ -53,18 +55,31 @@ export function generateInProfile(
     const read = readAccounts(snapshot);
     result = { ...generate(snapshot, read.profile, options, read), profile: read.profile };
   }
-  return withNarrativeDraft(snapshot, result);
+  return withNarrativeDraft(snapshot, result, draft);
+}
+
+/** For the 情况说明 draft sheet: last year's tables picked by the user (app/last-year.ts), and their file name. */
+export interface DraftOptions {
+  lastYear?: FinalAccounts | null;
+  lastYearFile?: string;
 }
 
 /**
  * The nine sheets and, after them, the 情况说明 draft from the same figures (#13): added like every generated
- * sheet, so a sheet of that name already there is never replaced. Last year is not known here, so the
- * 较上年 figures are gaps to fill (`final-accounts narrative --last-year` words them).
+ * sheet, so a sheet of that name already there is never replaced. Last year is the file the user picked
+ * (pane, page), else what the working sheets' 上年数 columns give; without either the 较上年 figures are gaps
+ * to fill (`final-accounts narrative --last-year` words them).
  */
-function withNarrativeDraft<R extends GenerateResult>(snapshot: WorkbookSnapshot, result: R): R {
+function withNarrativeDraft<R extends GenerateResult>(snapshot: WorkbookSnapshot, result: R, options: DraftOptions): R {
   if (!result.sheets.length || !result.accounts) return result;
-  const draft = draftNarrative({ accounts: result.accounts, ...workingsExtras(snapshot) });
-  return { ...result, sheets: [...result.sheets, draftSheet(draft)] };
+  const workings = hasWorkingSheets(snapshot) ? readWorkings(snapshot) : null;
+  // Last year picked by the user wins over the 上年数 columns; of another year than the one before it is not used.
+  const mismatch = options.lastYear ? lastYearMismatch(result.accounts.year, options.lastYear, options.lastYearFile) : null;
+  const own = workings ? (lastYearInWorkbook(snapshot, workings)?.accounts ?? null) : null;
+  const lastYear = options.lastYear ? (mismatch ? null : options.lastYear) : own;
+  const extras = workings ? workingExtras(workings.data) : {};
+  const draft = draftNarrative({ accounts: result.accounts, lastYear, ...extras });
+  return { ...result, sheets: [...result.sheets, draftSheet(draft)], findings: [...result.findings, ...(mismatch ? [mismatch] : [])] };
 }
 
 /** `read`: the tables already read from this snapshot in this profile, when the caller has them. */

@@ -242,7 +242,8 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
     return 1;
   }
   io.out(`已写出情况说明草稿：${out}（${result.draft.paragraphs.length} 段，${result.draft.placeholders} 处【请填写…】待补充）`);
-  if (!lastYear) io.out('未提供上年数（--last-year），“较上年”的增减额和增减率也以【请填写…】标出。');
+  if (result.lastYearFrom === 'columns') io.out('上年数取自底稿中的“上年”列（未填上年数的底稿，其“较上年”仍以【请填写…】标出）。');
+  else if (!lastYear) io.out('未提供上年数（--last-year），“较上年”的增减额和增减率也以【请填写…】标出。');
   return 0;
 }
 

@@ -4,6 +4,13 @@ import { refText } from '../core/cells';
 import { generateInProfile } from '../app/generate';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
+import type { FinalAccounts } from '../core/model';
+
+/** What generation needs of the last year the officer picked (PaneState.lastYear). */
+export interface LoadedLastYearRef {
+  file: string;
+  accounts: FinalAccounts;
+}
 
 export interface GeneratedLayouts {
   sheets: SheetLayout[];
@@ -22,8 +29,9 @@ export class GenerateInputProblemsError extends Error {
   }
 }
 
-export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: string): GeneratedLayouts {
-  const result = generateInProfile(snapshot, profileId);
+/** `lastYear`: last year's tables the officer picked (the pane's 上年数 file), for the draft's 较上年 sentences. */
+export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: string, lastYear?: LoadedLastYearRef | null): GeneratedLayouts {
+  const result = generateInProfile(snapshot, profileId, {}, { lastYear: lastYear?.accounts, lastYearFile: lastYear?.file });
   if (result.sheets.length === 0) {
     if (result.findings.some((f) => f.rule === 'G-NOINPUT')) throw new NothingToGenerateError();
     const errors = result.findings.filter((f) => f.severity === 'error');
@@ -32,6 +40,6 @@ export function layoutsFromSnapshot(snapshot: WorkbookSnapshot, profileId?: stri
     throw new GenerateInputProblemsError(`底稿中有 ${errors.length} 个错误，改正后才能生成：${listed.join('；')}${more}`);
   }
   // Notes on the tables themselves are what 检查 reports; here only the working sheets' and the layout's.
-  const notes = result.findings.filter((f) => f.rule === 'G-LAYOUT' || f.rule === 'G-YEAR' || result.source === 'workings');
+  const notes = result.findings.filter((f) => f.rule === 'G-LAYOUT' || f.rule === 'G-YEAR' || f.rule === 'L-YEAR' || result.source === 'workings');
   return { sheets: result.sheets, problems: notes.map((f) => f.message) };
 }

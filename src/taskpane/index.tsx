@@ -33,7 +33,10 @@ async function start(): Promise<void> {
     let controller: PaneController | null = null;
     const port = createOfficePort((done, total) => controller?.reportProgress(done, total));
     controller = new PaneController({ port, limitations: port.limitations() });
-    show(<TaskPane controller={controller} />);
+    // The 上年数 file is read in the pane with the file adapter, loaded only when one is picked.
+    const readLastYearFile = async (file: File) =>
+      (await import('./last-year-file')).readLastYearFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    show(<TaskPane controller={controller} readLastYearFile={readLastYearFile} />);
     const run = new URLSearchParams(window.location.search).get('run');
     if (run === 'check') void controller.check();
     else if (run === 'generate') void controller.generate();

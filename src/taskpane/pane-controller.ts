@@ -2,6 +2,8 @@
 // the browser page) and runs check / generate / clear / jump, holding the state the components render.
 import type { CellRef } from '../core/cells';
 import { checkWorkbook, type CheckOptions } from '../app/check';
+import { readLastYear, type LastYearResult } from '../app/last-year';
+import type { FinalAccounts } from '../core/model';
 import type { CheckReport } from '../core/report';
 import { invalidRecordsNotice, marksOf, type WorkbookPort } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
@@ -31,14 +33,35 @@ export interface PaneState {
   markNotice: string | null;
   profile: string | undefined;
   rubric: string | undefined;
+  /**
+   * Last year's figures the officer picked (上年数 file), read once by app/last-year.ts: the one place every use
+   * takes them from (the narrative check's 较上年, the draft; later the last-year table checks).
+   */
+  lastYear: LoadedLastYear | null;
+  /** The file being read as last year's, while it is. */
+  lastYearLoading: string | null;
+  /** Why the picked file gives no last year (Chinese), until another is picked. */
+  lastYearProblem: string | null;
+}
+
+export interface LoadedLastYear {
+  /** The file's name as picked. */
+  file: string;
+  /** The workbook as read (the draft reads it again through the same reader, as `--last-year` does). */
+  snapshot: WorkbookSnapshot;
+  /** Last year's nine tables. */
+  accounts: FinalAccounts;
+  source: LastYearResult['source'];
 }
 
 export interface PaneDependencies {
   port: WorkbookPort;
   check?: (snapshot: WorkbookSnapshot, options: CheckOptions) => CheckReport;
-  layouts?: (snapshot: WorkbookSnapshot, profile?: string) => GeneratedLayouts;
+  layouts?: (snapshot: WorkbookSnapshot, profile?: string, lastYear?: LoadedLastYear | null) => GeneratedLayouts;
   /** What the host cannot do, shown once (e.g. OfficeWorkbookPort.limitations()). */
   limitations?: string[];
+  /** Last year already picked (the page keeps it when another file is opened). */
+  lastYear?: LoadedLastYear | null;
 }
 
 /** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
@@ -65,6 +88,9 @@ export class PaneController {
       markNotice: null,
       profile: undefined,
       rubric: undefined,
+      lastYear: deps.lastYear ?? null,
+      lastYearLoading: null,
+      lastYearProblem: null,
     };
   }
 
@@ -83,6 +109,40 @@ export class PaneController {
     this.update({ rubric });
   }
 
+  /**
+   * Reads last year's workbook (nine tables or working sheets) picked by the officer; `read` gives its snapshot
+   * (the host's file adapter). A file that gives none leaves the previous choice off and says why.
+   */
+  async loadLastYear(file: string, read: () => Promise<WorkbookSnapshot>): Promise<void> {
+    if (this.state.running || this.state.lastYearLoading) return;
+    this.update({ lastYearLoading: file, lastYearProblem: null });
+    try {
+      const snapshot = await read();
+      const result = readLastYear(snapshot, file);
+      if (result.accounts) {
+        this.update({ lastYear: { file, snapshot, accounts: result.accounts, source: result.source } });
+      } else {
+        // Nothing recognisable at all says so in one message; otherwise the first problems met reading it.
+        const errors = result.findings.filter((f) => f.severity === 'error');
+        const why =
+          errors.find((f) => f.rule === 'L-NOINPUT')?.message ??
+          errors
+            .slice(0, 3)
+            .map((f) => f.message)
+            .join('；');
+        this.update({ lastYear: null, lastYearProblem: why || `“${file}”中没有可用的上年数。` });
+      }
+    } catch (e) {
+      this.update({ lastYear: null, lastYearProblem: toPaneError(e, '读取上年数').detail });
+    } finally {
+      this.update({ lastYearLoading: null });
+    }
+  }
+
+  clearLastYear(): void {
+    this.update({ lastYear: null, lastYearProblem: null });
+  }
+
   /** For adapters that report chunked progress (generate). */
   reportProgress(done: number, total: number): void {
     if (!this.state.running || !this.state.progress) return;
@@ -95,7 +155,12 @@ export class PaneController {
       const snapshot = await this.deps.port.readSnapshot();
       this.update({ progress: { label: '正在核对各表…', fraction: 0.4 } });
       const check = this.deps.check ?? checkWorkbook;
-      const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
+      const { lastYear } = this.state;
+      const report = check(snapshot, {
+        profile: this.state.profile,
+        performance: { rubric: this.state.rubric },
+        ...(lastYear ? { lastYear: lastYear.accounts, lastYearFile: lastYear.file } : {}),
+      });
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
       const marked = await this.deps.port.applyMarks(marksOf(report.findings));
       const n = report.findings.length;
@@ -109,7 +174,7 @@ export class PaneController {
     await this.task('generate', async () => {
       this.update({ progress: { label: '正在读取工作簿…', fraction: 0.05 } });
       const snapshot = await this.deps.port.readSnapshot();
-      const layouts = (this.deps.layouts ?? layoutsFromSnapshot)(snapshot, this.state.profile);
+      const layouts = (this.deps.layouts ?? layoutsFromSnapshot)(snapshot, this.state.profile, this.state.lastYear);
       this.update({ progress: { label: `正在写入 ${layouts.sheets.length} 张工作表…`, fraction: 0.2 } });
       const names = await this.deps.port.addSheets(layouts.sheets);
       this.update({

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { draftFromWorkbook } from '../../src/app/narrative-draft';
 import { main } from '../../src/cli/main';
-import { FUZHOU_XLSX } from '../helpers/example';
+import { findCell, FUZHOU_XLSX, loadWorkbook } from '../helpers/example';
 import { FUZHOU_WORKINGS, lastYearWorkbook, workingsSnapshot } from '../narrative/fuzhou-draft';
 
 async function run(argv: string[]) {
@@ -57,6 +57,28 @@ describe('final-accounts narrative', () => {
     // The 项 left as they were compare as 持平, and no comparison is left to fill in.
     expect(text.find((p) => p.includes(' 2011101-'))).toMatch(/与上年决算数持平。$/);
     expect(text.join('\n')).not.toContain('【请填写增减额及增减率】');
+  });
+
+  it('takes last year from the working sheets’ 上年数 columns when no file is given; a blank sheet stays unknown', async () => {
+    // The example's 底稿4 with a 上年决算数 column typed beside 决算数 (as an officer adds it to an older template).
+    const wb = await loadWorkbook(FUZHOU_WORKINGS);
+    const ws = wb.getWorksheet('底稿4 三公经费')!;
+    const head = findCell(ws, '决算数');
+    const col = Number(head.col) + 1;
+    ws.getCell(Number(head.row), col).value = '上年决算数';
+    for (let r = Number(head.row) + 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === '公务接待费') ws.getCell(r, col).value = 1.36;
+    const book = join(tmp, '底稿-上年列.xlsx');
+    await wb.xlsx.writeFile(book);
+    const out = join(tmp, '情况说明-上年列.docx');
+    const r = await run(['narrative', book, '-o', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('上年数取自底稿中的“上年”列');
+    const text = await docxParagraphs(out);
+    expect(text.find((p) => p.startsWith('（三）公务接待费支出'))).toContain('0.99万元');
+    expect(text.find((p) => p.startsWith('（三）公务接待费支出'))).toContain('较上年决算数减少0.37万元，下降27.21%');
+    // 底稿1/2 have no 上年数: the totals' comparison is still a gap, not a change from 0.
+    expect(text.find((p) => p.includes('本单位收入总计'))).toContain('较上年决算数【请填写增减额及增减率】');
   });
 
   it('refuses to write over an existing file, in Chinese, leaving it as it was', async () => {

@@ -96,8 +96,8 @@ describe('N2 shares and rates', () => {
 
 describe('N3, N5, N8', () => {
   it('大于/小于预算 must agree with the completion rate the text gives', () => {
-    expect(rules('公务接待费支出 0.99 万元，完成全年预算的 32.83%，小于预算。')).toEqual([]);
-    expect(rules('公务接待费支出 0.99 万元，完成全年预算的 32.83%，大于预算。')).toEqual(['N3 error']);
+    expect(rules('公务接待费支出 0.99 万元，完成全年预算的 32.83%，小于预算，主要原因是压减接待。')).toEqual([]);
+    expect(rules('公务接待费支出 0.99 万元，完成全年预算的 32.83%，大于预算，主要原因是压减接待。')).toEqual(['N3 error']);
   });
 
   it('机关运行经费 other than 06 公用经费合计 is a 提示 (N5)', () => {

@@ -1,9 +1,10 @@
-// N1, N5, N8: an amount against the table cell of its subject, at the printed precision of the text, with the
-// 尾差 policy; a subject the tables do not have must be 0.
+// N1, N5, N8: an amount against the table cell of its subject, at the printed precision of the text (an amount in
+// 亿元 as its exact 万元, at a step of 0.01 亿元), with the 尾差 policy; a subject the tables do not have must be 0.
 import { classifyDifference, type Severity } from '../findings';
 import { formatAmount, MINOR_PER_UNIT } from '../money';
 import type { Resolution } from './subjects';
 import { round2, textUnit, valueInUnit, type FigureCheckContext, type Report, type Work } from './figure-work';
+import { writtenAmount } from './figures';
 
 export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext, report: Report): void {
   const { fig, result, subject } = work;
@@ -21,7 +22,7 @@ export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext
       result.note = `${res.reason}，即为 0`;
     } else {
       result.status = 'error';
-      report('N1', 'error', `${label}写为 ${fig.value} ${fig.unit}，但${res.reason}（应为 0）。`, []);
+      report('N1', 'error', `${label}写为 ${writtenAmount(fig)}，但${res.reason}（应为 0）。`, []);
     }
     return;
   }
@@ -38,7 +39,7 @@ export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext
       report(
         'N8',
         'error',
-        `${label} ${fig.value}${fig.unit}：表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}，单位应为“${res.unit}”。`,
+        `${label} ${writtenAmount(fig).replace(' ', '')}：表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}，单位应为“${res.unit}”。`,
         res.cells,
       );
       return;
@@ -61,7 +62,7 @@ export function checkAmount(work: Work, res: Resolution, ctx: FigureCheckContext
   report(
     rule,
     severity,
-    `${what}：文中为 ${fig.value} ${fig.unit}，表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}` +
+    `${what}：文中为 ${writtenAmount(fig)}，表中为 ${formatAmount(res.minor, res.unit)} ${res.unit}${where}` +
       (severity === 'tail'
         ? `，相差 ${Math.abs(round2(fig.value - result.expected)).toFixed(2)}，属尾差，可改为 ${result.expected.toFixed(2)}。`
         : '。'),

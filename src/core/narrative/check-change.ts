@@ -1,7 +1,7 @@
 // 较上年 增加/减少 and 增长/下降 %: a change against last year's tables when given, a rate recomputed from the
 // change and the current figure; the two must point the same way.
 import { classifyDifference } from '../findings';
-import { formatAmount } from '../money';
+import { formatAmount, MINOR_PER_UNIT } from '../money';
 import type { NarrativeSentence } from './model';
 import { half, rateAgrees, rateInterval, round2, textUnit, valueInUnit, type FigureCheckContext, type Report, type Work } from './figure-work';
 
@@ -30,7 +30,14 @@ export function checkChange(work: Work, current: Work | null, ctx: FigureCheckCo
   const cells = [...(res.kind === 'cell' ? res.cells : []), ...(prior.kind === 'cell' ? prior.cells : [])];
   result.cells = cells;
   result.expected = round2(valueInUnit(Math.abs(actual), unit));
-  const cls = classifyDifference(stated - actual, 2, tableUnit);
+  // A change printed coarser than 0.01 (增加 100 万元, 增加 0.31 亿元) is the exact change rounded to its step.
+  const step = MINOR_PER_UNIT[unit] * 10 ** -fig.decimals;
+  const cls =
+    fig.decimals >= 2
+      ? classifyDifference(stated - actual, 2, tableUnit)
+      : stated === Math.sign(actual) * Math.round(Math.abs(actual) / step) * step
+        ? 'none'
+        : 'error';
   const priorText = `上年数 ${formatAmount(before, tableUnit)}，本年数 ${formatAmount(now, tableUnit)}`;
   if (cls === 'none') {
     result.status = 'ok';

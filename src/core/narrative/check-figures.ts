@@ -81,5 +81,13 @@ export function checkSentenceFigures(sentence: NarrativeSentence, ctx: FigureChe
   }
   checkProcurementCategories(works, ctx, report);
   checkBudgetComparison(s, works, ctx, report);
+  for (const w of works) if (w.fig.yi !== undefined) reportInYi(w.result, w.fig.yi);
   return { works, findings };
+}
+
+/** A figure written in 亿元 is reported as written (1.59 亿元), its expected figure in 亿元 too; checked as 万元. */
+function reportInYi(result: FigureResult, written: string): void {
+  result.value = Number(written);
+  result.unit = '亿元';
+  if (result.expected !== undefined) result.expected = Math.round(result.expected * 100) / 1_000_000;
 }

@@ -18,6 +18,7 @@ export function checkShare(work: Work, current: Work | null, ctx: FigureCheckCon
   if (fig.of === '预算') {
     result.subject = current?.result.subject ?? null;
     const budget = current?.resolution?.kind === 'cell' ? budgetCell(ctx.accounts, current) : null;
+    if (fig.budget === '年初' && checkInitialBudget(work, current, budget, report)) return;
     if (!budget || !current || budget.minor === 0) {
       result.note = '公开表中没有预算数（或预算为 0），未核对';
       return;
@@ -71,6 +72,36 @@ export function checkShare(work: Work, current: Work | null, ctx: FigureCheckCon
     current.result.status = work.result.status === 'ok' ? 'ok' : current.result.status;
     if (work.result.status === 'ok') current.result.note = `与${den.label}和占比一致`;
   }
+}
+
+/** The sentence itself says the 年初预算 was 0 (年初预算为 0 万元, 年初未安排预算, 年初预算数为零). */
+const INITIAL_BUDGET_ZERO = /年初预算(数)?(为|是)?\s*(0(\.0+)?\s*(万元|元)?(?![\d.])|零)|年初(未|没有)安排(预算)?|年初无预算/;
+
+/**
+ * N4: 完成年初预算的 X% when the 年初预算 is 0 (the rate must then be of the 全年预算). The tables give a 年初预算
+ * only as 07's 预算数 (the 三公 items: 预算数 = 年初预算, central note); elsewhere only the sentence can say it
+ * is 0. When neither tells, the figure is 未核对 with that reason. True when the figure is settled here.
+ */
+function checkInitialBudget(work: Work, current: Work | null, budget: { minor: number; ref: CellRef } | null, report: Report): boolean {
+  const { fig, result } = work;
+  const said = INITIAL_BUDGET_ZERO.exec(toHalfWidth(result.sentence.text));
+  if (budget?.minor === 0 || said) {
+    result.status = 'error';
+    result.cells = budget ? [budget.ref] : [];
+    const basis = budget ? '公开07表的预算数（年初预算）为 0' : `句中写明“${said![0]}”`;
+    report(
+      'N4',
+      'error',
+      `${current?.result.subject ?? ''}${basis}，不能写“${fig.text}”；年初预算为 0 时应写“完成全年预算的…%”（按全年预算计算）。`,
+      result.cells,
+    );
+    return true;
+  }
+  if (!budget) {
+    result.note = '公开表中没有此项的年初预算数（只有07表“三公”经费的预算数），无法判断年初预算是否为 0，未核对';
+    return true;
+  }
+  return false;
 }
 
 function compareShare(work: Work, num: number, hn: number, den: number, hd: number, cells: CellRef[], denLabel: string, report: Report): void {
@@ -138,7 +169,7 @@ export function checkProcurementCategories(works: Work[], ctx: FigureCheckContex
     return;
   }
   const implied = round2(cats.reduce((acc, w, i) => acc + (w.fig.value / 100) * bases[i]!.fig.value, 0));
-  const shown = (f: TextFigure) => f.value.toFixed(f.decimals);
+  const shown = (f: TextFigure) => f.yi ?? f.value.toFixed(Math.max(0, f.decimals));
   // The category that alone could make the sum right is the wrong one (its share would have to be 0–100%).
   const culprits = cats.filter((w, i) => {
     const base = bases[i]!.fig.value;

@@ -20,7 +20,7 @@ const ALTERNATIVES =
 
 /** A rate whose number is not followed by %. */
 const RATE_WITHOUT_PERCENT =
-  /(增长|下降|上升|降低|预算的|总额的|金额的|支出的|比重为|比例为)\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])(?!\s*(万元|元|个|人次|辆|批次|台|倍|年))/g;
+  /(增长|下降|上升|降低|预算的|总额的|金额的|支出的|比重为|比例为)\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])(?!\s*(亿元|万元|元|个|人次|辆|批次|台|倍|年))/g;
 
 /** Full-width digits and points as half-width, nothing else (。 must stay a full stop here). */
 const digitsHalfWidth = (t: string) => t.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));

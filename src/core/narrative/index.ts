@@ -1,8 +1,9 @@
-// The 情况说明 check (issue #13): figures against the tables (N1, N2, N5, N8) and the words (N6, N7, N9).
+// The 情况说明 check (issue #13): figures against the tables (N1–N5, N8) and the words (N6, N7, N9).
 import type { Finding } from '../findings';
 import type { FinalAccounts } from '../model';
 import { checkClassShares, checkParts, checkSentenceFigures, newFigureContext, type Work } from './check-figures';
 import { checkSentenceText } from './check-text';
+import { checkBudgetReasons } from './check-reason';
 import type { NarrativeDocument } from './model';
 import type { NarrativeResult } from './result';
 import { sentencesOf } from './split';
@@ -29,12 +30,13 @@ export function checkNarrativeDocument(doc: NarrativeDocument, accounts: FinalAc
   const findings: Finding[] = [];
   const works: Work[] = [];
   const textOptions = { year: options.year ?? accounts.year, unitName: options.unitName ?? accounts.unitName };
-  for (const s of sentencesOf(doc)) {
+  const sentences = sentencesOf(doc);
+  for (const s of sentences) {
     const r = checkSentenceFigures(s, ctx);
     works.push(...r.works);
     findings.push(...r.findings, ...checkSentenceText(s, textOptions));
   }
-  findings.push(...checkParts(works), ...checkClassShares(works, accounts));
+  findings.push(...checkParts(works), ...checkClassShares(works, accounts), ...checkBudgetReasons(sentences));
   if (works.length === 0) findings.push(noFigures(doc));
   return { source: doc.source, figures: works.map((w) => w.result), findings };
 }

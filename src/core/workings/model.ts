@@ -11,6 +11,8 @@ export interface WorkingRow {
   name: string;
   nameRef: CellRef | null;
   cells: Record<string, AmountCell>;
+  /** The 上年数 columns' cells, by the key of the this-year column each stands beside. */
+  lastYear?: Record<string, AmountCell>;
 }
 
 export interface WorkingSheet {
@@ -20,6 +22,8 @@ export interface WorkingSheet {
   rows: WorkingRow[];
   /** Names given for 类/款 codes (rows with a name and no amounts). */
   names: Map<string, string>;
+  /** Whether any 上年数 cell of the sheet holds a figure (all blank: last year not known). */
+  lastYearGiven?: boolean;
 }
 
 export interface WorkingData {

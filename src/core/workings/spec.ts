@@ -2,6 +2,7 @@
 // and the working-sheet reader both use these specs, so the layout is never written twice.
 
 import { FUND, INCOME_SOURCE as IN, LINE, SPENDING as SP, THREE_PUBLIC as TP } from '../catalogs/labels';
+import type { TableTopic } from '../model';
 
 export interface WorkingColumn {
   key: string;
@@ -9,6 +10,8 @@ export interface WorkingColumn {
   path: string[];
   /** Counts (团组数, 人次 …) are plain numbers, not money. */
   count?: boolean;
+  /** For a 上年数 column: the key of the this-year column it stands beside. */
+  lastYearOf?: string;
 }
 
 export interface WorkingFixedRow {
@@ -143,5 +146,46 @@ export const WORKING_SHEETS: WorkingSheetSpec[] = [
     ],
   },
 ];
+
+/**
+ * 上年数 (issue #13 point 5): beside each money column, the same figure of last year, headed like it with
+ * 上年 before its top label (上年收入—一般公共预算财政拨款收入, 上年金额, 上年决算数). Optional: a sheet
+ * without them reads as before. Not for counts, nor 底稿4's 预算数 (the 较上年 comparisons are of 决算数).
+ */
+export function lastYearColumns(spec: WorkingSheetSpec): WorkingColumn[] {
+  if (!spec.money) return [];
+  return spec.columns
+    .filter((c) => !c.count && c.key !== 'budget')
+    .map((c) => ({
+      key: lastYearKey(c.key),
+      // 本年收入 → 上年收入 (not 上年本年收入).
+      path: [`${LAST_YEAR_LABEL}${c.path[0].replace(/^本年/, '')}`, ...c.path.slice(1)],
+      lastYearOf: c.key,
+    }));
+}
+
+export const LAST_YEAR_LABEL = '上年';
+
+/** The key of a column's 上年数 twin (in template fills). */
+export function lastYearKey(key: string): string {
+  return `lastYear.${key}`;
+}
+
+/**
+ * Which working sheets a table of last year is derived from: a table is known only when each of its sheets
+ * has some 上年数 (a sheet whose 上年数 are all blank means "not known", never 0). 底稿6 is optional like
+ * this year's: blank there is 0.
+ */
+export const LAST_YEAR_TABLE_SHEETS: Partial<Record<TableTopic, Array<WorkingSheetSpec['id']>>> = {
+  summary: ['detail', 'fiscal'],
+  income: ['detail'],
+  expenditure: ['detail'],
+  fiscalSummary: ['detail', 'fiscal'],
+  generalBudget: ['fiscal'],
+  basicEconomic: ['economic'],
+  threePublic: ['threePublic'],
+  govFund: ['detail', 'fiscal'],
+  stateCapital: ['detail', 'fiscal'],
+};
 
 export const SETTING_LABELS = { unitName: '单位名称', year: '年度', unit: '金额单位' } as const;

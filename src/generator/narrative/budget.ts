@@ -40,6 +40,7 @@ export function generalBudgetSection(w: DraftWriter): void {
   // Every 项 with a figure this year, and, when last year is known, every 项 that had one then.
   const current = new Map(codedRows(accounts, '项').map((r) => [r.code!, r]));
   const previous = new Map(codedRows(lastYear, '项').map((r) => [r.code!, r]));
+  const lastYearTable = tableOf(lastYear, 'generalBudget');
   const codes = [...new Set([...current.keys(), ...previous.keys()])]
     .filter((c) => current.get(c)?.cells.total?.minor || previous.get(c)?.cells.total?.minor)
     .sort();
@@ -50,7 +51,9 @@ export function generalBudgetSection(w: DraftWriter): void {
     const v = row ? figure(accounts, 'generalBudget', codeRow(code), 'total') : 0;
     const head = `${i + 1}. ${code}-${name}（项）${amount(v, name)}`;
     if (w.hasLastYear) {
-      w.body(`${head}${yearOnYear(w, v, figure(lastYear, 'generalBudget', codeRow(code), 'total') ?? 0)}`);
+      // A 项 missing from last year's 05 had nothing; when 05 itself is not known, neither is the 项.
+      const prev = lastYearTable ? (figure(lastYear, 'generalBudget', codeRow(code), 'total') ?? 0) : null;
+      w.body(`${head}${yearOnYear(w, v, prev)}`);
     } else {
       w.body(`${head}，主要用于${gap('主要用途')}。较上年决算数${gap('增减额及增减率')}，主要原因是${gap('主要原因')}。`);
     }

@@ -4,7 +4,7 @@ import { withFont } from '../layout';
 import { Grid } from '../../kinds/layout/grid';
 import { writeHeader, type HeaderColumn } from '../../kinds/layout/headers';
 import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../../kinds/layout/styles';
-import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
+import { lastYearColumns, SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 
 export interface WorkingSettings {
   unitName?: string;
@@ -34,7 +34,9 @@ function firstDataCol(spec: WorkingSheetSpec): number {
 export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSettings = {}, rows?: WorkingRowFill[]): SheetLayout {
   const grid = new Grid();
   const first = firstDataCol(spec);
-  const width = Math.max(first + spec.columns.length, 4);
+  // This year's columns, then the 上年数 beside them (blank: last year not known).
+  const columns = [...spec.columns, ...lastYearColumns(spec)];
+  const width = Math.max(first + columns.length, 4);
   grid.area(0, 0, 0, width - 1, spec.title, TITLE);
   grid.rowHeights[0] = 24;
 
@@ -53,13 +55,13 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     row++;
   }
 
-  const columns: HeaderColumn[] = [
+  const header: HeaderColumn[] = [
     { col: 0, path: [spec.keyHeader] },
     ...(spec.nameHeader ? [{ col: 1, path: [spec.nameHeader] }] : []),
-    ...spec.columns.map((c, i) => ({ col: first + i, path: c.path })),
+    ...columns.map((c, i) => ({ col: first + i, path: c.path })),
   ];
   const headerTop = row;
-  const headerBottom = writeHeader(grid, headerTop, columns);
+  const headerBottom = writeHeader(grid, headerTop, header);
   row = headerBottom + 1;
 
   const valueStyle = (count?: boolean) => (count ? COUNT : AMOUNT);
@@ -67,7 +69,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     for (const fixed of spec.fixedRows ?? []) {
       const fill = rows?.find((r) => r.key === fixed.key);
       grid.put(row, 0, fixed.label, LABEL);
-      spec.columns.forEach((c, i) => grid.put(row, first + i, fill?.values[c.key] ?? null, valueStyle(c.count)));
+      columns.forEach((c, i) => grid.put(row, first + i, fill?.values[c.key] ?? null, valueStyle(c.count)));
       row++;
     }
   } else {
@@ -77,7 +79,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
       const fill = fills[i];
       grid.put(row, 0, fill?.key ?? null, CODE);
       grid.put(row, 1, fill?.name ?? null, fill ? LABEL : EMPTY);
-      spec.columns.forEach((c, j) => grid.put(row, first + j, fill?.values[c.key] ?? null, valueStyle(c.count)));
+      columns.forEach((c, j) => grid.put(row, first + j, fill?.values[c.key] ?? null, valueStyle(c.count)));
       row++;
     }
   }
@@ -88,7 +90,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     const longest = Math.max(10, ...(rows ?? []).map((r) => textWidth(r.name ?? '')));
     widths[1] = Math.min(44, longest + 2);
   }
-  spec.columns.forEach((c, i) => (widths[first + i] = Math.max(12, Math.ceil(textWidth(c.path[c.path.length - 1]) / 2) + 2)));
+  columns.forEach((c, i) => (widths[first + i] = Math.max(12, Math.ceil(textWidth(c.path[c.path.length - 1]) / 2) + 2)));
   for (let r = 2; r < headerTop; r++) grid.rowHeights[r] = 30;
 
   return {
@@ -111,6 +113,7 @@ export function instructionsLayout(): SheetLayout {
     '3. 金额只填数字；编码按文本填写（如 2011101），不要带空格或名称。',
     '4. 填好后运行“生成公开表”（命令行：final-accounts generate 本文件.xlsx -o 输出.xlsx），程序会新增九张公开表，不改动本工作簿中已有的任何工作表。',
     '5. 类、款合计，各表合计、总计均由程序按项级明细精确计算，每个打印金额只四舍五入一次。',
+    '6. 各底稿右侧以“上年”开头的列（上年收入、上年支出、上年金额、上年决算数等）可填写上年决算数，用于情况说明“较上年”的比较和核对；不知道上年数时，整张底稿的上年列留空即可（视为未知，不按 0 计算）。',
   ];
   const grid = new Grid();
   lines.forEach((l, i) => grid.put(i, 0, l, i === 0 ? TITLE : { hAlign: 'left', vAlign: 'middle' }));

@@ -6,6 +6,7 @@ import { TaskPane } from '../../taskpane/components/TaskPane';
 import { PaneController } from '../../taskpane/pane-controller';
 import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
 import type { WorkbookPort } from '../../port/port';
+import type { WorkbookSnapshot } from '../../port/snapshot';
 import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
 import { narrativeDocx } from '../narrative-download';
 import type { PageWorkbookPort } from '../page-port';
@@ -58,7 +59,12 @@ const noWorkbook: WorkbookPort = {
   select: () => Promise.resolve(),
 };
 
-function Downloads({ port }: { port: PageWorkbookPort }) {
+/** The page reads a picked 上年数 .xlsx with the same file adapter as the workbook itself. */
+async function readLastYearFile(file: File): Promise<WorkbookSnapshot> {
+  return (await openWorkbookFile(file.name, new Uint8Array(await file.arrayBuffer()))).readSnapshot();
+}
+
+function Downloads({ port, controller }: { port: PageWorkbookPort; controller: PaneController }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
   const [saving, setSaving] = useState(false);
@@ -81,7 +87,7 @@ function Downloads({ port }: { port: PageWorkbookPort }) {
           onClick={async () => {
             setSaving(true);
             try {
-              const docx = await narrativeDocx(await port.readSnapshot());
+              const docx = await narrativeDocx(await port.readSnapshot(), controller.getState().lastYear);
               if ('bytes' in docx) downloadBytes(docx.bytes, draftName, DOCX_TYPE);
               else setDraftProblem(docx.problem);
             } finally {
@@ -126,8 +132,12 @@ export function StandalonePage() {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const port = await openWorkbookFile(file.name, bytes);
-      const controller = new PaneController({ port });
-      setOpened((prev) => ({ id: (prev?.id ?? 0) + 1, port, controller }));
+      // The 上年数 picked for the previous file stays picked for the next one.
+      setOpened((prev) => ({
+        id: (prev?.id ?? 0) + 1,
+        port,
+        controller: new PaneController({ port, lastYear: prev?.controller.getState().lastYear }),
+      }));
     } catch (e) {
       setOpenError({ ...toPaneError(e, '打开文件'), title: '无法打开文件' });
     } finally {
@@ -165,8 +175,9 @@ export function StandalonePage() {
             controller={opened.controller}
             title="决算公开助手（网页版）"
             top={top}
-            bottom={<Downloads port={opened.port} />}
+            bottom={<Downloads port={opened.port} controller={opened.controller} />}
             actionsDisabled={!!reading}
+            readLastYearFile={readLastYearFile}
           />
         ) : (
           <TaskPane

@@ -9,7 +9,7 @@ import type { Finding } from '../../core/findings';
 import { isCheckableMinor, parseAmount, unitValueToMinor, type MoneyUnit } from '../../core/money';
 import type { AmountCell } from '../../core/model';
 import type { WorkingData, WorkingRow, WorkingSheet } from '../../core/workings/model';
-import { SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
+import { lastYearColumns, SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 import { cellAt, lastCol, lastRow, type SheetSnapshot, type WorkbookSnapshot } from '../../port/snapshot';
 import { compact } from '../../kinds/read/text';
 
@@ -132,6 +132,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     return null;
   }
   const depth = Math.max(1, ...spec.columns.map((c) => c.path.length));
+  const allColumns = [...spec.columns, ...lastYearColumns(spec)];
   const headerBottom = headerTop + depth - 1;
   let keyCol = -1;
   let nameCol = -1;
@@ -147,7 +148,7 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     if (leaf === compact(spec.keyHeader) && keyCol < 0) keyCol = c;
     else if (spec.nameHeader && leaf === compact(spec.nameHeader) && nameCol < 0) nameCol = c;
     else {
-      const match = spec.columns.find((col) => {
+      const match = allColumns.find((col) => {
         const path = col.path.map(compact);
         return path[path.length - 1] === leaf && path.slice(0, -1).every((p) => tokens.includes(p));
       });
@@ -177,7 +178,8 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
   const rows: WorkingRow[] = [];
   const names = new Map<string, string>();
   const seen = new Map<string, number>();
-  const columnIndexes = spec.columns.map((c) => columnOf.get(c.key));
+  const columnIndexes = allColumns.map((c) => columnOf.get(c.key));
+  let lastYearGiven = false;
   for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
     const rawKey = cellAt(sheet, r, keyCol);
     const key = compact(rawKey);
@@ -226,11 +228,15 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
     }
     seen.set(rowKey, r);
 
-    const cells: Record<string, AmountCell> = {};
-    for (let i = 0; i < spec.columns.length; i++) {
+    const own: Record<string, AmountCell> = {};
+    const lastYear: Record<string, AmountCell> = {};
+    for (let i = 0; i < allColumns.length; i++) {
       const col = columnIndexes[i];
       if (col === undefined) continue;
-      const c = spec.columns[i];
+      const c = allColumns[i];
+      // A 上年数 cell goes beside the row's own, under the key of the column it stands beside.
+      const cells = c.lastYearOf ? lastYear : own;
+      const key = c.lastYearOf ?? c.key;
       const raw = rawValues[i];
       const cellRef = ref(sheet, r, col);
       const amountUnit = c.count ? '元' : (unit ?? '元');
@@ -238,16 +244,17 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
       const cause = amountCellCause(sheet, r, col, raw, typeof raw === 'string' ? parseAmount(raw, amountUnit) : undefined);
       if (cause) {
         findings.push(cellFinding(cellRef, `${cause}。`));
-        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        cells[key] = { minor: 0, ref: cellRef, invalid: true, raw };
         continue;
       }
       // The common cases first, without the parser's result object: a plain number, an empty cell.
       if (typeof raw === 'number' && !c.count && isCheckableMinor(unitValueToMinor(raw, amountUnit))) {
-        cells[c.key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
+        cells[key] = { minor: unitValueToMinor(raw, amountUnit), ref: cellRef };
         continue;
       }
       if (raw === null) {
-        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
+        // A blank 上年数 is not kept: last year's data fills it as blank only for a sheet with some 上年数.
+        if (!c.lastYearOf) cells[key] = { minor: 0, ref: cellRef, blank: true };
         continue;
       }
       const parsed = parseAmount(raw, amountUnit);
@@ -260,19 +267,20 @@ function readSheet(sheet: SheetSnapshot, spec: WorkingSheetSpec, findings: Findi
               : `的“${clipText(parsed.text)}”不是${c.count ? '数量' : '金额'}。请填写数字。`,
           ),
         );
-        cells[c.key] = { minor: 0, ref: cellRef, invalid: true, raw };
+        cells[key] = { minor: 0, ref: cellRef, invalid: true, raw };
       } else if (parsed.kind === 'number') {
         if (c.count && parsed.minor % 100 !== 0) {
           findings.push(cellFinding(cellRef, `的数量“${String(raw)}”不是整数。`));
         }
-        cells[c.key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
+        cells[key] = { minor: c.count ? parsed.minor / 100 : parsed.minor, ref: cellRef };
       } else {
-        cells[c.key] = { minor: 0, ref: cellRef, blank: true };
+        cells[key] = { minor: 0, ref: cellRef, blank: true };
       }
     }
-    rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells });
+    for (const k in lastYear) if (!lastYear[k].blank) lastYearGiven = true;
+    rows.push({ key: rowKey, name, nameRef: nameCol >= 0 ? ref(sheet, r, nameCol) : null, cells: own, lastYear });
   }
-  return { spec, sheet: sheet.name, unit, rows, names };
+  return { spec, sheet: sheet.name, unit, rows, names, lastYearGiven };
 }
 
 /** Reads every working sheet present; the required ones missing are findings. */
@@ -301,4 +309,24 @@ export function readWorkings(snapshot: WorkbookSnapshot): WorkingReadResult {
     }
   }
   return { data, findings };
+}
+
+/**
+ * Last year's working data from the 上年数 columns, shaped like this year's so it derives the same way:
+ * only the sheets with some 上年数 (the others are not known); null when no 上年数 is filled anywhere.
+ */
+export function lastYearWorkingData(data: WorkingData): WorkingData | null {
+  const sheets: WorkingData['sheets'] = {};
+  for (const sheet of Object.values(data.sheets)) {
+    if (!sheet?.lastYearGiven) continue;
+    const rows = sheet.rows.map((row) => {
+      const cells: Record<string, AmountCell> = {};
+      // A column without a 上年数 twin (底稿4's 预算数) is blank, as in a last-year workbook that leaves it empty.
+      for (const c of sheet.spec.columns) cells[c.key] = row.lastYear?.[c.key] ?? { minor: 0, ref: null, blank: true };
+      return { key: row.key, name: row.name, nameRef: row.nameRef, cells };
+    });
+    sheets[sheet.spec.id] = { spec: sheet.spec, sheet: sheet.sheet, unit: sheet.unit, rows, names: sheet.names };
+  }
+  if (Object.keys(sheets).length === 0) return null;
+  return { unitName: data.unitName, year: data.year === null ? null : data.year - 1, sheets };
 }

@@ -17,6 +17,9 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES, type Choice } from '../choices';
 import type { PaneController } from '../pane-controller';
 import { FindingsList } from './FindingsList';
+import { LastYearPicker } from './LastYearPicker';
+import { NarrativeFigures } from './NarrativeFigures';
+import type { WorkbookSnapshot } from '../../port/snapshot';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -61,9 +64,11 @@ export interface TaskPaneProps {
   /** No workbook yet (the page before a file is opened). */
   actionsDisabled?: boolean;
   emptyText?: string;
+  /** Reads a picked 上年数 .xlsx (the host's file adapter); without it the pane has no 上年数 picker. */
+  readLastYearFile?: (file: File) => Promise<WorkbookSnapshot>;
 }
 
-export function TaskPane({ controller, title = '决算公开助手', top, bottom, actionsDisabled = false, emptyText }: TaskPaneProps) {
+export function TaskPane({ controller, title = '决算公开助手', top, bottom, actionsDisabled = false, emptyText, readLastYearFile }: TaskPaneProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const running = state.running !== null && state.running !== 'jump';
@@ -82,6 +87,7 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
         disabled={running}
         onChange={(id) => controller.setRubric(id)}
       />
+      {readLastYearFile && <LastYearPicker controller={controller} read={readLastYearFile} disabled={actionsDisabled} />}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => void controller.check()}>
           检查
@@ -126,6 +132,7 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
         <Text className={styles.empty}>{emptyText ?? '点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。'}</Text>
       )}
       <FindingsList groups={state.groups} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
+      <NarrativeFigures figures={state.report?.narrative?.figures ?? []} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
     </main>
   );
 }
