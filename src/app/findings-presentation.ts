@@ -109,6 +109,8 @@ export function groupHeading(report: Pick<CheckReport, 'tables' | 'narrative'>, 
 function groupSheet(report: Pick<CheckReport, 'tables'>, table: string, findings: Finding[]): string | null {
   const loc = isTableId(table) ? report.tables.find((t) => t.id === table) : undefined;
   if (loc) return loc.sheet;
+  // 情况说明 findings also name the table cells a figure is compared with: their sheet is the 情况说明's own.
+  if (table === NARRATIVE_TABLE) return findings.find((f) => f.location?.cell)?.location?.cell?.sheet ?? null;
   const count = new Map<string, number>();
   for (const f of findings) for (const c of f.cells) count.set(c.sheet, (count.get(c.sheet) ?? 0) + 1);
   let best: string | null = null;
