@@ -52,7 +52,7 @@ export interface PaneDependencies {
   template?: () => SheetLayout[];
 }
 
-const MARKS_IN_WORKBOOK = '有问题的单元格已在工作簿中标出，点击下面的条目（或用方向键选中后按 Enter）可跳到对应单元格。';
+const MARKS_IN_WORKBOOK = '有问题的单元格已在工作簿中标出；点击下面的条目（或用方向键选中后按 Enter）可跳到该单元格。';
 
 /** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
 export function tailNotesNotice(omitted: number): string | null {

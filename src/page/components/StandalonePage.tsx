@@ -60,8 +60,7 @@ const noWorkbook: WorkbookPort = {
 };
 
 /** The page changes no workbook: a check marks its preview, and the marked file is a download. */
-const MARKS_ON_PAGE =
-  '有问题的单元格已在表格预览中标出（原文件不会被改动）；点击下面的条目（或用方向键选中后按 Enter）可在预览中定位，也可下载标记副本。';
+const MARKS_ON_PAGE = '有问题的单元格已在表格预览中标色，原文件不会改动；也可下载标记副本。';
 
 /** 下载底稿模板: available before any file is opened (a new user starts from it). */
 function TemplateDownload() {
