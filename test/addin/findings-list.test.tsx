@@ -77,7 +77,7 @@ test('the presentation: summary line, titles with the code on hover, addresses w
   expect(tail.textContent).toContain('D32、D6、D7、D8、D9、D10… 等 27 格');
   expect(tail.textContent).not.toContain(`${S01}!`);
   const figures = within(tail).getByTestId('figures');
-  expect(Array.from(figures.children, (c) => c.textContent)).toEqual(['应为16,094.59', '实为16,094.58', '差额-0.01 万元']);
+  expect(Array.from(figures.children, (c) => c.textContent)).toEqual(['应为16,094.59', '实为16,094.58', '差额（万元）-0.01']);
   // A message opening with its own cell loses it; the address line says it once.
   const p8 = rows()[3];
   expect(p8.textContent).toContain('自评得分未填，按0分计。');

@@ -23,17 +23,19 @@ const useStyles = makeStyles({
   title: { fontWeight: tokens.fontWeightSemibold },
   where: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   message: { fontWeight: tokens.fontWeightRegular },
-  // Three equal columns in every row: the figures of one table line up under each other.
+  // Three equal columns in every row: the figures of one table line up under each other. The label sits
+  // above its figure, so that a figure keeps its whole width at 320 px.
   figures: {
     display: 'grid',
     gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
     columnGap: tokens.spacingHorizontalS,
     fontVariantNumeric: 'tabular-nums',
     fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground1,
   },
-  figure: { textAlign: 'right', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  figureLabel: { color: tokens.colorNeutralForeground2, marginRight: '4px' },
+  figure: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', textAlign: 'right', overflowWrap: 'anywhere', minWidth: 0 },
+  figureLabel: { color: tokens.colorNeutralForeground2 },
   status: { color: tokens.colorNeutralForeground2 },
   empty: { color: tokens.colorNeutralForeground2 },
 });
@@ -84,16 +86,15 @@ function FindingRow(props: {
             <span className={styles.figures} data-testid="figures">
               <span className={styles.figure}>
                 <span className={styles.figureLabel}>应为</span>
-                {f.figures.expected}
+                <span>{f.figures.expected}</span>
               </span>
               <span className={styles.figure}>
                 <span className={styles.figureLabel}>实为</span>
-                {f.figures.actual}
+                <span>{f.figures.actual}</span>
               </span>
               <span className={styles.figure}>
-                <span className={styles.figureLabel}>差额</span>
-                {f.figures.difference}
-                {f.figures.unit && ` ${f.figures.unit}`}
+                <span className={styles.figureLabel}>差额{f.figures.unit && `（${f.figures.unit}）`}</span>
+                <span>{f.figures.difference}</span>
               </span>
             </span>
           )}
