@@ -1,39 +1,51 @@
-// Human-readable output of a check: findings grouped by table and severity, then a one-line summary.
-import { refText } from '../core/cells';
-import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
-import type { CheckReport } from '../core/report';
-import { isTableId } from '../core/model';
+// Human-readable output of a check: the findings as src/app/findings-presentation.ts presents them (the pane and
+// the page show the same), laid out for a terminal, then the summary.
+import { presentFindings, summaryText, type PresentedFinding, type PresentedGroup } from '../app/findings-presentation';
+import { summarize } from '../core/findings';
 import { NARRATIVE_TABLE } from '../core/narrative';
+import type { CheckReport } from '../core/report';
+import { padDisplay } from './terminal-text';
 
-function tableHeading(id: string, report: CheckReport): string {
-  if (isTableId(id)) {
-    const t = report.tables.find((x) => x.id === id);
-    return t ? `公开${id}表 ${t.title}（工作表“${t.sheet}” ${t.range}）` : `公开${id}表`;
-  }
-  if (id === NARRATIVE_TABLE) return report.narrative ? `情况说明（${report.narrative.source.name}）` : '情况说明';
-  return `绩效自评：${id}`;
+function groupHeading(g: PresentedGroup, report: CheckReport): string {
+  const loc = report.tables.find((t) => t.id === g.table);
+  const where = loc ? `（工作表“${loc.sheet}” ${loc.range}）` : g.sheet && g.table !== NARRATIVE_TABLE ? `（工作表“${g.sheet}”）` : '';
+  return `■ ${g.heading}${where} — 错误 ${g.counts.error}，提示 ${g.counts.warning}，尾差 ${g.counts.tail}`;
+}
+
+/** 应为 / 实为 / 差额 padded to the widest of the group, so that the figures line up under each other. */
+function figureColumns(findings: PresentedFinding[]): (f: PresentedFinding) => string | null {
+  const width = (pick: (f: PresentedFinding) => string) => Math.max(0, ...findings.filter((f) => f.figures).map((f) => pick(f).length));
+  const we = width((f) => f.figures!.expected);
+  const wa = width((f) => f.figures!.actual);
+  const wd = width((f) => f.figures!.difference);
+  return (f) => {
+    const x = f.figures;
+    if (!x) return null;
+    const unit = x.unit ? ` ${x.unit}` : '';
+    return `应为 ${padDisplay(x.expected, we, true)}   实为 ${padDisplay(x.actual, wa, true)}   差额 ${padDisplay(x.difference, wd, true)}${unit}`;
+  };
 }
 
 export function formatFindings(report: CheckReport): string {
   const lines: string[] = [];
-  for (const { table: id, findings: fs } of findingsByTable(report.findings)) {
-    const s = summarize(fs);
-    lines.push('', `■ ${tableHeading(id, report)} — 错误 ${s.error}，提示 ${s.warning}，尾差 ${s.tail}`);
-    for (const sev of SEVERITY_ORDER) {
-      for (const f of fs.filter((x) => x.severity === sev)) {
-        const where = f.cells.length
-          ? ` @ ${f.cells.slice(0, 3).map(refText).join(', ')}${f.cells.length > 3 ? ` 等 ${f.cells.length} 格` : ''}`
-          : '';
-        lines.push(`  [${SEVERITY_LABEL[sev]}] ${f.rule}${where}`, `      ${f.message}`);
+  for (const g of presentFindings(report).groups) {
+    lines.push('', groupHeading(g, report));
+    const figures = figureColumns(g.bySeverity.flatMap((s) => s.findings));
+    for (const s of g.bySeverity) {
+      for (const f of s.findings) {
+        lines.push(`  [${s.label}] ${f.title}（${f.rule}）${f.addresses ? `  ${f.addresses}` : ''}`, `      ${f.message}`);
+        const fig = figures(f);
+        if (fig) lines.push(`      ${fig}`);
+        if (f.status) lines.push(`      ${f.status.label}${f.status.reason ? `：${f.status.reason}` : ''}`);
       }
     }
   }
   return lines.join('\n');
 }
 
+/** Two lines: what was checked, then exactly the summary the pane and the page show. */
 export function summaryLine(report: CheckReport): string {
-  const s = summarize(report.findings);
   const found = report.tables.length;
   const year = report.year ? ` ${report.year}年度` : '';
-  return `检查完成：${report.unit ?? '（未识别单位名称）'}${year}，格式 ${report.profile}，找到 ${found}/9 张表；错误 ${s.error} 个，提示 ${s.warning} 个，尾差 ${s.tail} 个。`;
+  return `检查完成：${report.unit ?? '（未识别单位名称）'}${year}，格式 ${report.profile}，找到 ${found}/9 张表。\n${summaryText(summarize(report.findings))}`;
 }

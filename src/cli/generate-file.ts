@@ -3,11 +3,11 @@
 // the use cases from src/app.
 import { writeNewFile } from './output-file';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import type { ReadLimits } from '../adapters/file/inspect-workbook';
 import { openWorkbookFile } from '../adapters/file/open-workbook';
+import { layoutWorkbook } from '../adapters/file/layout-workbook';
 import { checkWorkbook } from '../app/check';
 import { DRAFT_SHEET_NAME, generateInProfile, type GenerateOptions } from '../app/generate';
 import { checkPerformance, type PerformanceOptions } from '../app/performance';
@@ -74,8 +74,7 @@ export async function runGenerate(
 
 /** Writes the empty working-sheet template (instructions and the six 底稿). */
 export async function runTemplate(outPath: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  const names = workingTemplate().map((layout) => addLayoutSheet(wb, layout).name);
-  await writeNewFile(outPath, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const { bytes, names } = await layoutWorkbook(workingTemplate());
+  await writeNewFile(outPath, bytes);
   return names;
 }

@@ -10,6 +10,7 @@ import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
 import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
+import { markedCopy } from '../adapters/file/marked-copy';
 import { invalidRecordsNotice, marksOf } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
@@ -153,10 +154,10 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
     lastYearFile: flag(args, '--last-year'),
   });
   if (marked) {
-    const result = await port.applyMarks(marksOf(report.findings));
-    await writeNewFile(marked, await port.toBuffer());
+    const copy = await markedCopy(port, marksOf(report.findings));
+    await writeNewFile(marked, copy.bytes);
     // A mark record in the input that is not ours (or was altered) is ignored; say so, on stderr so --json stays clean.
-    const notice = invalidRecordsNotice(result.invalidRecords);
+    const notice = invalidRecordsNotice(copy.invalidRecords);
     if (notice) io.err(notice);
   }
   if (flag(args, '--json')) {

@@ -1,8 +1,9 @@
 // The workbook port of the standalone page: a file read in the browser with the file adapter (ExcelJS).
-// Check marks the in-memory copy (the grid shows the marks); generation adds the nine sheets to a fresh copy of
-// the file as it was opened, exactly as `final-accounts generate` does, and keeps the bytes for download.
+// Check marks the in-memory copy (the grid shows the marks); the marked copy and generation each start from a
+// fresh copy of the file as it was opened, exactly as `final-accounts check --marked` and `generate` do.
 import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
+import { markedCopy } from '../adapters/file/marked-copy';
 import type { CellRef } from '../core/cells';
 import type { SheetLayout } from '../port/layout';
 import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
@@ -90,9 +91,13 @@ export class PageWorkbookPort implements WorkbookPort {
     this.update({ selected: cell, selectCount: this.view.selectCount + 1 });
   }
 
-  /** The opened file with the marks of the last check (fills and notes), like `check --marked`. */
+  /**
+   * The file as opened with the marks of the last check (fills and notes): the same file `check --marked`
+   * writes, through the same code (adapters/file/marked-copy.ts), from a fresh copy of the original bytes.
+   */
   async markedCopy(): Promise<Uint8Array> {
-    return this.working.toBuffer();
+    const fresh = await ExcelJsWorkbookPort.fromBuffer(copy(this.original));
+    return (await markedCopy(fresh, this.view.marks)).bytes;
   }
 
   private update(patch: Partial<PageView>): void {

@@ -4,14 +4,16 @@ import type { CellRef } from '../core/cells';
 import { checkWorkbook, type CheckOptions } from '../app/check';
 import { readLastYear, type LastYearResult } from '../app/last-year';
 import type { FinalAccounts } from '../core/model';
+import { workingTemplate } from '../app/template';
+import { summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
 import { invalidRecordsNotice, marksOf, type WorkbookPort } from '../port/port';
+import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
-import { groupFindings, type FindingGroup } from './findings-view';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
 import { toPaneError, type PaneError } from './pane-errors';
 
-export type PaneTask = 'check' | 'generate' | 'clear' | 'jump';
+export type PaneTask = 'check' | 'generate' | 'clear' | 'jump' | 'template';
 
 export interface PaneProgress {
   label: string;
@@ -22,11 +24,13 @@ export interface PaneProgress {
 export interface PaneState {
   running: PaneTask | null;
   progress: PaneProgress | null;
+  /** The last check's report; the findings list presents it (src/app/findings-presentation.ts). */
   report: CheckReport | null;
-  groups: FindingGroup[];
   error: PaneError | null;
-  /** A short Chinese result line (已标记…, 已生成…, 已清除…). */
+  /** A short Chinese result line (检查完成…, 已生成…, 已清除…). */
   notice: string | null;
+  /** How the notice is shown: a check with errors or 提示 is a warning; 尾差 alone are not problems. */
+  noticeIntent: 'success' | 'warning';
   /** Notes that stay (host limitations, layout problems). */
   hints: string[];
   /** About the marks of the last check, while its findings are shown: e.g. 尾差 cells coloured but left without a note. */
@@ -62,7 +66,16 @@ export interface PaneDependencies {
   limitations?: string[];
   /** Last year already picked (the page keeps it when another file is opened). */
   lastYear?: LoadedLastYear | null;
+  /**
+   * Where a check's marks are, after 检查完成: in Excel the workbook itself; the page says its preview (it
+   * changes no workbook).
+   */
+  marksWhere?: string;
+  /** The working-sheet template (`final-accounts template`'s sheets). */
+  template?: () => SheetLayout[];
 }
+
+const MARKS_IN_WORKBOOK = '有问题的单元格已在工作簿中标出；点击下面的条目（或用方向键选中后按 Enter）可跳到该单元格。';
 
 /** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
 export function tailNotesNotice(omitted: number): string | null {
@@ -70,7 +83,13 @@ export function tailNotesNotice(omitted: number): string | null {
   return `尾差较多：${omitted} 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。`;
 }
 
-const TASK_LABEL: Record<PaneTask, string> = { check: '检查', generate: '生成公开表', clear: '清除标记', jump: '定位单元格' };
+const TASK_LABEL: Record<PaneTask, string> = {
+  check: '检查',
+  generate: '生成公开表',
+  clear: '清除标记',
+  jump: '定位单元格',
+  template: '插入底稿模板',
+};
 
 export class PaneController {
   private state: PaneState;
@@ -81,9 +100,9 @@ export class PaneController {
       running: null,
       progress: null,
       report: null,
-      groups: [],
       error: null,
       notice: null,
+      noticeIntent: 'success',
       hints: deps.limitations ?? [],
       markNotice: null,
       profile: undefined,
@@ -163,10 +182,10 @@ export class PaneController {
       });
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
       const marked = await this.deps.port.applyMarks(marksOf(report.findings));
-      const n = report.findings.length;
-      const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
+      const s = summarize(report.findings);
+      const notice = report.findings.length === 0 ? '检查完成：没有发现问题。' : `检查完成。${this.deps.marksWhere ?? MARKS_IN_WORKBOOK}`;
       const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords)].filter(Boolean).join('');
-      this.update({ report, groups: groupFindings(report), notice, markNotice: markNotice || null });
+      this.update({ report, notice, noticeIntent: s.error + s.warning > 0 ? 'warning' : 'success', markNotice: markNotice || null });
     });
   }
 
@@ -177,8 +196,10 @@ export class PaneController {
       const layouts = (this.deps.layouts ?? layoutsFromSnapshot)(snapshot, this.state.profile, this.state.lastYear);
       this.update({ progress: { label: `正在写入 ${layouts.sheets.length} 张工作表…`, fraction: 0.2 } });
       const names = await this.deps.port.addSheets(layouts.sheets);
+      // A compact success line: the new sheets are in the workbook's tabs (the page's grid lists them).
       this.update({
-        notice: `已生成 ${names.length} 张工作表：${names.join('、')}。原有工作表均未改动。`,
+        notice: `已生成 ${names.length} 张工作表，原有工作表均未改动。`,
+        noticeIntent: 'success',
         hints: [...(this.deps.limitations ?? []), ...layouts.problems],
       });
     });
@@ -191,9 +212,19 @@ export class PaneController {
       this.update({
         notice: cleared > 0 ? `已清除 ${cleared} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
         report: null,
-        groups: [],
+        noticeIntent: 'success',
         markNotice: invalidRecordsNotice(invalidRecords),
       });
+    });
+  }
+
+  /** 插入底稿模板: the template's sheets added beside the user's, never replacing one (a taken name gets a suffix). */
+  async insertTemplate(): Promise<void> {
+    await this.task('template', async () => {
+      this.update({ progress: { label: '正在插入底稿模板…' } });
+      const names = await this.deps.port.addSheets((this.deps.template ?? workingTemplate)());
+      const guide = names[0] ? `请按“${names[0]}”工作表填写。` : '';
+      this.update({ notice: `已插入底稿模板（${names.length} 张工作表），原有工作表均未改动。${guide}`, noticeIntent: 'success' });
     });
   }
 

@@ -146,18 +146,20 @@ test('findings: grouped by table with counts, marks applied, a click selects the
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '检查' }));
   });
-  expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
+  expect(screen.getByText(/^检查完成。有问题的单元格已在工作簿中标出/)).toBeTruthy();
+  expect(screen.getByRole('status').textContent).toBe('错误 1 项 · 提示 1 项 · 尾差 1 处（不影响公开，可调整）');
   const findings = screen.getByRole('region', { name: '检查结果' });
   // The nine tables first (the project's finding came first), then the 绩效 projects; each group's counts by severity.
-  expect(Array.from(findings.querySelectorAll('[role="group"]'), (g) => g.getAttribute('aria-label'))).toEqual([
-    '公开01表 收入支出决算总表',
-    '某项目',
-  ]);
+  expect(
+    Array.from(findings.querySelectorAll('[role="group"][aria-label^="公开"], [role="group"][aria-label^="绩效"]'), (g) =>
+      g.getAttribute('aria-label'),
+    ),
+  ).toEqual(['公开01表 收入支出决算总表', '绩效自评：某项目']);
   const table01 = screen.getByRole('group', { name: '公开01表 收入支出决算总表' });
   expect(table01.textContent).toContain('错误 1');
   expect(table01.textContent).toContain('尾差 1');
   expect(table01.textContent).not.toContain('提示');
-  expect(screen.getByRole('group', { name: '某项目' }).textContent).toContain('提示 1');
+  expect(screen.getByRole('group', { name: '绩效自评：某项目' }).textContent).toContain('提示 1');
   // The text on the cells is the CLI's (`check --marked`): severity, rule, message.
   expect(port.marks.map((m) => [m.cell.row, m.severity, m.message])).toEqual([
     [4, 'warning', '提示（P3）：执行率得分与规则不符'],
@@ -179,7 +181,7 @@ test('many 尾差: when the port left the notes of 尾差-only cells out, the pa
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: '检查' }));
   });
-  expect(screen.getByText(/发现 3 个问题/)).toBeTruthy();
+  expect(screen.getByText(/^检查完成。/)).toBeTruthy();
   expect(
     screen.getByText(
       '尾差较多：26148 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。',

@@ -56,9 +56,14 @@ describe('final-accounts check', () => {
   it('prints findings grouped by table and a one-line summary', async () => {
     const r = await run(['check', FUZHOU_XLSX]);
     expect(r.out).toMatch(/■ 公开03表 支出决算表（工作表“公开03表 支出决算表” A1:[A-Z]+\d+） — 错误 0，提示 0，尾差 \d+/);
-    expect(r.out.trim().split('\n').pop()).toMatch(
-      /^检查完成：福州市工业和信息化局（本级） 2024年度，格式 fuzhou-2024，找到 9\/9 张表；错误 \d+ 个，提示 \d+ 个，尾差 \d+ 个。$/,
-    );
+    const lines = r.out.trim().split('\n');
+    expect(lines[lines.length - 2]).toBe('检查完成：福州市工业和信息化局（本级） 2024年度，格式 fuzhou-2024，找到 9/9 张表。');
+    // The summary the pane and the page show too: 尾差 apart, never counted as problems.
+    expect(lines[lines.length - 1]).toBe('错误 26 项 · 提示 29 项 · 尾差 24 处（不影响公开，可调整）');
+    // Each finding: its plain title with the code, the addresses without the sheet name under the table's heading.
+    expect(r.out).toContain('  [尾差] 收入支出总表：本年支出合计应等于各类支出之和（T1-b）  D32、D6、D7、D8、D9、D10… 等 27 格');
+    expect(r.out).not.toContain('公开01表 收入支出决算总表!');
+    expect(r.out).toMatch(/\n {6}应为 16,094\.59 {3}实为 16,094\.58 {3}差额 -0\.01 万元\n/);
   });
 
   it('exits 1 when there are errors, and --marked writes a marked copy without touching the input', async () => {

@@ -14,6 +14,8 @@ import { EXAMPLE, contrastFailures, findingCounts, openPage, screenshot, startHa
 import { compareWorksheets } from './compare';
 
 const FINDING = '绩效自评11-20!G71：年度资金总额执行率印为71.17%，按全年执行数6334.17 ÷ 全年预算数89000.00应为7.12%。';
+/** The finding as the list shows it: the address line says G71, the message does not repeat it. */
+const FINDING_IN_LIST = /年度资金总额执行率印为71\.17%，按全年执行数6334\.17 ÷ 全年预算数89000\.00应为7\.12%。/;
 const MARK_ERROR_RGB = 'rgb(255, 199, 206)'; // MARK_FILL.error FFFFC7CE
 
 let h: Harness;
@@ -85,10 +87,17 @@ test('the example workbook at 1280 px: check, findings, a jump to the marked cel
     // whose actual value earns nothing are 提示 (按0分计), not errors. The 情况说明 sheet adds 1 error (N2) and 2 提示 (N1, N9).
     expect(expected).toEqual({ 错误: 26, 提示: 29, 尾差: 24 });
     expect(await findingCounts(w.page)).toEqual(expected);
-    expect(await w.page.getByText(`检查完成：发现 ${total} 个问题`).count()).toBe(1);
+    expect(await w.page.getByRole('status').filter({ hasText: '不影响公开' }).innerText()).toBe(
+      `错误 ${expected.错误} 项 · 提示 ${expected.提示} 项 · 尾差 ${expected.尾差} 处（不影响公开，可调整）`,
+    );
+    expect(total).toBe(79);
+    // The page changes no workbook and says so.
+    expect(await w.page.getByText('已在工作簿中标出').count()).toBe(0);
 
-    const finding = w.page.getByRole('button', { name: FINDING });
+    const finding = w.page.getByRole('button', { name: FINDING_IN_LIST });
     expect(await finding.count()).toBe(1);
+    // The screenshot shows the list: the summary, the filters and the first tables' findings.
+    await w.page.locator('section[aria-label="检查结果"]').evaluate((s) => s.scrollIntoView({ block: 'start' }));
     await screenshot(w.page, 'page-1280-findings.png');
 
     await finding.click();
@@ -150,7 +159,7 @@ test('the example workbook at 1280 px: check, findings, a jump to the marked cel
     expect(compareWorksheets(got.getWorksheet(cliSheets[0])!, cli.getWorksheet(cliSheets[1])!).diffs.length).toBeGreaterThan(0);
 
     // The marked copy keeps the check's fills and notes.
-    const [marked] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: /^下载带标记的副本/ }).click()]);
+    const [marked] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: /^下载标记副本/ }).click()]);
     expect(marked.suggestedFilename()).toBe('fuzhou-gxj-2024-已标记.xlsx');
     const markedOut = path.join(tmp, 'marked.xlsx');
     await marked.saveAs(markedOut);
@@ -204,11 +213,23 @@ test('at the task pane width (320 px), by keyboard: open, check, jump; nothing o
 
     const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await w.page.evaluate(() => window.scrollTo(0, 0));
+    await w.page.locator('section[aria-label="检查结果"]').evaluate((s) => s.scrollIntoView({ block: 'start' }));
     await screenshot(w.page, 'page-320-findings.png');
 
-    // The finding by keyboard: Tab to it, Enter; the grid below scrolls the cell into view.
-    expect(await tabTo(/年度资金总额执行率印为71\.17%/)).toBe(true);
+    // The finding by keyboard: Tab to the list (one tab stop), the arrow keys to it, Enter; the grid below
+    // scrolls the cell into view.
+    let onList = false;
+    for (let i = 0; i < 60 && !onList; i++) {
+      await w.page.keyboard.press('Tab');
+      onList = await w.page.evaluate(() => !!(document.activeElement as HTMLElement | null)?.dataset.rule);
+    }
+    expect(onList).toBe(true);
+    let found = false;
+    for (let i = 0; i < 100 && !found; i++) {
+      await w.page.keyboard.press('ArrowDown');
+      found = FINDING_IN_LIST.test(await w.page.evaluate(() => (document.activeElement as HTMLElement).innerText));
+    }
+    expect(found).toBe(true);
     await w.page.keyboard.press('Enter');
     await w.page.locator('td[data-selected="true"]').waitFor();
     const cell = gridCell(w, 'G71');

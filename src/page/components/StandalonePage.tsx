@@ -1,7 +1,7 @@
 // The task pane as a page without Excel: the same TaskPane and PaneController over a file read in the
 // browser (PageWorkbookPort), a grid preview of the sheets with the marks, and downloads of the results.
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { TaskPane } from '../../taskpane/components/TaskPane';
 import { PaneController } from '../../taskpane/pane-controller';
 import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from '../../port/snapshot';
 import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
 import { narrativeDocx } from '../narrative-download';
 import type { PageWorkbookPort } from '../page-port';
+import { TEMPLATE_FILE_NAME, templateWorkbookBytes } from '../template-download';
 import { FilePicker, firstFile } from './FilePicker';
 import { SheetGrid } from './SheetGrid';
 
@@ -64,11 +65,41 @@ async function readLastYearFile(file: File): Promise<WorkbookSnapshot> {
   return (await openWorkbookFile(file.name, new Uint8Array(await file.arrayBuffer()))).readSnapshot();
 }
 
+/** The page changes no workbook: a check marks its preview, and the marked file is a download. */
+const MARKS_ON_PAGE = '有问题的单元格已在表格预览中标色，原文件不会改动；也可下载标记副本。';
+
+/** 下载底稿模板: available before any file is opened (a new user starts from it). */
+function TemplateDownload() {
+  const styles = useStyles();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Button
+      className={styles.wrap}
+      disabled={saving}
+      onClick={async () => {
+        setSaving(true);
+        try {
+          downloadBytes(await templateWorkbookBytes(), TEMPLATE_FILE_NAME);
+        } finally {
+          setSaving(false);
+        }
+      }}
+    >
+      下载底稿模板：{TEMPLATE_FILE_NAME}
+    </Button>
+  );
+}
+
 function Downloads({ port, controller }: { port: PageWorkbookPort; controller: PaneController }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
   const [saving, setSaving] = useState(false);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  // After generation the download comes into view (at 320 px the pane is a long column).
+  const resultButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (view.result) resultButton.current?.scrollIntoView({ block: 'nearest' });
+  }, [view.result]);
   if (!view.result && view.marks.length === 0) return null;
   const resultName = generatedFileName(port.fileName);
   const markedName = generatedFileName(port.fileName, '已标记');
@@ -76,7 +107,7 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
   return (
     <div className={styles.downloads} aria-label="下载">
       {view.result && (
-        <Button appearance="primary" className={styles.wrap} onClick={() => downloadBytes(view.result!.bytes, resultName)}>
+        <Button ref={resultButton} appearance="primary" className={styles.wrap} onClick={() => downloadBytes(view.result!.bytes, resultName)}>
           下载生成结果：{resultName}
         </Button>
       )}
@@ -112,7 +143,7 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
             }
           }}
         >
-          下载带标记的副本：{markedName}
+          下载标记副本：{markedName}
         </Button>
       )}
     </div>
@@ -136,7 +167,7 @@ export function StandalonePage() {
       setOpened((prev) => ({
         id: (prev?.id ?? 0) + 1,
         port,
-        controller: new PaneController({ port, lastYear: prev?.controller.getState().lastYear }),
+        controller: new PaneController({ port, marksWhere: MARKS_ON_PAGE, lastYear: prev?.controller.getState().lastYear }),
       }));
     } catch (e) {
       setOpenError({ ...toPaneError(e, '打开文件'), title: '无法打开文件' });
@@ -154,6 +185,7 @@ export function StandalonePage() {
   const top = (
     <>
       <FilePicker onFile={(f) => void openFile(f)} disabled={!!reading} current={opened?.port.fileName} />
+      <TemplateDownload />
       {reading && <Spinner size="tiny" labelPosition="after" label={`正在读取“${reading}”…`} />}
       {openError && (
         <MessageBar intent="error" role="alert">
@@ -178,6 +210,7 @@ export function StandalonePage() {
             bottom={<Downloads port={opened.port} controller={opened.controller} />}
             actionsDisabled={!!reading}
             readLastYearFile={readLastYearFile}
+            templateButton={false}
           />
         ) : (
           <TaskPane
@@ -185,6 +218,7 @@ export function StandalonePage() {
             title="决算公开助手（网页版）"
             top={top}
             actionsDisabled
+            templateButton={false}
             emptyText="先选择单位的决算 Excel 文件（.xlsx），再点“检查”：有问题的单元格会在右侧（窄屏时在下方）的表格预览中标上颜色，并列在这里；点“一键生成公开表”可下载加上九张公开表的工作簿。"
           />
         )}

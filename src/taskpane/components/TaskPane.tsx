@@ -57,18 +57,29 @@ function ChoiceField(props: {
 
 export interface TaskPaneProps {
   controller: PaneController;
-  /** The standalone page (src/page) adds its file picker under the title and its downloads under the messages. */
+  /** The standalone page (src/page) adds its file picker under the title and its downloads under the result line. */
   title?: string;
   top?: ReactNode;
   bottom?: ReactNode;
   /** No workbook yet (the page before a file is opened). */
   actionsDisabled?: boolean;
   emptyText?: string;
+  /** 插入底稿模板 into the workbook (the add-in); the page offers the template as a download instead. */
+  templateButton?: boolean;
   /** Reads a picked 上年数 .xlsx (the host's file adapter); without it the pane has no 上年数 picker. */
   readLastYearFile?: (file: File) => Promise<WorkbookSnapshot>;
 }
 
-export function TaskPane({ controller, title = '决算公开助手', top, bottom, actionsDisabled = false, emptyText, readLastYearFile }: TaskPaneProps) {
+export function TaskPane({
+  controller,
+  title = '决算公开助手',
+  top,
+  bottom,
+  actionsDisabled = false,
+  emptyText,
+  templateButton = true,
+  readLastYearFile,
+}: TaskPaneProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const running = state.running !== null && state.running !== 'jump';
@@ -98,6 +109,11 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
         <Button disabled={busy} onClick={() => void controller.clear()}>
           清除标记
         </Button>
+        {templateButton && (
+          <Button disabled={busy} onClick={() => void controller.insertTemplate()}>
+            插入底稿模板
+          </Button>
+        )}
       </div>
       {running && state.progress && (
         <Field validationMessage={state.progress.label} validationState="none">
@@ -113,10 +129,11 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
         </MessageBar>
       )}
       {state.notice && (
-        <MessageBar intent={state.report && state.report.findings.length > 0 ? 'warning' : 'success'}>
+        <MessageBar intent={state.noticeIntent}>
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
+      {bottom}
       {state.markNotice && (
         <MessageBar intent="info">
           <MessageBarBody>{state.markNotice}</MessageBarBody>
@@ -127,11 +144,10 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
           <MessageBarBody>{h}</MessageBarBody>
         </MessageBar>
       ))}
-      {bottom}
       {!running && !state.report && !state.error && !state.notice && (
         <Text className={styles.empty}>{emptyText ?? '点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。'}</Text>
       )}
-      <FindingsList groups={state.groups} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
+      <FindingsList report={state.report} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
       <NarrativeFigures figures={state.report?.narrative?.figures ?? []} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
     </main>
   );
