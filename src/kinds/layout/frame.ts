@@ -135,8 +135,8 @@ function widenToFit(widths: number[], left: number, right: number, needed: numbe
   for (let c = left; c <= right; c++) widths[c] = Math.ceil(widths[c] * factor);
 }
 
-/** Heights of rows whose wrapped text needs more than one line. */
-function fitRowHeights(grid: Grid, widths: number[]): void {
+/** Heights of rows whose wrapped text needs more than one line (the tables, and the working-sheet template). */
+export function fitRowHeights(grid: Grid, widths: number[]): void {
   for (const cell of grid.cells()) {
     if (!cell.style?.wrap || cell.value === null || grid.isMergedSlave(cell.row, cell.col)) continue;
     const m = grid.mergeAt(cell.row, cell.col) ?? { top: cell.row, bottom: cell.row, left: cell.col, right: cell.col };
