@@ -128,7 +128,7 @@ describe('layoutTables (fuzhou-2024)', () => {
     // Two-line headers break between words.
     expect(columnValues(ws, 'E', 4, 4)).toEqual(['本年收入\n合计']);
     expect(ws.getCell('J4').value).toBe('附属单位\n上缴收入');
-    expect(ws.getCell('A5').value).toBe('支出功能分类科目编码');
+    expect(ws.getCell('A5').value).toBe('支出功能分类\n科目编码');
     expect(ws.getCell('D5').value).toBe('科目名称');
     expect(['A6', 'B6', 'C6', 'D6'].map((a) => ws.getCell(a).value)).toEqual(['类', '款', '项', '合计']);
     expect(ws.getCell('E6').value).toBe(1663.91);

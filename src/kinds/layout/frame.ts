@@ -120,6 +120,18 @@ function fitColumnWidths(grid: Grid, width: number): number[] {
     }
     widths[cell.col] = Math.max(widths[cell.col], Math.min(MAX_WIDTH, Math.ceil(linesWidth(text) * scale) + 2));
   }
+  // A header over several columns (科目编码 over 类/款/项) that does not fit them breaks between words too.
+  for (const cell of grid.cells()) {
+    const merge = grid.mergeAt(cell.row, cell.col);
+    if (cell.style !== HEADER || cell.value === null || !merge || merge.right === merge.left) continue;
+    const scale = fontScale(cell.style?.fontSize);
+    const span = widths.slice(merge.left, merge.right + 1).reduce((a, b) => a + b, 0);
+    let text = String(cell.value);
+    if (linesWidth(text) * scale + 2 <= span) continue;
+    text = breakAtWords(text);
+    grid.put(cell.row, cell.col, text, cell.style);
+    widenToFit(widths, merge.left, merge.right, Math.ceil(linesWidth(text) * scale) + 2);
+  }
   return widths;
 }
 
