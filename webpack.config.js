@@ -14,6 +14,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { productionManifest, productionBaseUrl, DEV_BASE_URL } = require('./scripts/validate-manifest');
+const { writeStamp } = require('./scripts/page-stamp');
 
 const DEFAULT_OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -91,10 +92,20 @@ function pageOnlyConfig(dev) {
     module: { rules: [tsRule(dev)] },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/page/page.html', chunks: ['page'], csp: pageContentSecurityPolicy() }),
+      {
+        // What `npm run serve` compares to decide whether to rebuild (scripts/page-stamp.js): production builds only.
+        apply: (compiler) =>
+          compiler.hooks.afterEmit.tap('PageSourcesStamp', (compilation) => {
+            if (!dev && compilation.getStats().hasErrors() === false) writeStamp(__dirname, compiler.options.output.path);
+          }),
+      },
     ],
     performance: { hints: false },
   };
 }
+
+/** The add-in build cleans dist/ but keeps dist/page/, which `npm run build:page` owns (and `npm run serve` serves). */
+const KEEP_PAGE_BUILD = /^page[\\/]/;
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
@@ -117,7 +128,7 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      clean: { keep: KEEP_PAGE_BUILD },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [tsRule(dev)] },

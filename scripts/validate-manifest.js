@@ -60,11 +60,19 @@ function semanticProblems(xml, { production = false, assetsDir = path.join(ROOT,
     if (asset && !fs.existsSync(path.join(assetsDir, asset[1]))) problems.push(`icon ${asset[1]} is referenced but missing from assets/`);
     if (production && u.startsWith(DEV_BASE_URL)) problems.push(`production manifest still points at the dev server: ${u}`);
   }
+  // A Chinese product: Chinese by default (zh-CN), English as the en-US override of every text.
+  if (!/<DefaultLocale>zh-CN<\/DefaultLocale>/.test(xml)) problems.push('DefaultLocale must be zh-CN');
+  const chinese = /[\u4e00-\u9fff]/;
   for (const id of ['Tab.Label', 'Check.Label', 'Generate.Label', 'Clear.Label', 'Open.Label']) {
-    const block = new RegExp(`<bt:String\\s+id="${id.replace('.', '\\.')}"[^>]*>([\\s\\S]*?)</bt:String>`).exec(xml);
-    if (!block || !/Locale="zh-CN"/.test(block[1])) problems.push(`ribbon label ${id} has no zh-CN override`);
+    const block = new RegExp(`<bt:String\\s+id="${id.replace('.', '\\.')}"\\s+DefaultValue="([^"]*)"[^>]*>([\\s\\S]*?)</bt:String>`).exec(xml);
+    if (!block || !chinese.test(block[1])) problems.push(`ribbon label ${id} has no Chinese default`);
+    if (!block || !/Locale="en-US"/.test(block[2])) problems.push(`ribbon label ${id} has no en-US override`);
   }
-  if (!/<Override\s+Locale="zh-CN"/.test(xml)) problems.push('DisplayName/Description have no zh-CN override');
+  for (const element of ['DisplayName', 'Description']) {
+    const block = new RegExp(`<${element}\\s+DefaultValue="([^"]*)"[^>]*>([\\s\\S]*?)</${element}>`).exec(xml);
+    if (!block || !chinese.test(block[1]) || !/<Override\s+Locale="en-US"/.test(block[2]))
+      problems.push(`${element} must be Chinese by default with an en-US override`);
+  }
   return problems;
 }
 

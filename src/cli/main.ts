@@ -17,6 +17,8 @@ import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
 import { GenerateInputError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
+import { commandByName, commandHelp, generalHelp } from './commands';
+import { packageVersion } from './version';
 import { BatchInputError, runBatch } from './batch';
 import { formatFindings, summaryLine } from './format';
 import { formatNarrativeSummary } from './narrative-summary';
@@ -28,44 +30,6 @@ import { runNarrative } from './narrative-draft-file';
 import { readLastYear } from '../app/last-year';
 import { maxSizeMb, openFailure, readLimits } from './read-options';
 import { runWithTimeout } from './timed-run';
-
-export const HELP = `决算公开助手 final-accounts
-
-用法：
-  final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx]
-                       [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx]
-                       [--rubric 评分规则] [--rubric-setting 键=值 …] [--timeout 秒]
-      检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。
-      --profile         fuzhou-2024 | shanghai-2024 | central-2024 | department-2018（2018 年十张表部门决算，只核对）（默认按表格自动识别）
-      --json            以 JSON 输出结果
-      --marked          另存一份标记了问题单元格的副本（原文件不会被修改）
-      --narrative       同时核对情况说明（.docx 或 .txt）中的每个数字；不指定时使用工作簿中的“情况说明”工作表
-      --rubric          绩效自评评分规则：gongkai-2024（默认）| fujian-2018-r17 | fujian-2018-s17 | fujian-2018-r18
-                        （福建2018自评表式 R17/R18/S17 按表内容自动识别并用其规则；指定 fujian-2018-… 则覆盖）
-      --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
-                        execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
-      --last-year       上年的九张公开表或底稿（用于与上年比较）
-  final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式] [--timeout 秒]
-      由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
-      --timeout         单个文件超过该秒数仍未完成即中止（默认不限）
-  final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--timeout 秒] [--quiet]
-  final-accounts generate <文件夹> -o <输出文件夹> [--workers N] [--timeout 秒] [--quiet]
-      批量处理文件夹中的每个 .xlsx（多线程，默认使用全部 CPU 核心）；某个文件出错只报告该文件，不中断其余文件。
-      单个文件超过 --timeout 秒（默认 300，0 为不限）仍未完成即中止该文件并报告，其余照常。
-      汇总表（单位、年度、错误、提示、尾差、绩效总分问题）写入 批量检查汇总.csv / 批量生成汇总.csv 及同名 .json。
-  final-accounts narrative <文件.xlsx> [--last-year 上年.xlsx] -o <情况说明.docx>
-      由底稿（或已有的九张表）起草情况说明（草稿），写成新的 .docx；上年数用于“较上年”的句子。
-      数字无法说明的原因以【请填写…】标出，请逐一补充。
-  final-accounts template -o <底稿.xlsx>
-      写出一份空白底稿（含填写说明）。
-  final-accounts --help
-
-通用参数：
-  --max-size MB   工作簿解压后的大小上限（默认 200）；超出即拒绝读取，以防异常或恶意构造的文件耗尽内存
-  --verbose       读取失败或内部错误时，附上程序库的原始信息（报告问题时使用）
-
-退出码：0 没有错误；1 有错误；2 文件无法读取或参数错误。
-`;
 
 export class UserError extends Error {}
 
@@ -276,29 +240,36 @@ function withoutTimeout(argv: string[]): string[] {
   return out;
 }
 
+/** Each command of commands.ts and what runs it. */
+const HANDLERS: Record<string, (args: ParsedArgs, io: Output) => Promise<number>> = {
+  check: runCheck,
+  generate: runGenerateCommand,
+  template: runTemplateCommand,
+  narrative: runNarrativeCommand,
+};
+
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   let verbose = false;
   try {
     const args = parseArgs(argv);
     verbose = args.flags.has('--verbose');
+    if (args.flags.has('--version')) {
+      io.out(`final-accounts ${packageVersion()}`);
+      return 0;
+    }
+    // `help`, `help <command>`, `--help` and `<command> --help`; no command at all is a usage error.
+    const helpOf = args.command === 'help' ? (args.positionals[0] ?? null) : args.command;
+    if (!args.command || args.command === 'help' || args.flags.has('--help')) {
+      const command = commandByName(helpOf);
+      if (helpOf && !command) throw new ArgsError(`不认识的命令“${helpOf}”。运行 final-accounts --help 查看用法。`);
+      io.out(command ? commandHelp(command) : generalHelp(packageVersion()));
+      return args.command || args.flags.has('--help') ? 0 : 2;
+    }
     const seconds = singleFileTimeout(args);
     if (seconds !== undefined) return await runWithTimeout(withoutTimeout(argv), seconds, io, args.positionals[0] ?? '');
-    if (!args.command || args.command === '--help' || args.command === '-h' || args.command === 'help' || args.flags.has('--help')) {
-      io.out(HELP);
-      return args.command ? 0 : 2;
-    }
-    switch (args.command) {
-      case 'check':
-        return await runCheck(args, io);
-      case 'generate':
-        return await runGenerateCommand(args, io);
-      case 'template':
-        return await runTemplateCommand(args, io);
-      case 'narrative':
-        return await runNarrativeCommand(args, io);
-      default:
-        throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
-    }
+    const handler = HANDLERS[args.command];
+    if (!handler) throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
+    return await handler(args, io);
   } catch (e) {
     if (
       e instanceof ArgsError ||

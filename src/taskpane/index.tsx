@@ -1,4 +1,5 @@
-// Task pane entry: waits for Office, builds the port and the controller, renders, runs ?run=check|generate.
+// Task pane entry: waits for Office, builds the port and the controller, renders, then runs each 检查 / 生成
+// request the ribbon sends (pane-requests.ts), including one made just before the pane opened.
 // It never leaves the pane blank: without office.js, outside Excel or on any startup error it says why in Chinese.
 // Opened with ?commandError=… it is the dialog a failed ribbon command shows (src/commands).
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -9,6 +10,7 @@ import { closeCommandDialog, createOfficePort, officeJsLoaded, whenOfficeReady }
 import { PaneController } from './pane-controller';
 import { toPaneError, type PaneError } from './pane-errors';
 import { commandErrorOf, NOT_IN_EXCEL, officeJsMissing, officeScriptUrl } from './startup-problems';
+import { listenForRequests } from './pane-requests';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -37,9 +39,14 @@ async function start(): Promise<void> {
     const readLastYearFile = async (file: File) =>
       (await import('./last-year-file')).readLastYearFile(file.name, new Uint8Array(await file.arrayBuffer()));
     show(<TaskPane controller={controller} readLastYearFile={readLastYearFile} />);
-    const run = new URLSearchParams(window.location.search).get('run');
-    if (run === 'check') void controller.check();
-    else if (run === 'generate') void controller.generate();
+    const pane = controller;
+    listenForRequests(window, (action) => void (action === 'check' ? pane.check() : pane.generate()), {
+      now: () => Date.now(),
+      every: (poll) => {
+        const timer = window.setInterval(poll, 1000);
+        return () => window.clearInterval(timer);
+      },
+    });
   } catch (e) {
     console.error('决算公开助手：启动失败', e);
     problem(toPaneError(e, '启动'));

@@ -46,7 +46,7 @@ test('generate rows count the 绩效 tables of the input and their 总分 issues
   const json = JSON.parse(readFileSync(generated.jsonPath, 'utf8'));
   expect(json.totals.totalIssues).toBe(1);
   const csv = readFileSync(generated.csvPath, 'utf8') as string;
-  expect(csv).toMatch(/\r\nb-乙单位底稿\.xlsx,乙单位,2024,完成,0,\d+,\d+,3,1,10,b-乙单位底稿-公开表\.xlsx,,\d+\r\n/);
+  expect(csv).toMatch(/\r\nb-乙单位底稿\.xlsx,底稿,乙单位,2024,完成,0,\d+,\d+,3,1,10,b-乙单位底稿-公开表\.xlsx,,\d+\r\n/);
 }, 120000);
 
 test('a batch generate row writes the same sheets as runGenerate', async () => {

@@ -5,6 +5,7 @@ import type { BatchRow } from '../../src/cli/batch/task';
 const row = (file: string, unit: string | null, errors = 0): BatchRow => ({
   file,
   status: 'ok',
+  kind: 'tables',
   unit,
   year: 2024,
   profile: 'fuzhou-2024',
@@ -34,8 +35,8 @@ test('in the summary, a hostile file and unit name are text, every other field a
     .trim()
     .split('\r\n');
   expect(lines).toHaveLength(3);
-  expect(lines[1].startsWith(`"'=1+1.xlsx","'=HYPERLINK(""http://x"",""y"")",2024,`)).toBe(true);
-  expect(lines[2].startsWith('a.xlsx,单位,2024,')).toBe(true);
+  expect(lines[1].startsWith(`"'=1+1.xlsx",公开表,"'=HYPERLINK(""http://x"",""y"")",2024,`)).toBe(true);
+  expect(lines[2].startsWith('a.xlsx,公开表,单位,2024,')).toBe(true);
   // No field of any line starts with a formula character outside quotes.
   for (const line of lines) expect(line.split(',').some((f) => /^[=+\-@]/.test(f))).toBe(false);
 });

@@ -115,28 +115,32 @@ describe('layoutTables (fuzhou-2024)', () => {
     ]);
   });
 
-  test('02: title, marker, unit lines, two-row header, 合计 on top, codes in order as text', () => {
+  test('02: title, marker, unit lines, two-row header, 类/款/项 on the 合计 row, codes in order as text', () => {
     const ws = sheet(wb, '公开02表');
     expect(ws.getCell('A1').value).toBe('收入决算表');
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getCell('A1').alignment?.horizontal).toBe('center');
-    expect(merges(ws)).toEqual(expect.arrayContaining(['A1:I1', 'A4:B4', 'C4:C5', 'I4:I5', 'A3:H3']));
-    expect(ws.getCell('I2').value).toBe('公开02表');
+    // 科目编码 spans its 类/款/项 columns A–C (as the published 02 prints it); the name is D, the figures E–K.
+    expect(merges(ws)).toEqual(expect.arrayContaining(['A1:K1', 'A4:D4', 'A5:C5', 'E4:E5', 'K4:K5', 'A3:J3']));
+    expect(ws.getCell('K2').value).toBe('公开02表');
     expect(ws.getCell('A3').value).toBe('单位：福州市测试局（本级）');
-    expect(ws.getCell('I3').value).toBe('单位：万元');
-    expect(columnValues(ws, 'C', 4, 4)).toEqual(['本年收入合计']);
-    expect(ws.getCell('H4').value).toBe('附属单位上缴收入');
-    expect(ws.getCell('A5').value).toBe('支出功能分类科目编码');
-    expect(ws.getCell('B5').value).toBe('科目名称');
-    expect(ws.getCell('B6').value).toBe('合计');
-    expect(ws.getCell('C6').value).toBe(1663.91);
-    expect(ws.getCell('C6').numFmt).toBe('#,##0.00');
-    expect(ws.getCell('D6').value).toBe(1492.32);
-    expect(ws.getCell('E6').value).toBe(0);
+    expect(ws.getCell('K3').value).toBe('单位：万元');
+    // Two-line headers break between words.
+    expect(columnValues(ws, 'E', 4, 4)).toEqual(['本年收入\n合计']);
+    expect(ws.getCell('J4').value).toBe('附属单位\n上缴收入');
+    expect(ws.getCell('A5').value).toBe('支出功能分类\n科目编码');
+    expect(ws.getCell('D5').value).toBe('科目名称');
+    expect(['A6', 'B6', 'C6', 'D6'].map((a) => ws.getCell(a).value)).toEqual(['类', '款', '项', '合计']);
+    expect(ws.getCell('E6').value).toBe(1663.91);
+    expect(ws.getCell('E6').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('F6').value).toBe(1492.32);
+    expect(ws.getCell('G6').value).toBe(0);
     expect(columnValues(ws, 'A', 7, 14)).toEqual(['201', '20111', '2011101', '208', '20805', '2080501', '20806', '2080601']);
-    expect(columnValues(ws, 'B', 7, 9)).toEqual(['一般公共服务支出', '纪检监察事务', '行政运行']);
-    expect(ws.getCell('I13').value).toBe(171.59);
-    expect(ws.getCell('C12').border?.left?.style).toBe('thin');
+    // Each code printed whole across 类/款/项.
+    expect(merges(ws)).toEqual(expect.arrayContaining(['A7:C7', 'A14:C14']));
+    expect(columnValues(ws, 'D', 7, 9)).toEqual(['一般公共服务支出', '纪检监察事务', '行政运行']);
+    expect(ws.getCell('K13').value).toBe(171.59);
+    expect(ws.getCell('E12').border?.left?.style).toBe('thin');
     expect(ws.getCell('A15').value).toBe('注：本表反映单位本年度取得的各项收入情况。');
     expect(ws.getCell('B7').font?.name).toBe('宋体');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -176,7 +180,7 @@ describe('layoutTables (fuzhou-2024)', () => {
     expect(ws.getCell(`A${carry + 1}`).alignment?.indent).toBe(1);
     expect(rowsWith(ws, '总计')).toEqual([carry + 4, carry + 4]);
     expect(columnValues(ws, 'D', 5, 5)).toEqual(['合计']);
-    expect(ws.getCell('G5').value).toBe('国有资本经营预算财政拨款');
+    expect(ws.getCell('G5').value).toBe('国有资本经营预算\n财政拨款');
   });
 
   test('05: 本年支出 over 小计/基本/项目', () => {
@@ -228,9 +232,11 @@ describe('layoutTables (fuzhou-2024)', () => {
   test('08/09 without data: 栏次 row, 合计 of zeros and the empty-table 说明 with the year', () => {
     const ws = sheet(wb, '公开08表');
     const [noRow] = rowsWith(ws, '栏次');
-    expect([3, 4, 5, 6, 7, 8].map((c) => ws.getRow(noRow).getCell(c).value)).toEqual(['1', '4', '7', '8', '11', '12']);
-    expect(ws.getCell(`B${noRow + 1}`).value).toBe('合计');
-    expect(ws.getCell(`C${noRow + 1}`).value).toBe(0);
+    // 类 款 项 | 栏次 | 1 4 7 8 11 12, as the published 08 prints it.
+    expect([1, 2, 3, 4].map((c) => ws.getRow(noRow).getCell(c).value)).toEqual(['类', '款', '项', '栏次']);
+    expect([5, 6, 7, 8, 9, 10].map((c) => ws.getRow(noRow).getCell(c).value)).toEqual(['1', '4', '7', '8', '11', '12']);
+    expect(ws.getCell(`D${noRow + 1}`).value).toBe('合计');
+    expect(ws.getCell(`E${noRow + 1}`).value).toBe(0);
     expect(rowsWith(ws, '2. 本单位2024年度没有使用政府性基金预算拨款安排的收支。')).toEqual([noRow + 3]);
     const ws9 = sheet(wb, '公开09表');
     expect(rowsWith(ws9, '2. 本单位2024年度没有使用国有资本经营预算财政拨款安排的支出。')).toHaveLength(1);
@@ -265,7 +271,7 @@ describe('layout options and other profiles', () => {
     expect(t07.getCell('A4').value).toBe('预算数');
     expect(t07.getCell('G4').value).toBe('决算数');
     expect(merges(t07)).toEqual(expect.arrayContaining(['A4:F4', 'G4:L4', 'C5:E5']));
-    expect([t07.getCell('C6').value, t07.getCell('D6').value, t07.getCell('E6').value]).toEqual(['小计', '公务用车购置费', '公务用车运行维护费']);
+    expect([t07.getCell('C6').value, t07.getCell('D6').value, t07.getCell('E6').value]).toEqual(['小计', '公务用车\n购置费', '公务用车\n运行维护费']);
     expect(t07.getCell('A7').value).toBe(0.95);
     expect(t07.getCell('F7').value).toBe(0.95);
     expect(t07.getCell('G7').value).toBeNull();
@@ -315,6 +321,6 @@ describe('layout options and other profiles', () => {
         expect(values.filter((v) => v !== null && v !== undefined)).toHaveLength(0);
       }
     }
-    expect(ws.getCell(`C${starts[1] + 5}`).value).toBe(1663.91);
+    expect(ws.getCell(`E${starts[1] + 5}`).value).toBe(1663.91);
   });
 });

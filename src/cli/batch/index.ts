@@ -24,7 +24,7 @@ export interface BatchIo {
 export interface BatchOptions {
   kind: 'check' | 'generate';
   folder: string;
-  /** generate: the output folder (created if missing); check: where the summary goes (default: the folder). */
+  /** generate: the output folder (created if missing); check: where the summary goes (default: the current folder). */
   outDir?: string;
   workers?: number;
   /** Time limit per file (seconds); default the pool's (DEFAULT_FILE_TIMEOUT_MS), 0 for none. */
@@ -68,10 +68,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new BatchInputError(`找不到文件夹“${options.folder}”。`);
   if (options.kind === 'generate' && !options.outDir)
     throw new BatchInputError('批量生成需要用 -o 指定输出文件夹，例如：final-accounts generate 底稿文件夹 -o 输出文件夹');
-  const outDir = resolve(options.outDir ?? folder);
+  // Never into the input folder: the summary would be mixed with (and later read as) the files checked.
+  const outDir = resolve(options.outDir ?? process.cwd());
+  if (outDir === folder)
+    throw new BatchInputError(
+      options.outDir
+        ? '输出文件夹不能与输入文件夹相同（生成的文件或汇总会与原文件混在一起）；请用 -o 指定另一个文件夹。'
+        : '当前文件夹就是要处理的文件夹，汇总不能写入其中；请用 -o 指定另一个文件夹。',
+    );
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new BatchInputError(`输出位置“${options.outDir}”是一个文件；批量处理时 -o 应为文件夹。`);
-  if (options.kind === 'generate' && outDir === folder) throw new BatchInputError('输出文件夹不能与输入文件夹相同（生成的文件会与原文件混在一起）。');
   mkdirSync(outDir, { recursive: true });
 
   const files = listWorkbooks(folder);
@@ -121,7 +127,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   else if (!options.quiet) io.out(summaryTable(rows, options.kind));
   io.out('');
   io.out(
-    `共 ${totals.files} 个文件：完成 ${totals.ok}，失败 ${totals.failed}，无可识别的表 ${totals.noTables}；` +
+    `共 ${totals.files} 个文件：完成 ${totals.ok}，失败 ${totals.failed}，无可识别的表 ${totals.noTables}（完成的文件中底稿 ${totals.workings} 个）；` +
       `错误 ${totals.errors}，提示 ${totals.warnings}，尾差 ${totals.tails}，绩效总分问题 ${totals.totalIssues}。` +
       `用时 ${(elapsedMs / 1000).toFixed(1)} 秒（${workers} 个线程）。`,
   );

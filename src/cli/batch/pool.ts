@@ -55,6 +55,7 @@ function failedRow(task: BatchTask): BatchRow {
   return {
     file: task.file,
     status: 'failed',
+    kind: 'unknown',
     unit: null,
     year: null,
     profile: null,

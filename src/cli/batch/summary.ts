@@ -1,6 +1,7 @@
 // The batch summary: CSV (UTF-8 with BOM, CRLF, so that Excel opens it correctly) and JSON, and the text table.
 import { basename } from 'node:path';
 import { displayWidth, padDisplay } from '../terminal-text';
+import { WORKBOOK_KIND_LABEL } from '../../app/workbook-kind';
 import type { BatchRow } from './task';
 
 export const STATUS_LABEL: Record<BatchRow['status'], string> = { ok: '完成', failed: '失败', 'no-tables': '无可识别的表' };
@@ -13,6 +14,7 @@ interface Column {
 function columns(kind: 'check' | 'generate'): Column[] {
   const cols: Column[] = [
     { header: '文件', value: (r) => basename(r.file) },
+    { header: '类型', value: (r) => WORKBOOK_KIND_LABEL[r.kind] },
     { header: '单位', value: (r) => r.unit },
     { header: '年度', value: (r) => r.year },
     { header: '状态', value: (r) => STATUS_LABEL[r.status] },
@@ -55,6 +57,8 @@ export interface BatchTotals {
   ok: number;
   failed: number;
   noTables: number;
+  /** Files that are 底稿 (their working sheets checked, not nine tables). */
+  workings: number;
   errors: number;
   warnings: number;
   tails: number;
@@ -62,11 +66,12 @@ export interface BatchTotals {
 }
 
 export function totalsOf(rows: BatchRow[]): BatchTotals {
-  const t: BatchTotals = { files: rows.length, ok: 0, failed: 0, noTables: 0, errors: 0, warnings: 0, tails: 0, totalIssues: 0 };
+  const t: BatchTotals = { files: rows.length, ok: 0, failed: 0, noTables: 0, workings: 0, errors: 0, warnings: 0, tails: 0, totalIssues: 0 };
   for (const r of rows) {
     if (r.status === 'ok') t.ok++;
     else if (r.status === 'failed') t.failed++;
     else t.noTables++;
+    if (r.kind === 'workings') t.workings++;
     t.errors += r.errors;
     t.warnings += r.warnings;
     t.tails += r.tails;

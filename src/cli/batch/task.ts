@@ -7,6 +7,7 @@ import { ExcelJsWorkbookPort } from '../../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../../adapters/file/open-workbook';
 import { readLimits, openFailure } from '../read-options';
 import { checkWorkbook } from '../../app/check';
+import { reportOfKind, workbookKind, type WorkbookKind } from '../../app/workbook-kind';
 import { summarize } from '../../core/findings';
 import type { PerformanceOptions } from '../../core/performance';
 import type { CheckReport, ProjectSummary } from '../../core/report';
@@ -30,6 +31,8 @@ export type BatchStatus = 'ok' | 'failed' | 'no-tables';
 export interface BatchRow {
   file: string;
   status: BatchStatus;
+  /** What the file is: 公开表, 底稿, 绩效自评表 only, or unknown (also a file that could not be read). */
+  kind: WorkbookKind;
   unit: string | null;
   year: number | null;
   profile: string | null;
@@ -53,16 +56,36 @@ export function totalIssues(projects: ProjectSummary[]): number {
   return projects.filter((p) => p.totalIssue).length;
 }
 
-function emptyRow(file: string, status: BatchStatus, message: string, ms: number): BatchRow {
-  return { file, status, unit: null, year: null, profile: null, errors: 0, warnings: 0, tails: 0, performanceTables: 0, totalIssues: 0, message, ms };
-}
-
-function reportRow(file: string, report: CheckReport, ms: number): BatchRow {
-  const s = summarize(report.findings);
-  const noTables = report.tables.length === 0 && report.projects.length === 0;
+function emptyRow(file: string, status: BatchStatus, message: string, ms: number, kind: WorkbookKind = 'unknown'): BatchRow {
   return {
     file,
-    status: noTables ? 'no-tables' : 'ok',
+    status,
+    kind,
+    unit: null,
+    year: null,
+    profile: null,
+    errors: 0,
+    warnings: 0,
+    tails: 0,
+    performanceTables: 0,
+    totalIssues: 0,
+    message,
+    ms,
+  };
+}
+
+const KIND_MESSAGE: Partial<Record<WorkbookKind, string>> = {
+  workings: '底稿：已核对底稿的填写（公开表可用 generate 由底稿生成）。',
+  unknown: '没有找到公开表、底稿或绩效自评表。',
+};
+
+/** A checked file's row; `report.findings` are those that count for its kind (app/workbook-kind.ts). */
+function reportRow(file: string, report: CheckReport, ms: number, kind: WorkbookKind, message = KIND_MESSAGE[kind]): BatchRow {
+  const s = summarize(report.findings);
+  return {
+    file,
+    status: kind === 'unknown' ? 'no-tables' : 'ok',
+    kind,
     unit: report.unit,
     year: report.year,
     profile: report.profile,
@@ -71,7 +94,7 @@ function reportRow(file: string, report: CheckReport, ms: number): BatchRow {
     tails: s.tail,
     performanceTables: report.projects.length,
     totalIssues: totalIssues(report.projects),
-    ...(noTables ? { message: '没有找到公开表或绩效自评表。' } : {}),
+    ...(message ? { message } : {}),
     ms,
   };
 }
@@ -102,12 +125,18 @@ export async function runTask(task: BatchTask): Promise<BatchRow> {
       return emptyRow(file, 'failed', failure(e, task.verbose), ms());
     }
     try {
-      return reportRow(file, checkWorkbook(snapshot, { profile: task.profile, performance: task.performance, file }), ms());
+      const report = checkWorkbook(snapshot, { profile: task.profile, performance: task.performance, file });
+      const kind = workbookKind(snapshot, report);
+      return reportRow(file, reportOfKind(kind, snapshot, report), ms(), kind);
     } catch (e) {
       return emptyRow(file, 'failed', `检查时出现内部错误：${(e as Error).message.slice(0, 200)}`, ms());
     }
   }
   return generateTask(task, ms);
+}
+
+function sourceKind(source: GenerateFileResult['source']): WorkbookKind {
+  return source === 'workings' ? 'workings' : 'tables';
 }
 
 /** generate for one file: runGenerate (one read of the input), its report and the input's 绩效 tables as a row. */
@@ -134,11 +163,16 @@ async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow
       noInput ? 'no-tables' : 'failed',
       noInput ? '既没有底稿，也没有可识别的公开表，未生成。' : `输入有 ${inputErrors.length} 个错误，未生成。`,
       ms(),
+      noInput ? 'unknown' : sourceKind(result.source),
     );
-    return { ...row, errors: inputErrors.length, warnings: result.inputFindings.length - inputErrors.length, ...perf };
+    // "No input" is what the row says, not a finding of the file.
+    const counted = result.inputFindings.filter((f) => f.rule !== 'G-NOINPUT');
+    const errors = counted.filter((f) => f.severity === 'error').length;
+    return { ...row, errors, warnings: counted.length - errors, ...perf };
   }
   // The generated tables' findings, and the input's 绩效 tables (their findings are not counted here).
-  const row = reportRow(file, { ...result.report, projects }, ms());
+  // The row is the generated tables' check: no note on what the input was (its 类型 says it).
+  const row = reportRow(file, { ...result.report, projects }, ms(), sourceKind(result.source), '');
   row.output = out;
   row.addedSheets = result.addedSheets.length;
   // Problems of the input (warnings of the working sheets) count too.

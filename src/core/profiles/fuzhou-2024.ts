@@ -38,8 +38,9 @@ export const FUZHOU_2024: Profile = withCrossIdentities({
       ],
       notes: ['注：1. 本表反映{scope}本年度的总收支和年末结转结余情况。', '2. 本套报表金额单位转换时可能存在尾数误差。'],
     }),
-    '02': incomeSpec(),
-    '03': expenditureSpec(),
+    // The published 02, 03 and 08 print 类/款/项 under 科目编码; 05 and 09 do not (docs/official-layouts.md).
+    '02': { ...incomeSpec(), levelsRow: true },
+    '03': { ...expenditureSpec(), levelsRow: true },
     '04': fiscalSummarySpec({
       short: true,
       itemHeaders: [
@@ -72,6 +73,7 @@ export const FUZHOU_2024: Profile = withCrossIdentities({
       title: '政府性基金预算财政拨款收入支出决算表',
       columns: FUND_COLUMNS,
       columnNumbers: true,
+      levelsRow: true,
       notes: ['注：1. 本表反映{scope}本年度政府性基金预算财政拨款收入、支出及结转和结余情况。'],
       emptyNote: '2. 本{scope}{year}年度没有使用政府性基金预算拨款安排的收支。',
     }),

@@ -85,6 +85,11 @@ export interface CodedSpec extends BaseSpec {
   emptyNote?: string;
   /** A 栏次 row under the header. */
   columnNumbers?: boolean;
+  /**
+   * The official layout's 类/款/项 row: 科目编码 spans three columns, labelled 类 款 项 on the 栏次 row (or on
+   * the 合计 row when there is no 栏次 row), and each code is printed whole across them (docs/official-layouts.md).
+   */
+  levelsRow?: boolean;
   /** The classification of its codes: 功能分类 (default) or 经济分类 (the 2018 set's 06 and 07). */
   codes?: 'functional' | 'economic';
 }

@@ -4,6 +4,8 @@ import { withFont } from '../layout';
 import { Grid } from '../../kinds/layout/grid';
 import { writeHeader, type HeaderColumn } from '../../kinds/layout/headers';
 import { AMOUNT, CODE, EMPTY, LABEL, NOTE, textWidth } from '../../kinds/layout/styles';
+import { fitRowHeights } from '../../kinds/layout/frame';
+import { breakAtWords, linesWidth } from '../../kinds/layout/header-break';
 import { lastYearColumns, SETTING_LABELS, WORKING_SHEETS, type WorkingSheetSpec } from '../../core/workings/spec';
 
 export interface WorkingSettings {
@@ -24,6 +26,15 @@ const SETTING_LABEL: CellStyle = { bold: true, hAlign: 'right', vAlign: 'middle'
 const SETTING_VALUE: CellStyle = { hAlign: 'left', vAlign: 'middle', border: true, fill: 'FFFFF2CC' };
 const COUNT: CellStyle = { ...AMOUNT, numberFormat: '0' };
 const BLANK_ROWS = 30;
+/** Width (characters) kept for the unit name typed on 底稿1: a full name such as 福州市工业和信息化局（本级）. */
+const UNIT_NAME_WIDTH = 30;
+/** A header leaf wider than this takes two lines, broken between words. */
+const HEADER_ONE_LINE = 12;
+
+/** A column's header leaf as printed: on one line, or on two broken between words. */
+function headerLeaf(text: string): string {
+  return textWidth(text) > HEADER_ONE_LINE ? breakAtWords(text) : text;
+}
 const FONT = '宋体';
 
 /** Column count of a working sheet: key, name (if any), data columns. */
@@ -58,7 +69,7 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
   const header: HeaderColumn[] = [
     { col: 0, path: [spec.keyHeader] },
     ...(spec.nameHeader ? [{ col: 1, path: [spec.nameHeader] }] : []),
-    ...columns.map((c, i) => ({ col: first + i, path: c.path })),
+    ...columns.map((c, i) => ({ col: first + i, path: [...c.path.slice(0, -1), headerLeaf(c.path[c.path.length - 1])] })),
   ];
   const headerTop = row;
   const headerBottom = writeHeader(grid, headerTop, header);
@@ -90,8 +101,15 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     const longest = Math.max(10, ...(rows ?? []).map((r) => textWidth(r.name ?? '')));
     widths[1] = Math.min(44, longest + 2);
   }
-  columns.forEach((c, i) => (widths[first + i] = Math.max(12, Math.ceil(textWidth(c.path[c.path.length - 1]) / 2) + 2)));
-  for (let r = 2; r < headerTop; r++) grid.rowHeights[r] = 30;
+  // The unit name is typed right of its label: room for a full name, so it never runs into 年度.
+  if (spec.id === 'detail') widths[1] = Math.max(widths[1], UNIT_NAME_WIDTH, textWidth(settings.unitName ?? '') + 2);
+  columns.forEach((c, i) => (widths[first + i] = Math.max(12, linesWidth(headerLeaf(c.path[c.path.length - 1])) + 2)));
+  // The title (14 pt, one line) fits across the sheet: the name column (else the first) takes what is missing.
+  const titleWidth = Math.ceil((textWidth(spec.title) * (TITLE.fontSize ?? 10)) / 10) + 2;
+  const missing = titleWidth - widths.reduce((a, w) => a + w, 0);
+  if (missing > 0) widths[spec.nameHeader ? 1 : 0] += missing;
+  // Header labels and 说明 lines wrap: each row as high as its text needs when printed.
+  fitRowHeights(grid, widths);
 
   return {
     name: spec.name,
@@ -103,6 +121,8 @@ export function workingSheetLayout(spec: WorkingSheetSpec, settings: WorkingSett
     pageSetup: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, printTitleRows: [headerTop, headerBottom] },
   };
 }
+
+const INSTRUCTIONS_WIDTH = 96;
 
 /** The instructions sheet placed first in the template. */
 export function instructionsLayout(): SheetLayout {
@@ -116,12 +136,18 @@ export function instructionsLayout(): SheetLayout {
     '6. 各底稿右侧以“上年”开头的列（上年收入、上年支出、上年金额、上年决算数等）可填写上年决算数，用于情况说明“较上年”的比较和核对；不知道上年数时，整张底稿的上年列留空即可（视为未知，不按 0 计算）。',
   ];
   const grid = new Grid();
-  lines.forEach((l, i) => grid.put(i, 0, l, i === 0 ? TITLE : { hAlign: 'left', vAlign: 'middle' }));
+  lines.forEach((l, i) => grid.put(i, 0, l, i === 0 ? TITLE : NOTE));
+  // A column that prints on an A4 portrait page; long lines wrap onto rows as high as they need.
+  const widths = [INSTRUCTIONS_WIDTH];
+  fitRowHeights(grid, widths);
+  grid.rowHeights[0] = 24;
   return {
     name: '底稿说明',
     cells: withFont(grid.cells(), FONT),
     merges: [],
-    columnWidths: [140],
+    columnWidths: widths,
+    rowHeights: grid.rowHeights,
+    pageSetup: { orientation: 'portrait', paperSize: 'A4', fitToWidth: true },
   };
 }
 

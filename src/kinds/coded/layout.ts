@@ -27,7 +27,9 @@ export function codedRows(table: TableData | undefined): TableRow[] {
 
 export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit: MoneyUnit, ctx: LayoutContext): TableLayout {
   const split = ctx.codeStyle === 'split';
-  const codeCols = split ? 3 : 1;
+  // The official 类/款/项 row (split codes have their own 类/款/项 headers already).
+  const levels = spec.levelsRow === true && !split;
+  const codeCols = split || levels ? 3 : 1;
   const nameCol = codeCols;
   const firstAmount = nameCol + 1;
   const width = firstAmount + spec.columns.length;
@@ -36,17 +38,33 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
   const grid = new Grid();
   const headerTop = writeTitleLines(grid, spec, width, unit, ctx);
   const headerColumns: HeaderColumn[] = [
-    ...SPLIT_LEVELS.slice(0, codeCols).map((level, i) => ({
-      col: i,
-      path: split ? [...spec.itemHeader, spec.codeHeader, level] : [...spec.itemHeader, spec.codeHeader],
-    })),
+    ...(levels
+      ? [{ col: 0, span: 3, path: [...spec.itemHeader, spec.codeHeader] }]
+      : SPLIT_LEVELS.slice(0, codeCols).map((level, i) => ({
+          col: i,
+          path: split ? [...spec.itemHeader, spec.codeHeader, level] : [...spec.itemHeader, spec.codeHeader],
+        }))),
     { col: nameCol, path: [...spec.itemHeader, spec.nameHeader] },
     ...spec.columns.map((c, i) => ({ col: firstAmount + i, path: c.path })),
   ];
   let row = writeHeader(grid, headerTop, headerColumns) + 1;
-  if (spec.columnNumbers) {
+  const writeLevels = (r: number) => SPLIT_LEVELS.forEach((level, i) => grid.put(r, i, level, HEADER));
+  if (spec.columnNumbers && levels) {
+    // 类 款 项 | 栏次 | 1 2 3 … as the published 08 prints it.
+    writeLevels(row);
+    grid.put(row, nameCol, '栏次', HEADER);
+    spec.columns.forEach((c, i) => grid.put(row, firstAmount + i, String(c.columnNo ?? i + 1), HEADER));
+    row++;
+  } else if (spec.columnNumbers) {
     grid.area(row, 0, row, nameCol, '栏次', HEADER);
     spec.columns.forEach((c, i) => grid.put(row, firstAmount + i, String(c.columnNo ?? i + 1), HEADER));
+    row++;
+  }
+  // Without a 栏次 row, the 类 款 项 labels share the 合计 row on top, as the published 02 and 03 print them.
+  const levelsOnTotal = levels && !spec.columnNumbers && spec.totalPosition === 'top';
+  if (levels && !spec.columnNumbers && !levelsOnTotal) {
+    writeLevels(row);
+    grid.put(row, nameCol, null, HEADER);
     row++;
   }
   const headerBottom = row - 1;
@@ -56,7 +74,8 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
     spec.columns.forEach((c, i) => grid.put(r, firstAmount + i, amountValue(source?.cells[c.key], unit, ctx.zeroStyle), AMOUNT));
   };
   const writeTotal = () => {
-    for (let c = 0; c < nameCol; c++) grid.put(row, c, null, CODE);
+    if (levelsOnTotal) writeLevels(row);
+    else for (let c = 0; c < nameCol; c++) grid.put(row, c, null, CODE);
     grid.put(row, nameCol, spec.totalLabel, TOTAL_LABEL);
     writeAmounts(
       row,
@@ -69,7 +88,8 @@ export function layoutCoded(table: TableData | undefined, spec: CodedSpec, unit:
   if (!empty) {
     for (const r of codedRows(table)) {
       const code = r.code ?? codeOfRowKey(r.key)!;
-      codeParts(code, split).forEach((part, i) => grid.put(row, i, part === '' ? null : part, CODE));
+      if (levels) grid.area(row, 0, row, 2, code, CODE);
+      else codeParts(code, split).forEach((part, i) => grid.put(row, i, part === '' ? null : part, CODE));
       grid.put(row, nameCol, r.label || knownName(code) || '', LABEL);
       writeAmounts(row, r);
       row++;

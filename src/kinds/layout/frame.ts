@@ -6,6 +6,7 @@ import type { TableSpec } from '../../core/profiles';
 import type { CellRange } from '../../port/snapshot';
 import type { LayoutCell } from '../../port/layout';
 import type { Grid } from './grid';
+import { breakAtWords, linesWidth } from './header-break';
 import { fillNote, type LayoutContext } from './options';
 import { AMOUNT, BODY_FONT_SIZE, LABEL, HEADER, LINE_HEIGHT, MARKER, NOTE, TITLE, UNIT_LEFT, UNIT_RIGHT, printedWidth, textWidth } from './styles';
 
@@ -90,19 +91,46 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 46;
 const MIN_AMOUNT_WIDTH = 12;
 const MIN_LABEL_WIDTH = 14;
+/** A header label up to this width stays on one line (its column widens); a wider one may take two. */
+const HEADER_ONE_LINE = 8;
 
-/** Column widths (characters) that fit the longest printed text of each column. */
+/**
+ * Column widths (characters) that fit the longest printed text of each column. A header label wider than
+ * its column's figures and names takes two lines, broken between words (header-break.ts), and the column
+ * is as wide as the longer line.
+ */
 function fitColumnWidths(grid: Grid, width: number): number[] {
   const widths = new Array<number>(width).fill(MIN_WIDTH);
-  for (const cell of grid.cells()) {
-    if (cell.value === null || grid.isMergedSlave(cell.row, cell.col)) continue;
+  const single = grid.cells().filter((cell) => {
+    if (cell.value === null || grid.isMergedSlave(cell.row, cell.col)) return false;
     const merge = grid.mergeAt(cell.row, cell.col);
-    if (merge && merge.right > merge.left) continue;
-    let w = printedWidth(cell.value, cell.style) * fontScale(cell.style?.fontSize);
-    // Header leaves may wrap onto two lines.
-    if (cell.style === HEADER) w = Math.max(Math.min(w, 8), Math.ceil(w / 2));
+    return !merge || merge.right === merge.left;
+  });
+  for (const cell of single.filter((c) => c.style !== HEADER)) {
+    const w = printedWidth(cell.value, cell.style) * fontScale(cell.style?.fontSize);
     const floor = cell.style === AMOUNT ? MIN_AMOUNT_WIDTH : cell.style === LABEL ? MIN_LABEL_WIDTH : MIN_WIDTH;
     widths[cell.col] = Math.max(widths[cell.col], floor, Math.min(MAX_WIDTH, Math.ceil(w) + 2));
+  }
+  for (const cell of single.filter((c) => c.style === HEADER)) {
+    let text = String(cell.value);
+    const scale = fontScale(cell.style?.fontSize);
+    if (Math.ceil(linesWidth(text) * scale) + 2 > widths[cell.col] && linesWidth(text) * scale > HEADER_ONE_LINE) {
+      text = breakAtWords(text);
+      grid.put(cell.row, cell.col, text, cell.style);
+    }
+    widths[cell.col] = Math.max(widths[cell.col], Math.min(MAX_WIDTH, Math.ceil(linesWidth(text) * scale) + 2));
+  }
+  // A header over several columns (科目编码 over 类/款/项) that does not fit them breaks between words too.
+  for (const cell of grid.cells()) {
+    const merge = grid.mergeAt(cell.row, cell.col);
+    if (cell.style !== HEADER || cell.value === null || !merge || merge.right === merge.left) continue;
+    const scale = fontScale(cell.style?.fontSize);
+    const span = widths.slice(merge.left, merge.right + 1).reduce((a, b) => a + b, 0);
+    let text = String(cell.value);
+    if (linesWidth(text) * scale + 2 <= span) continue;
+    text = breakAtWords(text);
+    grid.put(cell.row, cell.col, text, cell.style);
+    widenToFit(widths, merge.left, merge.right, Math.ceil(linesWidth(text) * scale) + 2);
   }
   return widths;
 }
@@ -119,13 +147,16 @@ function widenToFit(widths: number[], left: number, right: number, needed: numbe
   for (let c = left; c <= right; c++) widths[c] = Math.ceil(widths[c] * factor);
 }
 
-/** Heights of rows whose wrapped text needs more than one line. */
-function fitRowHeights(grid: Grid, widths: number[]): void {
+/** Heights of rows whose wrapped text needs more than one line (the tables, and the working-sheet template). */
+export function fitRowHeights(grid: Grid, widths: number[]): void {
   for (const cell of grid.cells()) {
     if (!cell.style?.wrap || cell.value === null || grid.isMergedSlave(cell.row, cell.col)) continue;
     const m = grid.mergeAt(cell.row, cell.col) ?? { top: cell.row, bottom: cell.row, left: cell.col, right: cell.col };
     const span = widths.slice(m.left, m.right + 1).reduce((a, b) => a + b, 0);
-    const lines = Math.max(1, Math.ceil((textWidth(String(cell.value)) * fontScale(cell.style.fontSize)) / Math.max(1, span - 1)));
+    // Each line of the text (explicit breaks included) wraps on its own.
+    const lines = String(cell.value)
+      .split('\n')
+      .reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * fontScale(cell.style!.fontSize)) / Math.max(1, span - 1))), 0);
     if (lines === 1) continue;
     const rows = m.bottom - m.top + 1;
     const perRow = Math.ceil((lines * LINE_HEIGHT + 4) / rows);

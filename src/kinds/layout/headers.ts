@@ -9,6 +9,8 @@ export interface HeaderColumn {
   path: string[];
   /** Columns merge into one group cell only when their blocks match too (side-by-side blocks stay apart). */
   block?: string;
+  /** Columns the label spans (default 1): the 科目编码 over its 类/款/项 columns. */
+  span?: number;
 }
 
 /** Writes the header rows from `top` down, as many as the longest path; returns the last header row. */
@@ -21,7 +23,7 @@ export function writeHeader(grid: Grid, top: number, columns: HeaderColumn[]): n
       const c = sorted[i];
       const last = c.path.length - 1;
       if (d === last) {
-        grid.area(top + d, c.col, top + height - 1, c.col, c.path[d], HEADER);
+        grid.area(top + d, c.col, top + height - 1, lastCol(c), c.path[d], HEADER);
         i++;
         continue;
       }
@@ -33,17 +35,21 @@ export function writeHeader(grid: Grid, top: number, columns: HeaderColumn[]): n
       let j = i;
       while (
         j + 1 < sorted.length &&
-        sorted[j + 1].col === sorted[j].col + 1 &&
+        sorted[j + 1].col === lastCol(sorted[j]) + 1 &&
         sorted[j + 1].path.length - 1 > d &&
         groupKey(sorted[j + 1], d) === key
       ) {
         j++;
       }
-      grid.area(top + d, c.col, top + d, sorted[j].col, c.path[d], HEADER);
+      grid.area(top + d, c.col, top + d, lastCol(sorted[j]), c.path[d], HEADER);
       i = j + 1;
     }
   }
   return top + height - 1;
+}
+
+function lastCol(c: HeaderColumn): number {
+  return c.col + (c.span ?? 1) - 1;
 }
 
 function groupKey(c: HeaderColumn, depth: number): string {

@@ -95,21 +95,40 @@ function ref(sheet: SheetSnapshot, row: number, col: number): CellRef {
   return { sheet: sheet.name, row, col };
 }
 
-/** A labelled setting above the header: `金额单位` then the value in a cell to the right, or `金额单位：万元`. */
-function setting(sheet: SheetSnapshot, label: string, above: number): { value: string; ref: CellRef } | null {
+/**
+ * A labelled setting above the header: `金额单位` then the value in a cell to the right, or `金额单位：万元`.
+ * `value` is normalised (for matching: 元/万元, the year); `typed` is the text as the user typed it (trimmed),
+ * for what we print back, such as the unit name (（本级） stays full-width).
+ */
+function setting(sheet: SheetSnapshot, label: string, above: number): { value: string; typed: string; ref: CellRef } | null {
   for (let r = 0; r < above; r++) {
     for (let c = 0; c <= lastCol(sheet); c++) {
       const t = compact(cellAt(sheet, r, c));
       if (!t.startsWith(label)) continue;
       const rest = t.slice(label.length).replace(/^[:：]/, '');
-      if (rest) return { value: rest, ref: ref(sheet, r, c) };
+      if (rest) return { value: rest, typed: afterLabel(String(cellAt(sheet, r, c)), label), ref: ref(sheet, r, c) };
       // The value is the cell right of the label (never the next label of the row).
-      const v = compact(cellAt(sheet, r, c + 1));
+      const raw = cellAt(sheet, r, c + 1);
+      const v = compact(raw);
       const isLabel = Object.values(SETTING_LABELS).some((l) => v.startsWith(l));
-      return { value: isLabel ? '' : v, ref: ref(sheet, r, c + 1) };
+      return { value: isLabel ? '' : v, typed: isLabel || raw === null ? '' : String(raw).trim(), ref: ref(sheet, r, c + 1) };
     }
   }
   return null;
+}
+
+/** The text after `label` and its colon in a cell that holds both (`单位名称：某局（本级）`), as typed. */
+function afterLabel(text: string, label: string): string {
+  let i = 0;
+  // The label's characters, whatever whitespace the user put between them (compact() matched it without).
+  for (const ch of label) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text[i] === ch) i++;
+  }
+  return text
+    .slice(i)
+    .replace(/^\s*[:：]?\s*/, '')
+    .trim();
 }
 
 function finding(message: string, cells: CellRef[], severity: Finding['severity'] = 'error'): Finding {
@@ -298,7 +317,8 @@ export function readWorkings(snapshot: WorkbookSnapshot): WorkingReadResult {
     if (spec.id === 'detail') {
       const name = setting(sheet, SETTING_LABELS.unitName, 6);
       const year = setting(sheet, SETTING_LABELS.year, 6);
-      data.unitName = name?.value || null;
+      // Printed back on every table: the text as typed, never the normalised form used for matching.
+      data.unitName = name?.typed || null;
       if (!data.unitName) findings.push(finding(`底稿“${sheet.name}”没有填写单位名称。`, [name?.ref ?? ref(sheet, 1, 0)]));
       const y = year ? Number(year.value.replace(/年度?$/, '')) : NaN;
       if (Number.isInteger(y) && y > 1990 && y < 2100) data.year = y;
