@@ -27,14 +27,18 @@ function workloadWithMistakes(size: SizeId): WorkbookSnapshot {
   const snap = workloadSnapshot(syntheticWorkload(size, 'tables', 2024));
   const t03 = snap.sheets.find((s) => s.name.startsWith('公开03表'))!;
   const step = Math.max(1, Math.floor(t03.values.length / 25));
+  // The 基本支出 column found by its header, not by position (the layout puts 类/款/项 before it).
+  const basic = t03.values.slice(0, 8).map((row) => row.indexOf('基本支出')).find((c) => c >= 0)!;
+  expect(basic).toBeGreaterThan(0);
   let changed = 0;
   for (let r = 5; r < t03.values.length && changed < 20; r += step) {
     const row = t03.values[r];
-    if (typeof row[3] === 'number' && /^\d{7}$/.test(String(row[0]))) {
-      row[3] += 50;
+    if (typeof row[basic] === 'number' && /^\d{7}$/.test(String(row[0]))) {
+      row[basic] += 50;
       changed++;
     }
   }
+  expect(changed).toBeGreaterThan(5);
   const perf = snap.sheets.find((s) => s.name.startsWith('绩效自评'))!;
   perf.values[5][7] = 7;
   return snap;
