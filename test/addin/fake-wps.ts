@@ -8,7 +8,7 @@
 //    AddComment on a cell that has a comment throws, a sheet name that exists (any case) is refused;
 //  - Value2 written with text WPS would convert (numbers, formulas) converts it, unless it starts with an apostrophe.
 import type { WpsApplicationSurface } from '../../src/adapters/wps/wps-surface';
-import { a1, columnIndex } from '../../src/core/cells';
+import { a1, columnIndex, columnLetters } from '../../src/core/cells';
 import type { CellRange, CellValue, WorkbookSnapshot } from '../../src/port/snapshot';
 
 export const FAKE_WPS_ADDRESS_LIMIT = 255;
@@ -323,6 +323,17 @@ export class FakeWps {
     return this.object('Range', {
       Row: ['get', () => first.top + 1],
       Column: ['get', () => first.left + 1],
+      // Absolute A1 as WPS gives it with no arguments ($A$1, $A$1:$C$2; areas joined by commas).
+      Address: [
+        'call',
+        (...args: unknown[]) => {
+          if (args.length > 0) throw new FakeWpsError('Address：适配器只用无参数的形式');
+          const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+          return areas
+            .map((a) => (a.top === a.bottom && a.left === a.right ? abs(a.top, a.left) : `${abs(a.top, a.left)}:${abs(a.bottom, a.right)}`))
+            .join(',');
+        },
+      ],
       Rows: ['get', () => this.object('Rows', { Count: ['get', () => first.bottom - first.top + 1] })],
       Columns: ['get', () => this.object('Columns', { Count: ['get', () => first.right - first.left + 1] })],
       Value2: [
@@ -439,15 +450,23 @@ export class FakeWps {
       ],
       Merge: [
         'call',
-        () => {
+        (across?: unknown) => {
           if (areas.length !== 1) throw new FakeWpsError('Merge：只合并一个区域');
+          if (across !== undefined && typeof across !== 'boolean') throw new FakeWpsError('Merge：Across 应为 true 或 false');
+          // Across: each row of the range becomes its own merged area (as in Excel and WPS).
+          const parts = across
+            ? Array.from({ length: first.bottom - first.top + 1 }, (_, i) => ({ ...first, top: first.top + i, bottom: first.top + i }))
+            : [first];
           if (s.merges.some((m) => overlap(m, first) > 0)) throw new FakeWpsError('Merge：与已合并区域重叠');
-          s.merges.push({ ...first });
-          for (let r = first.top; r <= first.bottom; r++)
-            for (let c = first.left; c <= first.right; c++) {
-              const cell = s.cells.get(key(r, c));
-              if (cell && (r !== first.top || c !== first.left)) cell.value = null;
-            }
+          for (const part of parts) {
+            if (part.left === part.right && part.top === part.bottom) continue;
+            s.merges.push({ ...part });
+            for (let r = part.top; r <= part.bottom; r++)
+              for (let c = part.left; c <= part.right; c++) {
+                const cell = s.cells.get(key(r, c));
+                if (cell && (r !== part.top || c !== part.left)) cell.value = null;
+              }
+          }
         },
       ],
       Select: [

@@ -28,7 +28,10 @@ function workloadWithMistakes(size: SizeId): WorkbookSnapshot {
   const t03 = snap.sheets.find((s) => s.name.startsWith('公开03表'))!;
   const step = Math.max(1, Math.floor(t03.values.length / 25));
   // The 基本支出 column found by its header, not by position (the layout puts 类/款/项 before it).
-  const basic = t03.values.slice(0, 8).map((row) => row.indexOf('基本支出')).find((c) => c >= 0)!;
+  const basic = t03.values
+    .slice(0, 8)
+    .map((row) => row.indexOf('基本支出'))
+    .find((c) => c >= 0)!;
   expect(basic).toBeGreaterThan(0);
   let changed = 0;
   for (let r = 5; r < t03.values.length && changed < 20; r += step) {

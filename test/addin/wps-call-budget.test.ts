@@ -131,11 +131,13 @@ describe.each(ROWS)('%i 项 rows', (rows) => {
 afterAll(() => {
   if (results.length !== ROWS.length) return;
   const [small, , large] = results;
-  // Read: constant per sheet plus the merges' halving paths, not the cells (1,000 × as many rows).
-  expect(large.read).toBeLessThan(small.read * 1.5);
+  if (process.env.WPS_CALLS) console.log(JSON.stringify(results));
+  // Read: three calls per merged area (WPS has no call that lists them; 公开02/03表 merge the code across
+  // 类/款/项 on every row), the rest constant per sheet, not the cells (1,000 × as many rows).
+  const beyondMerges = (m: Measure) => m.read - 3 * m.merges;
+  expect(beyondMerges(large)).toBeLessThan(beyondMerges(small) * 1.5);
   // A fixed set of marks: identical calls at 10 and 10,000 rows.
   expect(large.fixedMark).toBe(small.fixedMark);
   // Generation: values in blocks, formats per address list; far fewer calls than cells written.
   expect(large.generate).toBeLessThan(large.generatedCells / 10);
-  if (process.env.WPS_CALLS) console.log(JSON.stringify(results, null, 1));
 });

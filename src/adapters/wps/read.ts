@@ -1,9 +1,9 @@
 // Reading the open workbook through the WPS object model, in bulk: per sheet its name, its used range's origin
-// and Value2 (every value in one call), and its merged areas found by halving (MergeCells answers for a whole
+// and Value2 (every value in one call), and its merged areas found by splitting (MergeCells answers for a whole
 // range: false for none, true for all, null for mixed), so the calls grow with the number of merges, not cells.
-import { rectAddress } from '../office/addresses';
+import { parseAddress, rectAddress } from '../office/addresses';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../port/snapshot';
-import type { WpsRangeSurface, WpsWorkbookSurface, WpsWorksheetSurface } from './wps-surface';
+import type { WpsWorkbookSurface, WpsWorksheetSurface } from './wps-surface';
 
 /** The sheets of the workbook, in order (1-based collection). */
 export function sheetsOf(wb: WpsWorkbookSurface): WpsWorksheetSurface[] {
@@ -68,43 +68,71 @@ function plain(v: unknown): CellValue {
  * `first` is MergeCells of `area` when the caller already has it.
  */
 export function findMerges(ws: WpsWorksheetSurface, area: CellRange, first?: boolean | null): CellRange[] {
-  const found = new Map<string, CellRange>();
-  // A part of a merged area already found is known without asking WPS again (halves often cut through one).
-  const foundAt = (row: number, col: number) => {
-    for (const m of found.values()) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
-    return undefined;
+  const found: CellRange[] = [];
+  // The merged areas found, by each row they cover: a part of one is known without asking WPS again (halves
+  // often cut through one), and the lookup stays cheap with a merge on every row.
+  const byRow = new Map<number, CellRange[]>();
+  const foundAt = (row: number, col: number) => byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  const add = (m: CellRange) => {
+    found.push(m);
+    for (let row = m.top; row <= m.bottom; row++) {
+      const list = byRow.get(row);
+      if (list) list.push(m);
+      else byRow.set(row, [m]);
+    }
   };
-  const visit = (r: CellRange, known?: boolean | null): void => {
+  // A work list, not recursion: a merge on each of 10,000 rows is 10,000 steps.
+  const todo: { r: CellRange; known?: boolean | null }[] = [{ r: area, known: first }];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const { r, known } = next;
     const inside = foundAt(r.top, r.left);
-    if (inside && r.bottom <= inside.bottom && r.right <= inside.right) return;
+    if (inside && r.bottom <= inside.bottom && r.right <= inside.right) continue;
     const state = known !== undefined ? known : ws.Range(rectAddress(r)).MergeCells;
-    if (state === false) return;
+    if (state === false) continue;
     if (state === true) {
       const m = inside ?? mergeAreaAt(ws, r.top, r.left);
-      found.set(rectAddress(m), m);
-      for (const rest of subtract(r, m)) visit(rest);
-      return;
+      if (!inside) add(m);
+      // Every cell of r is merged, so every part of it is too: no need to ask again.
+      for (const rest of subtract(r, m)) todo.push({ r: rest, known: true });
+      continue;
     }
-    // Mixed: halve along the longer side (a single cell is never mixed).
-    if (r.bottom - r.top >= r.right - r.left) {
-      const mid = Math.floor((r.top + r.bottom) / 2);
-      visit({ ...r, bottom: mid });
-      visit({ ...r, top: mid + 1 });
-    } else {
-      const mid = Math.floor((r.left + r.right) / 2);
-      visit({ ...r, right: mid });
-      visit({ ...r, left: mid + 1 });
-    }
+    for (const part of splitMixed(ws, r)) todo.push({ r: part });
+  }
+  return found.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * A mixed range in parts (a single cell is never mixed). Its middle row decides how: with no merged cell there,
+ * no merged area crosses it and the rows above and below are looked at apart (a title, a header band); with one,
+ * the columns are halved instead, so a merge on every row over the same columns (a code across 类/款/项) ends
+ * in a part that is all merged and is read one area per call rather than cut row by row.
+ */
+function splitMixed(ws: WpsWorksheetSurface, r: CellRange): CellRange[] {
+  const halveColumns = (): CellRange[] => {
+    const mid = Math.floor((r.left + r.right) / 2);
+    return [
+      { ...r, right: mid },
+      { ...r, left: mid + 1 },
+    ];
   };
-  visit(area, first);
-  return [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  if (r.top === r.bottom) return halveColumns();
+  const mid = Math.floor((r.top + r.bottom) / 2);
+  if (r.left === r.right)
+    return [
+      { ...r, bottom: mid },
+      { ...r, top: mid + 1 },
+    ];
+  if (ws.Range(rectAddress({ ...r, top: mid, bottom: mid })).MergeCells !== false) return halveColumns();
+  const parts: CellRange[] = [];
+  if (mid > r.top) parts.push({ ...r, bottom: mid - 1 });
+  if (mid < r.bottom) parts.push({ ...r, top: mid + 1 });
+  return parts;
 }
 
 function mergeAreaAt(ws: WpsWorksheetSurface, row: number, col: number): CellRange {
-  const m: WpsRangeSurface = ws.Range(rectAddress({ top: row, left: col, bottom: row, right: col })).MergeArea;
-  const top = m.Row - 1;
-  const left = m.Column - 1;
-  return { top, left, bottom: top + m.Rows.Count - 1, right: left + m.Columns.Count - 1 };
+  // One call for the whole area (its address) rather than four for its corner and size.
+  const address = ws.Range(rectAddress({ top: row, left: col, bottom: row, right: col })).MergeArea.Address();
+  return parseAddress(address.replace(/\$/g, '')).range;
 }
 
 /** `r` less the part `m` covers, as at most four rectangles (above, below, left, right of it). */

@@ -3,7 +3,7 @@
 // code. The bootstrap (src/wps/) hands it `wps.EtApplication()`; nothing here names the `wps` global.
 //
 // Calls (every member access crosses into WPS; the fake counts them): readSnapshot 3 + 7 per sheet plus about
-// 25 per merged area (found by halving); applyMarks the inspection (2 per sheet and per record part), the
+// 3 per merged area (WPS lists none: found by splitting, read by address); applyMarks the inspection (2 per sheet and per record part), the
 // removal of the previous marks, then 5 per address list of a (sheet, severity) group and 3 per comment;
 // select 6. Figures at 10 to 10,000 rows: docs/benchmarks.md (WPS 加载项).
 import { a1, type CellRef } from '../../core/cells';

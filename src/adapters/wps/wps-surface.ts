@@ -39,6 +39,8 @@ export interface WpsRangeSurface {
   /** 1-based first row / column. */
   readonly Row: number;
   readonly Column: number;
+  /** The absolute A1 address ($A$1:$C$2) of the range. */
+  Address(): string;
   readonly Rows: WpsCountSurface;
   readonly Columns: WpsCountSurface;
   /** A 2-D array (rows of values) for several cells, the value itself for one cell. */
@@ -60,7 +62,8 @@ export interface WpsRangeSurface {
   IndentLevel: number;
   ColumnWidth: number;
   RowHeight: number;
-  Merge(): void;
+  /** Merges the range; with `across` true, each of its rows separately. */
+  Merge(across?: boolean): void;
   Select(): void;
   AddComment(text: string): WpsCommentSurface;
 }

@@ -3,6 +3,7 @@
 // lists of its cells, then merges, widths, heights, frozen rows and page setup. Never replaces a sheet: a name
 // that exists gets a suffix (newSheetNames, as in Excel).
 import type { CellStyle, LayoutCell, SheetLayout } from '../../port/layout';
+import type { CellRange } from '../../port/snapshot';
 import { addressLists, cellsToRects, rectAddress } from '../office/addresses';
 import { excelInput, newSheetNames } from '../office/write-sheets';
 import { columnLetters } from '../../core/cells';
@@ -103,7 +104,11 @@ function writeLayout(app: WpsApplicationSurface, ws: WpsWorksheetSurface, layout
       for (const list of addressLists(cellsToRects(cells).map(rectAddress), ADDRESS_LIMIT)) setAttr(ws.Range(list), attr, value);
     }
   }
-  for (const m of layout.merges) ws.Range(rectAddress(m)).Merge();
+  // One-row merges stacked over the same columns (a code across 类/款/项 on every body row) are one Merge(true).
+  for (const run of mergeRuns(layout.merges)) {
+    if (run.across) ws.Range(rectAddress(run.area)).Merge(true);
+    else ws.Range(rectAddress(run.area)).Merge();
+  }
   layout.columnWidths.forEach((w, c) => {
     if (w) ws.Range(`${columnLetters(c)}:${columnLetters(c)}`).ColumnWidth = charsToColumnWidth(w);
   });
@@ -145,4 +150,29 @@ function writeValues(ws: WpsWorksheetSurface, cells: LayoutCell[], rows: number,
     }
     ws.Range(rectAddress({ top: r0, left: 0, bottom: r0 + n - 1, right: cols - 1 })).Value2 = block;
   }
+}
+
+/** A merge call: one area, or with `across` a stack of one-row areas over the same columns merged row by row. */
+export interface MergeRun {
+  area: CellRange;
+  across: boolean;
+}
+
+/** The merges as calls: consecutive one-row merges over the same columns become one Merge(true). */
+export function mergeRuns(merges: readonly CellRange[]): MergeRun[] {
+  const sorted = [...merges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const runs: MergeRun[] = [];
+  for (const m of sorted) {
+    const last = runs[runs.length - 1];
+    const stacks =
+      m.top === m.bottom &&
+      last !== undefined &&
+      (last.across || last.area.top === last.area.bottom) &&
+      last.area.left === m.left &&
+      last.area.right === m.right &&
+      last.area.bottom + 1 === m.top;
+    if (stacks) runs[runs.length - 1] = { area: { ...last.area, bottom: m.bottom }, across: true };
+    else runs.push({ area: { ...m }, across: false });
+  }
+  return runs;
 }
