@@ -13,8 +13,8 @@
 // the number of objects, such as a Range object, [and] the length of value to be set" (the performance page
 // above). WriteMeter dry-runs a write against a recording stand-in of the Excel API and counts exactly
 // those: per call ACTION_BYTES plus its name and its arguments as UTF-8 JSON, per object used OBJECT_BYTES
-// (its object path) once, per property set ACTION_BYTES plus its name and the value as UTF-8 JSON. So any code that queues Excel calls
-// is measured the same way, without a hand-kept estimate per call.
+// (its object path) once, per property set ACTION_BYTES plus its name and the value as UTF-8 JSON. So any
+// code that queues Excel calls is measured the same way, without a hand-kept estimate per call.
 //
 // Use (any writer: marks, the review record, WPS):
 //   const packer = new RequestPacker(ctx.workbook);
@@ -151,17 +151,17 @@ export function workbookOp(workbook: WorkbookSurface, write: (workbook: Workbook
  * (an op larger than the budget gets a request of its own). When that gives more requests than
  * ⌈total / budget⌉ (the ops do not fill each request to the byte), the ops are dealt by their offset into
  * ⌈total / budget⌉ equal shares instead: no extra request, and a request passes the budget by less than one
- * op (values are written in blocks of at most VALUE_BLOCK_BYTES, far below the 1 MB between the budget and
- * the host limit; with a larger op the greedy packing stands). Never empty: no ops give one empty request.
+ * op (values are written in blocks of at most VALUE_BLOCK_BYTES; an op may take at most half the 1 MB between
+ * the budget and the host limit, else the greedy packing stands). Never empty: no ops give one empty request.
  */
 export function packRequests<T extends { bytes: number }>(ops: T[], budget = REQUEST_BUDGET): T[][] {
   const greedy = packGreedy(ops, budget);
   const total = ops.reduce((n, op) => n + op.bytes, 0);
   const fewest = Math.max(1, Math.ceil(total / budget));
   if (greedy.length <= fewest) return greedy;
-  // Only while one op more stays within the host limit (scaled to the budget: 1 MB over 4 MB).
+  // Only while one op more stays well within the host limit (half the margin, scaled to the budget: 512 KB at 4 MB).
   const largest = ops.reduce((n, op) => Math.max(n, op.bytes), 0);
-  if (largest > budget * (HOST_REQUEST_LIMIT / REQUEST_BUDGET - 1)) return greedy;
+  if (largest > (budget * (HOST_REQUEST_LIMIT / REQUEST_BUDGET - 1)) / 2) return greedy;
   const share = total / fewest;
   const out: T[][] = Array.from({ length: fewest }, () => []);
   let offset = 0;
