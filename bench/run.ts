@@ -7,12 +7,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { SIZE_IDS, SIZES, type SizeId } from '../src/synthetic';
 import type { FormFigures } from './measure-size';
+import { syncFiguresInChild, writeSyncsSection, type SizeSyncs } from './syncs';
 
 interface SizeResult {
   size: SizeId;
   runs: number;
   peakRssMb: number;
   forms: FormFigures[];
+  /** Office.js round trips (bench/syncs.ts): syncs and payloadBytes of check+mark, clear and generate. */
+  syncs?: SizeSyncs;
 }
 
 function arg(name: string): string | undefined {
@@ -33,7 +36,7 @@ for (const size of sizes) {
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  results.push(JSON.parse(out.trim().split('\n').pop()!) as SizeResult);
+  results.push({ ...(JSON.parse(out.trim().split('\n').pop()!) as SizeResult), syncs: syncFiguresInChild(size) });
 }
 
 const r2 = (x: number) => x.toFixed(2);
@@ -82,4 +85,5 @@ const end = '<!-- bench:end -->';
 const i = doc.indexOf(begin);
 const j = doc.indexOf(end);
 if (i >= 0 && j > i) writeFileSync(docPath, `${doc.slice(0, i + begin.length)}\n${tables}${doc.slice(j)}`);
+writeSyncsSection(results.flatMap((r) => (r.syncs ? [r.syncs] : [])));
 process.stdout.write(`${tables}\nwritten: bench/results.json, docs/benchmarks.md\n`);

@@ -3,7 +3,9 @@
 // settings, notes and comments, and enforces what real Excel enforces and office-addin-mock does not:
 //  - reading a property that was not loaded and synced throws PropertyNotLoaded;
 //  - writes are queued and applied only at sync(), in order; an op that fails stops the batch (earlier ops stay);
-//  - sync() counts calls, request bytes and response bytes, and refuses a request or response over 5 MB;
+//  - sync() counts calls, request bytes and response bytes, and refuses a request or response over 5 MB
+//    (RichApi.Error RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, as Excel on the web);
+//    a request's bytes follow the documented make-up of the RichApi body (see FAKE_ACTION_BYTES);
 //  - a read of more than 5,000,000 cells returns null values (as Excel does);
 //  - addresses longer than 8,192 characters and APIs above the configured ExcelApi version throw;
 //  - work queued but never synced at the end of run() throws.
@@ -13,7 +15,24 @@ import type { ExcelContextSurface, ExcelRunner } from '../../src/adapters/office
 import { a1, columnIndex } from '../../src/core/cells';
 import type { CellRange } from '../../src/port/snapshot';
 
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB" (Microsoft, Resource limits and
+ * performance optimization for Office Add-ins, section Excel add-ins).
+ */
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * How a request is measured. The body Office sends is the RichApi JSON `{"Actions":[…],"ObjectPaths":{…}}`; its
+ * size is documented as "a combination of the number of API calls, the number of objects, such as a Range
+ * object, [and] the length of value to be set" (Microsoft, Performance optimization using the Excel JavaScript
+ * API, Payload size). The fake counts exactly those, in UTF-8: every call or property write is one action
+ * (FAKE_ACTION_BYTES, about the length of `{"Id":1057,"ActionType":4,"Name":"values","ObjectPathId":1056,
+ * "ArgumentInfo":{"Arguments":[…]}},`) plus its arguments as JSON; every object the adapter creates (a range, a
+ * format, a rule, a sheet by name…) one object path (FAKE_OBJECT_BYTES, `"1056":{"Id":1056,"ObjectPathType":3,
+ * "Name":"getRangeByIndexes","ParentObjectPathId":12,…}`) plus the arguments it was made with. Objects the fake
+ * caches (a range's conditional formats, the workbook's notes) are counted once per request context.
+ */
+export const FAKE_ACTION_BYTES = 100;
+export const FAKE_OBJECT_BYTES = 160;
 export const FAKE_READ_CELL_LIMIT = 5_000_000;
 export const FAKE_ADDRESS_LIMIT = 8192;
 const MAX_ROWS = 1_048_576;
@@ -219,6 +238,17 @@ function parseInput(v: unknown): { value: FakeCell['value']; formula?: string } 
   return { value: s };
 }
 
+/** UTF-8 bytes of a value as JSON (what the request body carries). */
+export function fakeJsonBytes(value: unknown): number {
+  let json: string;
+  try {
+    json = JSON.stringify(value ?? null);
+  } catch {
+    return 100;
+  }
+  return Buffer.byteLength(json, 'utf8');
+}
+
 interface QueuedOp {
   bytes: number;
   /** Runs at sync; may return a commit (for loads) and the response bytes it produced. */
@@ -361,6 +391,8 @@ export class FakeExcel {
 
 class FakeRequestContext implements ExcelContextSurface {
   private queue: QueuedOp[] = [];
+  /** Object paths created since the last sync: they travel in the next request. */
+  private objectBytes = 0;
   readonly workbook: FakeWorkbookProxy;
 
   constructor(readonly excel: FakeExcel) {
@@ -372,13 +404,17 @@ class FakeRequestContext implements ExcelContextSurface {
   }
 
   enqueue(args: unknown, apply: QueuedOp['apply']): void {
-    let bytes = 40;
-    try {
-      bytes += JSON.stringify(args ?? null).length;
-    } catch {
-      bytes += 100;
-    }
-    this.queue.push({ bytes, apply });
+    this.queue.push({ bytes: FAKE_ACTION_BYTES + fakeJsonBytes(args), apply });
+  }
+
+  /** An object reached through a property (a format, a collection): one object path. */
+  navigated(): void {
+    this.objectBytes += FAKE_OBJECT_BYTES;
+  }
+
+  /** An object made by a method call (getRange, getItem…): the call and the object path, with its arguments. */
+  called(args: unknown[]): void {
+    this.objectBytes += FAKE_ACTION_BYTES + FAKE_OBJECT_BYTES + fakeJsonBytes(args);
   }
 
   async sync(): Promise<unknown> {
@@ -386,7 +422,8 @@ class FakeRequestContext implements ExcelContextSurface {
     this.queue = [];
     const fx = this.excel;
     fx.stats.syncs += 1;
-    const request = ops.reduce((n, o) => n + o.bytes, 0);
+    const request = ops.reduce((n, o) => n + o.bytes, this.objectBytes);
+    this.objectBytes = 0;
     fx.stats.requestBytes.push(request);
     await Promise.resolve();
     if (fx.failNextSyncWith && (!fx.failNextSyncWith.when || fx.failNextSyncWith.when(ops.length))) {
@@ -529,22 +566,33 @@ abstract class FakeProxy {
 }
 
 class FakeWorkbookProxy extends FakeProxy {
-  readonly worksheets = new FakeWorksheetCollection(this.ctx);
-  readonly settings = new FakeSettingCollection(this.ctx);
+  private worksheetsProxy: FakeWorksheetCollection | null = null;
+  private settingsProxy: FakeSettingCollection | null = null;
+  get worksheets(): FakeWorksheetCollection {
+    if (!this.worksheetsProxy) this.ctx.navigated();
+    return (this.worksheetsProxy ??= new FakeWorksheetCollection(this.ctx));
+  }
+  get settings(): FakeSettingCollection {
+    if (!this.settingsProxy) this.ctx.navigated();
+    return (this.settingsProxy ??= new FakeSettingCollection(this.ctx));
+  }
   protected target(): unknown {
     return this.fx.state;
   }
   get application(): FakeApplication {
+    this.ctx.navigated();
     return new FakeApplication(this.ctx);
   }
   private notesProxy: FakeAnnotationCollection | null = null;
   private commentsProxy: FakeAnnotationCollection | null = null;
   get notes(): FakeAnnotationCollection {
     this.fx.requireApi('1.18', 'workbook.notes');
+    if (!this.notesProxy) this.ctx.navigated();
     return (this.notesProxy ??= new FakeAnnotationCollection(this.ctx, 'notes'));
   }
   get comments(): FakeAnnotationCollection {
     this.fx.requireApi('1.10', 'workbook.comments');
+    if (!this.commentsProxy) this.ctx.navigated();
     return (this.commentsProxy ??= new FakeAnnotationCollection(this.ctx, 'comments'));
   }
 }
@@ -573,6 +621,7 @@ class FakeWorksheetCollection extends FakeProxy {
     return this.loadedItems;
   }
   getItem(key: string): FakeWorksheetProxy {
+    this.ctx.called([key]);
     return new FakeWorksheetProxy(this.ctx, () => {
       const s = this.fx.sheetByName(key);
       if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet ${key}`);
@@ -587,6 +636,7 @@ class FakeWorksheetCollection extends FakeProxy {
       if (wanted.length > 31 || /[\\/?*[\]:]/.test(wanted)) throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${wanted}`);
       id = this.fx.addSheet(wanted).id;
     });
+    this.ctx.navigated();
     return new FakeWorksheetProxy(this.ctx, () => {
       if (!id) throw new Error('FakeExcel: a sheet added in this batch was used before the add ran');
       return id;
@@ -620,6 +670,7 @@ class FakeWorksheetProxy extends FakeProxy {
     return this.loadedValue('name');
   }
   get freezePanes() {
+    this.ctx.navigated();
     return {
       freezeRows: (count = 1) => {
         this.write({ freezeRows: count }, () => {
@@ -630,16 +681,19 @@ class FakeWorksheetProxy extends FakeProxy {
   }
   get pageLayout(): FakePageLayout {
     this.fx.requireApi('1.9', 'worksheet.pageLayout');
+    this.ctx.navigated();
     return new FakePageLayout(this.ctx, this);
   }
   getRange(address?: string): FakeRangeProxy {
     if (address !== undefined && address.length > FAKE_ADDRESS_LIMIT)
       throw new FakeOfficeError('InvalidArgument', 'address longer than 8192 characters');
     const rect = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseLocal(splitQualified(address).local);
+    this.ctx.called(address === undefined ? [] : [address]);
     return new FakeRangeProxy(this.ctx, this, () => rect);
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRangeProxy {
     if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
+    this.ctx.called([startRow, startColumn, rowCount, columnCount]);
     return new FakeRangeProxy(this.ctx, this, () => ({
       top: startRow,
       left: startColumn,
@@ -648,6 +702,7 @@ class FakeWorksheetProxy extends FakeProxy {
     }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRangeProxy {
+    this.ctx.called([valuesOnly]);
     return new FakeRangeProxy(this.ctx, this, () => this.fx.usedRect(this.sheet(), valuesOnly), true);
   }
   getRanges(address?: string): FakeRangeAreasProxy {
@@ -655,6 +710,7 @@ class FakeWorksheetProxy extends FakeProxy {
     if (!address) throw new FakeOfficeError('InvalidArgument', 'getRanges needs an address');
     if (address.length > FAKE_ADDRESS_LIMIT) throw new FakeOfficeError('InvalidArgument', 'address longer than 8192 characters');
     const rects = address.split(',').map((a) => parseLocal(splitQualified(a).local));
+    this.ctx.called([address]);
     return new FakeRangeAreasProxy(this.ctx, this, () => rects);
   }
   activate(): void {
@@ -768,6 +824,7 @@ class FakeRangeProxy extends FakeProxy {
     }
   }
   get format(): FakeRangeFormat {
+    this.ctx.navigated();
     return new FakeRangeFormat(this.ctx, () => {
       const { sheet, r } = this.resolved();
       return { sheet, rects: [r] };
@@ -775,6 +832,7 @@ class FakeRangeProxy extends FakeProxy {
   }
   private cfProxy: FakeConditionalFormatCollection | null = null;
   get conditionalFormats(): FakeConditionalFormatCollection {
+    if (!this.cfProxy) this.ctx.navigated();
     return (this.cfProxy ??= new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => [this.resolved().r]));
   }
   merge(across = false): void {
@@ -798,6 +856,7 @@ class FakeRangeProxy extends FakeProxy {
   }
   getMergedAreasOrNullObject(): FakeRangeAreasProxy {
     this.fx.requireApi('1.13', 'getMergedAreasOrNullObject');
+    this.ctx.called([]);
     return new FakeRangeAreasProxy(this.ctx, this.worksheet, () => {
       const r = this.resolved().r;
       const found = this.worksheet.sheet().merges.filter((m) => overlaps(m, r));
@@ -825,6 +884,7 @@ class FakeRangeAreasProxy extends FakeProxy {
     return this.loadedValue('address');
   }
   get format(): FakeRangeFormat {
+    this.ctx.navigated();
     return new FakeRangeFormat(this.ctx, () => {
       const rects = this.rects();
       if (!rects) throw new FakeOfficeError('InvalidOperation', 'null object');
@@ -832,6 +892,7 @@ class FakeRangeAreasProxy extends FakeProxy {
     });
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ctx.navigated();
     return new FakeConditionalFormatCollection(this.ctx, this.worksheet, () => {
       const r = this.rects();
       if (!r) throw new FakeOfficeError('InvalidOperation', 'null object');
@@ -852,9 +913,14 @@ function forEachCell(fx: FakeExcel, res: Resolved, f: (cell: FakeCell, row: numb
   }
 }
 
+/** A cell's own format object, made when missing (each cell owns its format: changed in place, never shared). */
+function ownFormat(c: FakeCell): FakeCellFormat {
+  return (c.format ??= {});
+}
+
 function setFormat<K extends keyof FakeCellFormat>(fx: FakeExcel, res: Resolved, key: K, value: FakeCellFormat[K]): void {
   forEachCell(fx, res, (c) => {
-    c.format = { ...(c.format ?? {}), [key]: value };
+    ownFormat(c)[key] = value;
   });
 }
 
@@ -868,8 +934,15 @@ class FakeRangeFormat {
   private set<K extends keyof FakeCellFormat>(key: K, value: FakeCellFormat[K]): void {
     this.ctx.enqueue({ [key]: value }, () => setFormat(this.ctx.excel, this.res, key, value));
   }
+  /** Navigation properties already counted for this format object (the host caches them). */
+  private readonly reached = new Set<string>();
+  private reach(name: string): void {
+    if (!this.reached.has(name)) this.ctx.navigated();
+    this.reached.add(name);
+  }
   get font() {
     const self = this;
+    this.reach('font');
     return {
       get bold(): boolean {
         throw WRITE_ONLY('font.bold');
@@ -893,6 +966,7 @@ class FakeRangeFormat {
   }
   get fill() {
     const self = this;
+    this.reach('fill');
     return {
       get color(): string {
         throw WRITE_ONLY('fill.color');
@@ -903,8 +977,9 @@ class FakeRangeFormat {
     };
   }
   get borders() {
+    this.reach('borders');
     return {
-      getItem: (index: string) => new FakeBorderProxy(this.ctx, this.res, index),
+      getItem: (index: string) => (this.ctx.called([index]), new FakeBorderProxy(this.ctx, this.res, index)),
     };
   }
   get horizontalAlignment(): string {
@@ -960,7 +1035,23 @@ class FakeBorderProxy {
   ) {}
   private set(attr: keyof FakeBorder, value: string): void {
     this.ctx.enqueue({ border: this.index, [attr]: value }, () => {
-      forEachCell(this.ctx.excel, this.res, (c, row, col, r) => {
+      // An outer edge touches one row or column of each area: visit only those cells.
+      const { sheet, rects } = this.res();
+      const edge = (r: CellRange): CellRange | null =>
+        this.index === 'EdgeTop'
+          ? { ...r, bottom: r.top }
+          : this.index === 'EdgeBottom'
+            ? { ...r, top: r.bottom }
+            : this.index === 'EdgeLeft'
+              ? { ...r, right: r.left }
+              : this.index === 'EdgeRight'
+                ? { ...r, left: r.right }
+                : null;
+      const parts = rects.map((r) => edge(r) ?? r);
+      const whole = new Map(parts.map((part, i) => [part, rects[i]]));
+      const res: Resolved = () => ({ sheet, rects: parts });
+      forEachCell(this.ctx.excel, res, (c, row, col, part) => {
+        const r = whole.get(part)!;
         const edges: FakeEdge[] = [];
         if (this.index === 'EdgeTop' && row === r.top) edges.push('top');
         if (this.index === 'EdgeBottom' && row === r.bottom) edges.push('bottom');
@@ -975,9 +1066,8 @@ class FakeBorderProxy {
           if (col < r.right) edges.push('right');
         }
         if (!edges.length) return;
-        const borders = { ...(c.format?.borders ?? {}) };
-        for (const e of edges) borders[e] = { ...(borders[e] ?? {}), [attr]: value };
-        c.format = { ...(c.format ?? {}), borders };
+        const borders = (ownFormat(c).borders ??= {});
+        for (const e of edges) (borders[e] ??= {})[attr] = value;
       });
     });
   }
@@ -1050,7 +1140,7 @@ class FakeConditionalFormatCollection extends FakeProxy {
   protected override readItems(t: unknown, tree: LoadTree) {
     const all = t as FakeConditionalFormat[];
     const inScope = this.ranges ? all.filter((cf) => cf.ranges.some((r) => this.ranges!().some((s) => overlaps(r, s)))) : all;
-    const proxies = inScope.map((cf) => new FakeConditionalFormatProxy(this.ctx, this.worksheet, () => cf.id));
+    const proxies = inScope.map((cf) => new FakeConditionalFormatProxy(this.ctx, this.worksheet, () => cf.id, true));
     const reads = proxies.map((p) => p.read(tree));
     return { bytes: reads.reduce((n, r) => n + r.bytes, 0), commit: () => ((this.loadedItems = proxies), reads.forEach((r) => r.commit())) };
   }
@@ -1068,12 +1158,14 @@ class FakeConditionalFormatCollection extends FakeProxy {
       // A new rule goes on top of the priority list.
       RULES.add(sheet.conditionalFormats, { id, type, ranges: this.ranges!().map((r) => ({ ...r })), formula: null, fill: null }, 'start');
     });
+    this.ctx.navigated();
     return new FakeConditionalFormatProxy(this.ctx, this.worksheet, () => {
       if (!id) throw new Error('FakeExcel: a rule added in this batch was used before the add ran');
       return id;
     });
   }
   getItem(id: string): FakeConditionalFormatProxy {
+    this.ctx.called([id]);
     return new FakeConditionalFormatProxy(this.ctx, this.worksheet, () => id);
   }
 }
@@ -1083,6 +1175,8 @@ class FakeConditionalFormatProxy extends FakeProxy {
     ctx: FakeRequestContext,
     readonly worksheet: FakeWorksheetProxy,
     readonly cfId: () => string,
+    /** An item of a loaded collection: its loaded parts are read from the response, not asked for again. */
+    readonly fromLoad = false,
   ) {
     super(ctx);
   }
@@ -1115,9 +1209,11 @@ class FakeConditionalFormatProxy extends FakeProxy {
   private customProxy: FakeCustomRuleProxy | null = null;
   private customNullableProxy: FakeCustomRuleProxy | null = null;
   get custom(): FakeCustomRuleProxy {
+    if (!this.customProxy && !this.fromLoad) this.ctx.navigated();
     return (this.customProxy ??= new FakeCustomRuleProxy(this.ctx, this, false));
   }
   get customOrNullObject(): FakeCustomRuleProxy {
+    if (!this.customNullableProxy && !this.fromLoad) this.ctx.navigated();
     return (this.customNullableProxy ??= new FakeCustomRuleProxy(this.ctx, this, true));
   }
   delete(): void {
@@ -1149,11 +1245,15 @@ class FakeCustomRuleProxy extends FakeProxy {
     return name === 'rule' ? this.rule : undefined;
   }
   get rule(): FakeRuleProxy {
+    if (!this.ruleProxy && !this.owner.fromLoad) this.ctx.navigated();
     return (this.ruleProxy ??= new FakeRuleProxy(this.ctx, () => this.target() as FakeConditionalFormat | null));
   }
   get format() {
     const ctx = this.ctx;
     const owner = this;
+    // The rule's format, then its fill.
+    ctx.navigated();
+    ctx.navigated();
     return {
       fill: {
         get color(): string {
@@ -1204,6 +1304,7 @@ class FakeSettingCollection {
     return new FakeSettingProxy(this.ctx, key, false);
   }
   getItemOrNullObject(key: string): FakeSettingProxy {
+    this.ctx.called([key]);
     return new FakeSettingProxy(this.ctx, key, true);
   }
 }
@@ -1304,6 +1405,7 @@ class FakeAnnotationCollection extends FakeProxy {
     };
   }
   getItemAt(index: number): FakeAnnotationProxy {
+    this.ctx.called([index]);
     return new FakeAnnotationProxy(this.ctx, this.kind, () => {
       const a = this.list()[index];
       if (!a) throw new FakeOfficeError('ItemNotFound', `no ${this.kind} at index ${index}`);
@@ -1312,10 +1414,12 @@ class FakeAnnotationCollection extends FakeProxy {
   }
   getItem(key: string): FakeAnnotationProxy {
     if (this.kind !== 'notes') throw new Error('FakeExcel: comments are found with getItemByCell');
+    this.ctx.called([key]);
     return new FakeAnnotationProxy(this.ctx, this.kind, this.byCell(key));
   }
   getItemByCell(cellAddress: string): FakeAnnotationProxy {
     if (this.kind !== 'comments') throw new Error('FakeExcel: notes are found with getItem');
+    this.ctx.called([cellAddress]);
     return new FakeAnnotationProxy(this.ctx, this.kind, this.byCell(cellAddress));
   }
 }
@@ -1345,6 +1449,7 @@ class FakeAnnotationProxy extends FakeProxy {
     return this.loadedValue('content');
   }
   getLocation(): FakeRangeProxy {
+    this.ctx.called([]);
     const ws = new FakeWorksheetProxy(this.ctx, () => this.annotation().sheetId);
     return new FakeRangeProxy(this.ctx, ws, () => {
       const a = this.annotation();

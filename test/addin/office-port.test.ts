@@ -2,9 +2,8 @@
 // generate (never replacing a sheet), requirement sets, sync budgets at 10 and 10,000 rows.
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
-import type { WorksheetSurface } from '../../src/adapters/office/excel-surface';
 import { WorkbookAccessError } from '../../src/adapters/office/office-errors';
-import { layoutSteps, packChunks, WRITE_CALLS_PER_CHUNK, WRITE_CELLS_PER_CHUNK } from '../../src/adapters/office/write-sheets';
+import { REQUEST_BUDGET } from '../../src/adapters/office/request-packer';
 import type { SheetLayout } from '../../src/port/layout';
 import type { Mark } from '../../src/port/port';
 import { FakeExcel, type FakeSheet } from './fake-excel';
@@ -302,26 +301,18 @@ describe('addSheets (generate)', () => {
     ['1.9', 10],
     ['1.9', 10_000],
   ] as const) {
-    test(`ExcelApi ${version}, sync budget at ${rows} rows: 1 + one per write chunk, each chunk ≤ 10,000 cells`, async () => {
+    test(`ExcelApi ${version}, sync budget at ${rows} rows: 1 + one per 4 MB of payload`, async () => {
       const fx = new FakeExcel(version);
-      let chunks = 0;
-      const counting = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported, onProgress: (_d, total) => (chunks = total) });
-      const layout = tableLayout('公开01表', rows);
-      await counting.addSheets([layout]);
-      expect(chunks).toBeGreaterThan(0);
-      expect(fx.stats.syncs).toBe(1 + chunks);
-      // Chunks follow the cells written (about 10,000 each), not the number of formatted areas.
-      const cells = (rows + 2) * 3;
-      expect(chunks).toBeLessThanOrEqual(Math.ceil(cells / 9_999) + 1);
-      if (rows === 10) expect(fx.stats.syncs).toBe(2);
+      let requests = 0;
+      const counting = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported, onProgress: (_d, total) => (requests = total) });
+      await counting.addSheets([tableLayout('公开01表', rows)]);
+      expect(requests).toBeGreaterThan(0);
+      expect(fx.stats.syncs).toBe(1 + requests);
+      // Requests follow the bytes written, not the cells or the formatted areas: both sizes fit one request.
+      const payload = fx.stats.requestBytes.slice(1).reduce((a, b) => a + b, 0);
+      expect(requests).toBe(Math.max(1, Math.ceil(payload / REQUEST_BUDGET)));
+      expect(fx.stats.syncs).toBe(2);
       expect(Math.max(...fx.stats.requestBytes)).toBeLessThan(5 * 1024 * 1024);
-      // The same packing, step by step: no chunk holds more than 10,000 value cells or 2,000 format calls.
-      const packed = packChunks(layoutSteps(layout, layout.name, 0, counting.features, () => ({}) as WorksheetSurface));
-      expect(packed).toHaveLength(chunks);
-      for (const chunk of packed) {
-        expect(chunk.reduce((n, s) => n + s.cells, 0)).toBeLessThanOrEqual(WRITE_CELLS_PER_CHUNK);
-        expect(chunk.reduce((n, s) => n + s.calls, 0)).toBeLessThanOrEqual(WRITE_CALLS_PER_CHUNK);
-      }
     });
   }
 });

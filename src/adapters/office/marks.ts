@@ -1,11 +1,11 @@
 // Marks as conditional-format overlays: added over the flagged cells, recorded in the workbook, removed exactly.
 // The user's own formats and conditional formats are never written; only rules carrying our tag are deleted.
 //
-// Writes are planned as MarkOps, each with an estimate of what it adds to the request, and packed into
-// requests of at most MARK_REQUEST_BUDGET bytes: one request whenever the marks fit (the usual case). Past
-// the budget the notes of 尾差-only cells are left out first when that saves a request (planMarkWrite); one
-// more request per extra chunk only if it still does not fit, like the read, which splits only when the
-// host refuses.
+// Writes are planned as RequestOps, each measured in the bytes it adds to the request (request-packer.ts),
+// and packed into requests of at most REQUEST_BUDGET bytes: one request whenever the marks fit (the usual
+// case). Past the budget the notes of 尾差-only cells are left out first when that saves a request
+// (planMarkWrite); one more request per extra 4 MB only if it still does not fit, like the read, which
+// splits only when the host refuses.
 import { a1 } from '../../core/cells';
 import type { Severity } from '../../core/findings';
 import { MARK_FILL, type CellMark } from '../../port/port';
@@ -23,76 +23,33 @@ import {
   type RecordedRule,
 } from './mark-record';
 import { cellKey, type MarkInspection } from './read-workbook';
+import { packRequests, REQUEST_BUDGET, WriteMeter, workbookOp, type RequestOp } from './request-packer';
 import { argbToHex } from './units';
 
-/**
- * Estimated request size per sync for mark writes and removals. Excel on the web refuses requests over
- * 5 MB; the estimate (UTF-8 JSON of the arguments plus OP_OVERHEAD per call) is deliberately pessimistic
- * (the host counts its own serialisation, which we cannot see), and the budget leaves the rest as margin.
- */
-export const MARK_REQUEST_BUDGET = 2 * 1024 * 1024;
-/** Bytes one API call adds besides its arguments (action and object-path entries of the request). */
-export const OP_OVERHEAD = 64;
+export { utf8Length } from './request-packer';
 
-/** One unit of mark work: `queue` adds its calls to the batch; `bytes` is its estimated request size. */
-export interface MarkOp {
-  bytes: number;
-  queue(): void;
-}
+/** The request budget of mark writes: the one every writer packs to (request-packer.ts). */
+export const MARK_REQUEST_BUDGET = REQUEST_BUDGET;
 
-/** UTF-8 length of a string (what travels in the request body), without allocating. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** One unit of mark work (a RequestOp: `queue` adds its calls to the batch; `bytes` is what they add to the request). */
+export type MarkOp = RequestOp;
 
-/** Estimated request bytes of `calls` API calls carrying these arguments. */
-export function estimateBytes(calls: number, ...args: unknown[]): number {
-  return calls * OP_OVERHEAD + args.reduce<number>((n, a) => n + utf8Length(JSON.stringify(a) ?? ''), 0);
-}
-
-/** Packs ops, in order, into requests within the budget (an op larger than the budget gets one of its own). Never empty. */
+/** Packs ops, in order, into requests within the budget (packRequests). Never empty. */
 export function packMarkOps(ops: MarkOp[], budget = MARK_REQUEST_BUDGET): MarkOp[][] {
-  const chunks: MarkOp[][] = [[]];
-  let bytes = 0;
-  for (const op of ops) {
-    const cur = chunks[chunks.length - 1];
-    if (cur.length > 0 && bytes + op.bytes > budget) {
-      chunks.push([op]);
-      bytes = op.bytes;
-    } else {
-      cur.push(op);
-      bytes += op.bytes;
-    }
-  }
-  return chunks;
+  return packRequests(ops, budget);
 }
 
 /** The deletion of every mark the inspection found (rules by id, annotations by cell) and of the record. */
-export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures): MarkOp[] {
+export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures, meter = new WriteMeter()): MarkOp[] {
+  const op = (write: (wb: WorkbookSurface) => void) => workbookOp(workbook, write, meter);
   const ops: MarkOp[] = [];
-  for (const rule of inspection.ownRules) {
-    ops.push({
-      bytes: estimateBytes(5, rule.sheet, rule.id),
-      queue: () => workbook.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete(),
-    });
-  }
+  for (const rule of inspection.ownRules)
+    ops.push(op((wb) => wb.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete()));
   for (const address of inspection.ownAnnotations) {
-    if (features.annotations === 'notes') ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.notes.getItem(address).delete() });
-    else if (features.annotations === 'comments')
-      ops.push({ bytes: estimateBytes(2, address), queue: () => workbook.comments.getItemByCell(address).delete() });
+    if (features.annotations === 'notes') ops.push(op((wb) => wb.notes.getItem(address).delete()));
+    else if (features.annotations === 'comments') ops.push(op((wb) => wb.comments.getItemByCell(address).delete()));
   }
-  if (inspection.record)
-    ops.push({ bytes: estimateBytes(2, MARK_RECORD_KEY), queue: () => workbook.settings.getItemOrNullObject(MARK_RECORD_KEY).delete() });
+  if (inspection.record) ops.push(op((wb) => wb.settings.getItemOrNullObject(MARK_RECORD_KEY).delete()));
   return ops;
 }
 
@@ -135,7 +92,9 @@ export function planMarkWrite(
 ): MarkPlan {
   const budget = options.budget ?? MARK_REQUEST_BUDGET;
   const now = options.now ?? new Date();
-  const removal = removalOps(workbook, inspection, features);
+  const meter = new WriteMeter();
+  const op = (write: (wb: WorkbookSurface) => void) => workbookOp(workbook, write, meter);
+  const removal = removalOps(workbook, inspection, features, meter);
   const known = new Set(inspection.sheets);
   const usable = cells.filter((c) => known.has(c.sheet));
   const ruleOps: MarkOp[] = [];
@@ -152,18 +111,16 @@ export function planMarkWrite(
     const { sheet, severity } = group[0];
     const ranges = cellsToRects(group).map(rectAddress);
     const color = argbToHex(MARK_FILL[severity]);
-    // A rule's calls: worksheet, range(s), collection, add, rule formula, fill colour.
     const targets = features.rangeAreas ? addressLists(ranges) : ranges;
     for (const address of targets) {
-      ruleOps.push({
-        bytes: estimateBytes(6, sheet, address, formula, color),
-        queue: () => {
-          const ws = workbook.worksheets.getItem(sheet);
+      ruleOps.push(
+        op((wb) => {
+          const ws = wb.worksheets.getItem(sheet);
           const cf = (features.rangeAreas ? ws.getRanges(address) : ws.getRange(address)).conditionalFormats.add('Custom');
           cf.custom.rule.formula = formula;
           cf.custom.format.fill.color = color;
-        },
-      });
+        }),
+      );
     }
     rules.push({ sheet, severity, ranges });
   }
@@ -178,10 +135,7 @@ export function planMarkWrite(
       local,
       text,
       severity: c.severity,
-      op: {
-        bytes: estimateBytes(2, address, text),
-        queue: () => (kind === 'notes' ? workbook.notes.add(address, text) : workbook.comments.add(address, text)),
-      },
+      op: op((wb) => (kind === 'notes' ? wb.notes.add(address, text) : wb.comments.add(address, text))),
     };
   });
   const withRecord = (notes: PlannedAnnotation[]): { record: MarkRecord; op: MarkOp | null } => {
@@ -199,7 +153,7 @@ export function planMarkWrite(
     const record = buildRecord(run, now, usable.length, rules, annotations);
     if (usable.length === 0) return { record, op: null };
     const value = JSON.stringify(record);
-    return { record, op: { bytes: estimateBytes(2, MARK_RECORD_KEY, value), queue: () => workbook.settings.add(MARK_RECORD_KEY, value) } };
+    return { record, op: op((wb) => wb.settings.add(MARK_RECORD_KEY, value)) };
   };
   const assemble = (notes: PlannedAnnotation[]) => {
     const written = withRecord(notes);

@@ -3,10 +3,10 @@
 //
 // Syncs (the budget the tests count): readSnapshot 2 (names; every used range at once), applyMarks 1 right
 // after a read (it reuses what the read learnt about existing marks) else 3, clearMarks 3, select 1,
-// addSheets 1 + one per write chunk. Reads are split in blocks only when the host refuses the single read;
-// mark writes and removals only when they exceed MARK_REQUEST_BUDGET (then one more sync per extra chunk).
-// A mark write past the budget first leaves out the notes of 尾差-only cells when that saves a request
-// (planMarkWrite), which keeps a consolidated department's workbook (thousands of 尾差) at check + mark = 3.
+// addSheets 1 + ⌈payload / 4 MB⌉. Every write is packed by its measured bytes (request-packer.ts): mark
+// writes and removals take one request while they fit REQUEST_BUDGET, then one more per extra 4 MB.
+// Reads are split in blocks only when the host refuses the single read. A mark write past the budget first
+// leaves out the notes of 尾差-only cells when that saves a request (planMarkWrite).
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
@@ -14,16 +14,17 @@ import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type Wo
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
-import { packMarkOps, planMarkWrite, removalOps, type MarkOp } from './marks';
+import { planMarkWrite, removalOps } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
-import { layoutSteps, newSheetNames, packChunks } from './write-sheets';
+import { RequestPacker, type RequestOp, type SyncHooks } from './request-packer';
+import { layoutSteps, measuredSteps, newSheetNames, type SheetTarget } from './write-sheets';
 
 export interface OfficePortOptions {
   run: ExcelRunner;
   isSupported: ExcelApiCheck;
-  /** Called after each write chunk of addSheets: (done, total). */
+  /** Called after each write request of addSheets: (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Called after each request of applyMarks/clearMarks: (done, total); total > 1 only past the request budget. */
   onMarkProgress?: (done: number, total: number) => void;
@@ -66,8 +67,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /**
    * Removes the previous marks and writes the new ones in one request when they fit. On a large workbook the
    * notes of 尾差-only cells are left out first (planMarkWrite); the result says how many.
+   * `alsoWrite` queues another writer's data (e.g. a review record) into the same packer, after the marks: it
+   * shares their requests and budget, and is written in the same run.
    */
-  async applyMarks(marks: Mark[]): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], alsoWrite?: (packer: RequestPacker) => void): Promise<MarkResult> {
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
@@ -77,7 +80,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         this.options.run(async (ctx): Promise<MarkResult> => {
           const found = inspection ?? (await inspectMarks(ctx, this.features, [run]));
           const plan = planMarkWrite(ctx.workbook, this.features, found, cells, run);
-          await this.syncInChunks(ctx, plan.ops);
+          await this.syncPacked(ctx, plan.ops, alsoWrite);
           return { tailNotesOmitted: plan.tailNotesOmitted, invalidRecords: found.invalidRecords };
         });
       try {
@@ -97,7 +100,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.guard(() =>
       this.options.run(async (ctx): Promise<ClearResult> => {
         const found = await inspectMarks(ctx, this.features);
-        await this.syncInChunks(ctx, removalOps(ctx.workbook, found, this.features));
+        await this.syncPacked(ctx, removalOps(ctx.workbook, found, this.features));
         const ours = found.ownRules.length + found.ownAnnotations.length > 0;
         return { cleared: found.record && ours ? found.record.cells : 0, invalidRecords: found.invalidRecords };
       }),
@@ -116,22 +119,25 @@ export class OfficeWorkbookPort implements WorkbookPort {
           sheets.items.map((s) => s.name),
         );
         const created = new Map<number, WorksheetSurface>();
-        const steps = layouts.flatMap((layout, i) =>
-          layoutSteps(layout, names[i], i, this.features, (name) => {
+        const target: SheetTarget = {
+          add: (i, name) => {
             const ws = sheets.add(name);
             created.set(i, ws);
             return ws;
-          }),
-        );
-        const chunks = packChunks(steps);
-        for (let k = 0; k < chunks.length; k++) {
-          if (this.features.suspendScreenUpdating) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-          for (const step of chunks[k]) step.queue(() => created.get(step.sheetIndex)!);
-          if (k === chunks.length - 1 && created.has(0)) created.get(0)!.activate();
-          await ctx.sync();
-          this.options.onProgress?.(k + 1, chunks.length);
-          if (k < chunks.length - 1) await this.options.yieldBetweenChunks?.();
-        }
+          },
+          sheet: (i) => created.get(i)!,
+        };
+        const packer = new RequestPacker(ctx.workbook);
+        const steps = layouts.flatMap((layout, i) => layoutSteps(layout, names[i], i, this.features));
+        packer.addOps(measuredSteps(steps, target, packer.meter));
+        await packer.sync(ctx, {
+          everyRequest: () => {
+            if (this.features.suspendScreenUpdating) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+          },
+          lastRequest: () => created.get(0)?.activate(),
+          onRequest: this.options.onProgress,
+          between: this.options.yieldBetweenChunks,
+        });
         return names;
       }),
     );
@@ -148,15 +154,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
     );
   }
 
-  /** Queues the ops request by request (always at least one sync), within the mark request budget. */
-  private async syncInChunks(ctx: ExcelContextSurface, ops: MarkOp[]): Promise<void> {
-    const chunks = packMarkOps(ops);
-    for (let k = 0; k < chunks.length; k++) {
-      for (const op of chunks[k]) op.queue();
-      await ctx.sync();
-      this.options.onMarkProgress?.(k + 1, chunks.length);
-      if (k < chunks.length - 1) await this.options.yieldBetweenChunks?.();
-    }
+  /** Sends the ops (and whatever `alsoWrite` queues) request by request within the budget; at least one sync. */
+  private async syncPacked(ctx: ExcelContextSurface, ops: RequestOp[], alsoWrite?: (packer: RequestPacker) => void): Promise<void> {
+    const packer = new RequestPacker(ctx.workbook);
+    packer.addOps(ops);
+    alsoWrite?.(packer);
+    const hooks: SyncHooks = { onRequest: this.options.onMarkProgress, between: this.options.yieldBetweenChunks };
+    await packer.sync(ctx, hooks);
   }
 
   /** Every host error leaves as a WorkbookAccessError with a Chinese message. */

@@ -4,6 +4,7 @@ import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../.
 import { parseAddress, parseAreas } from './addresses';
 import type { ExcelFeatures } from './api-support';
 import type { AnnotationSurface, ExcelContextSurface, RangeSurface, WorkbookSurface, WorksheetSurface } from './excel-surface';
+import { REQUEST_BUDGET, WriteMeter } from './request-packer';
 import { isRecordedAnnotation, isRunFormula, MARK_RECORD_KEY, validateRecord, type ValidRecord } from './mark-record';
 
 /** Reads are capped at 5,000,000 cells per range; the chunked path reads this many cells per sync. */
@@ -58,7 +59,19 @@ export function annotationCollection(workbook: WorkbookSurface, features: ExcelF
   return features.annotations === 'notes' ? workbook.notes : features.annotations === 'comments' ? workbook.comments : null;
 }
 
-/** Sync 2 part: per sheet its conditional formats (with custom formulas), and each annotation's cell. */
+/** Request bytes of asking one note/comment for its cell (getLocation + load), as the request packer measures it. */
+const LOCATION_BYTES = new WriteMeter().measureWith(
+  (_wb, made) => made() as AnnotationSurface,
+  (a) => a.getLocation().load('address'),
+);
+/** Cells of notes/comments asked in the inspection's own request; the rest in requests of their own (loadRemainingLocations). */
+export const LOCATIONS_PER_REQUEST = Math.floor(REQUEST_BUDGET / 2 / LOCATION_BYTES);
+
+/**
+ * Sync 2 part: per sheet its conditional formats (with custom formulas), and each annotation's cell: the first
+ * LOCATIONS_PER_REQUEST with this request (half the budget: the rest of the request is the read), the others
+ * after it, by loadRemainingLocations.
+ */
 export function queueInspection(sheets: WorksheetSurface[], annotations: AnnotationSurface[]) {
   const rules = sheets.map((ws) => {
     // A worksheet has no rule list of its own: the whole-sheet range lists every rule on the sheet.
@@ -66,12 +79,27 @@ export function queueInspection(sheets: WorksheetSurface[], annotations: Annotat
     collection.load('items/id,items/type,items/customOrNullObject/rule/formula');
     return collection;
   });
-  const locations = annotations.map((a) => {
-    const loc = a.getLocation();
-    loc.load('address');
-    return loc;
-  });
-  return { rules, locations };
+  const locations = annotations.slice(0, LOCATIONS_PER_REQUEST).map(queueLocation);
+  return { rules, locations, annotations };
+}
+
+function queueLocation(a: AnnotationSurface): RangeSurface {
+  const loc = a.getLocation();
+  loc.load('address');
+  return loc;
+}
+
+/** Cells of notes/comments asked per request after the inspection's own. */
+export const LOCATIONS_PER_PAGE = Math.floor(REQUEST_BUDGET / LOCATION_BYTES);
+
+/** After the inspection's sync: the cells of the notes/comments that did not fit its request, one request per page. */
+export async function loadRemainingLocations(context: ExcelContextSurface, queued: ReturnType<typeof queueInspection>): Promise<void> {
+  while (queued.locations.length < queued.annotations.length) {
+    const start = queued.locations.length;
+    const page = queued.annotations.slice(start, start + LOCATIONS_PER_PAGE).map(queueLocation);
+    await context.sync();
+    queued.locations.push(...page);
+  }
 }
 
 /**
@@ -160,6 +188,7 @@ export async function inspectMarks(context: ExcelContextSurface, features: Excel
   const { first, paged, sheets, names, annotations } = await firstPass(context, features);
   const queued = queueInspection(sheets, annotations);
   await context.sync();
+  await loadRemainingLocations(context, queued);
   return collectInspection(names, { record: first.record, annotations, paged }, queued, extraRuns);
 }
 
@@ -187,6 +216,7 @@ export async function readWorkbookAtOnce(
     if (isPayloadError(e)) throw new PayloadTooLargeError();
     throw e;
   }
+  await loadRemainingLocations(context, queued);
   const out: SheetSnapshot[] = reads.map(({ used, merged }, i) => {
     if (used.isNullObject) return emptySheet(names[i]);
     if (!Array.isArray(used.values) && used.rowCount * used.columnCount > 0) throw new PayloadTooLargeError();
@@ -205,6 +235,7 @@ export async function readWorkbookChunked(
   const dims = queueUsedRanges(sheets, features, 'address,rowCount,columnCount');
   const queued = queueInspection(sheets, annotations);
   await context.sync();
+  await loadRemainingLocations(context, queued);
   const out: SheetSnapshot[] = [];
   for (let i = 0; i < sheets.length; i++) {
     const { used, merged } = dims[i];

@@ -1,24 +1,31 @@
-// SheetLayout[] → new worksheets, written in chunks: values and number formats in row blocks of about
-// WRITE_CELLS_PER_CHUNK cells, formats as one call set per style rectangle, then merges. One sync per chunk.
+// SheetLayout[] → new worksheets, as steps: the sheet with its widths and page setup, values and number formats
+// in row blocks of at most VALUE_BLOCK_BYTES, formats as one call set per style rectangle (list), then merges.
+// The port measures each step in request bytes and packs them into requests (request-packer.ts).
 import type { CellStyle, LayoutCell, SheetLayout } from '../../port/layout';
 import { uniqueSheetName } from '../../port/port';
 import type { CellRange } from '../../port/snapshot';
 import { addressLists, cellsToRects, rectAddress } from './addresses';
 import type { ExcelFeatures } from './api-support';
-import type { RangeFormatSurface, WorksheetSurface } from './excel-surface';
+import type { RangeFormatSurface, WorkbookSurface, WorksheetSurface } from './excel-surface';
+import { jsonBytes, type RequestOp, type WriteMeter } from './request-packer';
 import { argbToHex, widthCharsToPoints } from './units';
 
-/** Microsoft's chunking sample writes 10,000 cells per request. */
-export const WRITE_CELLS_PER_CHUNK = 10_000;
-/** Format and merge calls per chunk (each carries a few short properties). */
-export const WRITE_CALLS_PER_CHUNK = 2_000;
+/**
+ * Values and number formats go in row blocks of at most this many bytes (one row at least): small against
+ * the 4 MB request budget, so requests fill up evenly, and large enough that the call per block is noise.
+ */
+export const VALUE_BLOCK_BYTES = 128 * 1024;
 
-/** One unit of queued work: `cells` value cells, `calls` format calls; `queue` adds it to the batch. */
+/** The new sheets a step writes to: `add` makes sheet `index` (first step of a layout), `sheet` finds it later. */
+export interface SheetTarget {
+  add(index: number, name: string): WorksheetSurface;
+  sheet(index: number): WorksheetSurface;
+}
+
+/** One unit of queued work on the new sheets. */
 export interface WriteStep {
-  cells: number;
-  calls: number;
-  queue(sheet: () => WorksheetSurface): void;
   sheetIndex: number;
+  queue(target: SheetTarget): void;
 }
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -87,8 +94,6 @@ function queueAttr(format: RangeFormatSurface, attr: FormatAttr, value: CellStyl
   }
 }
 
-const ATTR_CALLS: Record<FormatAttr, number> = { bold: 2, fontSize: 2, fontName: 2, hAlign: 2, vAlign: 2, wrap: 2, indent: 2, fill: 2, border: 20 };
-
 /**
  * The format steps of a layout, one attribute at a time: the cells sharing an attribute value form
  * rectangles; on ExcelApi 1.9 the rectangles of one value go in one RangeAreas per address list, on 1.7
@@ -111,21 +116,11 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
       const rects = cellsToRects(cells);
       if (features.rangeAreas) {
         for (const list of addressLists(rects.map(rectAddress))) {
-          steps.push({
-            sheetIndex,
-            cells: 0,
-            calls: ATTR_CALLS[attr] + 1,
-            queue: (sheet) => queueAttr(sheet().getRanges(list).format, attr, value, null),
-          });
+          steps.push({ sheetIndex, queue: (t) => queueAttr(t.sheet(sheetIndex).getRanges(list).format, attr, value, null) });
         }
       } else {
         for (const rect of rects) {
-          steps.push({
-            sheetIndex,
-            cells: 0,
-            calls: ATTR_CALLS[attr] + 1,
-            queue: (sheet) => queueAttr(sheet().getRange(rectAddress(rect)).format, attr, value, rect),
-          });
+          steps.push({ sheetIndex, queue: (t) => queueAttr(t.sheet(sheetIndex).getRange(rectAddress(rect)).format, attr, value, rect) });
         }
       }
     }
@@ -133,21 +128,13 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
   return steps;
 }
 
-/** The steps that write one layout into the sheet `sheet()` (created by the first step). */
-export function layoutSteps(
-  layout: SheetLayout,
-  name: string,
-  sheetIndex: number,
-  features: ExcelFeatures,
-  create: (name: string) => WorksheetSurface,
-): WriteStep[] {
+/** The steps that write one layout into new sheet number `sheetIndex`, named `name` (made by the first step). */
+export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: number, features: ExcelFeatures): WriteStep[] {
   const steps: WriteStep[] = [];
   steps.push({
     sheetIndex,
-    cells: 0,
-    calls: 4 + layout.columnWidths.length + Object.keys(layout.rowHeights ?? {}).length,
-    queue: () => {
-      const ws = create(name);
+    queue: (t) => {
+      const ws = t.add(sheetIndex, name);
       layout.columnWidths.forEach((w, c) => {
         if (w) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthCharsToPoints(w);
       });
@@ -171,59 +158,64 @@ export function layoutSteps(
   }
   const grid: LayoutCell[][] = Array.from({ length: rows }, () => []);
   for (const c of layout.cells) grid[c.row][c.col] = c;
-  const rowsPerChunk = Math.max(1, Math.floor(WRITE_CELLS_PER_CHUNK / cols));
-  for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
-    const n = Math.min(rowsPerChunk, rows - r0);
+  const formats: string[][] = [];
+  const values: (string | number | boolean)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const fl: string[] = [];
+    const vl: (string | number | boolean)[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = grid[r][c];
+      fl.push(cell?.style?.numberFormat ?? 'General');
+      vl.push(excelInput(cell?.value ?? null));
+    }
+    formats.push(fl);
+    values.push(vl);
+  }
+  for (const [r0, n] of valueBlocks(values, formats)) {
     steps.push({
       sheetIndex,
-      cells: n * cols,
-      calls: 2,
-      queue: (sheet) => {
-        const formats: string[][] = [];
-        const values: (string | number | boolean)[][] = [];
-        for (let r = r0; r < r0 + n; r++) {
-          const fl: string[] = [];
-          const vl: (string | number | boolean)[] = [];
-          for (let c = 0; c < cols; c++) {
-            const cell = grid[r][c];
-            fl.push(cell?.style?.numberFormat ?? 'General');
-            vl.push(excelInput(cell?.value ?? null));
-          }
-          formats.push(fl);
-          values.push(vl);
-        }
-        const range = sheet().getRangeByIndexes(r0, 0, n, cols);
-        range.numberFormat = formats;
-        range.values = values;
+      queue: (t) => {
+        const range = t.sheet(sheetIndex).getRangeByIndexes(r0, 0, n, cols);
+        range.numberFormat = formats.slice(r0, r0 + n);
+        range.values = values.slice(r0, r0 + n);
       },
     });
   }
   steps.push(...formatSteps(layout, sheetIndex, features));
   for (const m of layout.merges) {
-    steps.push({ sheetIndex, cells: 0, calls: 1, queue: (sheet) => sheet().getRange(rectAddress(m)).merge(false) });
+    steps.push({ sheetIndex, queue: (t) => t.sheet(sheetIndex).getRange(rectAddress(m)).merge(false) });
   }
   return steps;
 }
 
-/** Packs steps into chunks within both budgets (a step larger than a budget gets a chunk of its own). */
-export function packChunks(steps: WriteStep[]): WriteStep[][] {
-  const chunks: WriteStep[][] = [];
-  let cur: WriteStep[] = [];
-  let cells = 0;
-  let calls = 0;
-  for (const s of steps) {
-    if (cur.length && (cells + s.cells > WRITE_CELLS_PER_CHUNK || calls + s.calls > WRITE_CALLS_PER_CHUNK)) {
-      chunks.push(cur);
-      cur = [];
-      cells = 0;
-      calls = 0;
+/** Row blocks [first row, row count] whose values and number formats stay within VALUE_BLOCK_BYTES. */
+function valueBlocks(values: unknown[][], formats: unknown[][]): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = jsonBytes(values[r]) + jsonBytes(formats[r]) + 2;
+    if (r > start && bytes + row > VALUE_BLOCK_BYTES) {
+      blocks.push([start, r - start]);
+      start = r;
+      bytes = 0;
     }
-    cur.push(s);
-    cells += s.cells;
-    calls += s.calls;
+    bytes += row;
   }
-  if (cur.length) chunks.push(cur);
-  return chunks;
+  if (values.length > start) blocks.push([start, values.length - start]);
+  return blocks;
+}
+
+/**
+ * The steps as RequestOps: each measured once against stand-ins of the workbook and of the sheets it writes to,
+ * and queued against `target` when its request is made.
+ */
+export function measuredSteps(steps: WriteStep[], target: SheetTarget, meter: WriteMeter): RequestOp[] {
+  const standIn = (wb: WorkbookSurface, made: () => unknown): SheetTarget => ({
+    add: (_i, name) => wb.worksheets.add(name),
+    sheet: () => made() as WorksheetSurface,
+  });
+  return steps.map((step) => ({ bytes: meter.measureWith(standIn, (t) => step.queue(t)), queue: () => step.queue(target) }));
 }
 
 /** Names for the new sheets: a taken name (case-insensitive) gets a suffix; never an existing sheet. */
