@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { ExcelJsWorkbookPort } from '../../src/adapters/file/exceljs-port';
+import { DEFAULT_LIMITS, inspectWorkbook } from '../../src/adapters/file/inspect-workbook';
 import { leanSnapshot } from '../../src/adapters/file/lean-snapshot';
 import { checkWorkbook } from '../../src/app/check';
 import { syntheticWorkload } from '../../src/synthetic';
@@ -23,6 +24,11 @@ async function expectSameSnapshot(data: Uint8Array): Promise<WorkbookSnapshot> {
   const lean = leanSnapshot(data);
   expect(lean).not.toBeNull();
   expect(lean).toStrictEqual(await fullSnapshot(data));
+  // As the CLI reads: the parts the inspection inflated, reused.
+  const parts = new Map<string, Uint8Array>();
+  expect(await inspectWorkbook(data, DEFAULT_LIMITS, parts)).toBeNull();
+  expect(parts.size).toBeGreaterThan(0);
+  expect(leanSnapshot(data, parts)).toStrictEqual(lean);
   return lean!;
 }
 

@@ -16,7 +16,9 @@ const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function entryText(data: Uint8Array, entry: ZipEntry): string {
+function entryText(data: Uint8Array, entry: ZipEntry, parts: Map<string, Uint8Array> | undefined): string {
+  const kept = parts?.get(entry.name);
+  if (kept) return decode(kept);
   const start = entryDataOffset(data, entry);
   if (start < 0) throw new LeanBail('entry');
   const body = data.subarray(start, start + entry.compressedSize);
@@ -24,10 +26,13 @@ function entryText(data: Uint8Array, entry: ZipEntry): string {
   if (entry.method === 0) bytes = body;
   else if (entry.method === 8) bytes = inflateRawSync(body, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
   else throw new LeanBail('compression method');
+  return decode(bytes);
+}
+
+function decode(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes);
-  } catch (e) {
-    if (process.env.LEAN_DEBUG) console.error(e);
+  } catch {
     throw new LeanBail('not UTF-8');
   }
 }
@@ -36,18 +41,20 @@ function validSheetName(name: string): boolean {
   return name !== '' && name !== 'History' && name.length <= 31 && !/[*?:/\\[\]]/.test(name) && !/(^')|('$)/.test(name);
 }
 
-/** The snapshot of an .xlsx already inspected (inspect-workbook.ts), or null when the full load must decide. */
-export function leanSnapshot(data: Uint8Array): WorkbookSnapshot | null {
+/**
+ * The snapshot of an .xlsx already inspected (inspect-workbook.ts), or null when the full load must decide.
+ * `parts`: the entries the inspection inflated, by name (else they are inflated here).
+ */
+export function leanSnapshot(data: Uint8Array, parts?: Map<string, Uint8Array>): WorkbookSnapshot | null {
   try {
-    return readLean(data);
-  } catch (e) {
-    if (process.env.LEAN_DEBUG) console.error(e);
+    return readLean(data, parts);
+  } catch {
     // A LeanBail, or zlib's error on damaged data: the full load decides (and words any error); nothing is guessed.
     return null;
   }
 }
 
-function readLean(data: Uint8Array): WorkbookSnapshot | null {
+function readLean(data: Uint8Array, parts: Map<string, Uint8Array> | undefined): WorkbookSnapshot | null {
   const dir = readZipDirectory(data);
   if (!dir.ok) return null;
   const entries = new Map<string, ZipEntry>();
@@ -59,7 +66,7 @@ function readLean(data: Uint8Array): WorkbookSnapshot | null {
   }
   const text = (name: string): string | null => {
     const e = entries.get(name);
-    return e ? entryText(data, e) : null;
+    return e ? entryText(data, e, parts) : null;
   };
   const workbookXml = text('xl/workbook.xml');
   const relsXml = text('xl/_rels/workbook.xml.rels');

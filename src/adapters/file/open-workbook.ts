@@ -63,8 +63,11 @@ export async function openWorkbookFile(path: string, limits: ReadLimits = DEFAUL
   return parseWorkbook(await readWorkbookBytes(path, limits), path);
 }
 
-/** The bytes of `path`, inspected (inspect-workbook.ts): refused with a WorkbookOpenError, never half read. */
-export async function readWorkbookBytes(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Uint8Array> {
+/**
+ * The bytes of `path`, inspected (inspect-workbook.ts): refused with a WorkbookOpenError, never half read.
+ * `parts` receives the entries the inspection inflated (for the lean read).
+ */
+export async function readWorkbookBytes(path: string, limits: ReadLimits = DEFAULT_LIMITS, parts?: Map<string, Uint8Array>): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(path);
@@ -79,7 +82,7 @@ export async function readWorkbookBytes(path: string, limits: ReadLimits = DEFAU
     throw new WorkbookOpenError(path, 'too-large', `文件有 ${mb(size)}，超出上限 ${mb(limits.maxTotalBytes)}（可用 --max-size 调整）。`);
   }
   const data = new Uint8Array(await readFile(path));
-  const refusal = await inspectWorkbook(data, limits);
+  const refusal = await inspectWorkbook(data, limits, parts);
   if (refusal) throw new WorkbookOpenError(path, refusal.reason, refusal.cause);
   return data;
 }

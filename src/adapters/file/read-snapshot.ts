@@ -9,8 +9,12 @@ import { parseWorkbook, readWorkbookBytes } from './open-workbook';
 export type ReadPath = 'lean' | 'full';
 
 /** The snapshot of bytes already inspected, and which path gave it. */
-export async function snapshotOfBytes(data: Uint8Array, file: string): Promise<{ snapshot: WorkbookSnapshot; path: ReadPath }> {
-  const lean = leanSnapshot(data);
+export async function snapshotOfBytes(
+  data: Uint8Array,
+  file: string,
+  parts?: Map<string, Uint8Array>,
+): Promise<{ snapshot: WorkbookSnapshot; path: ReadPath }> {
+  const lean = leanSnapshot(data, parts);
   if (lean) return { snapshot: lean, path: 'lean' };
   // Loaded here, not at the top: a lean read never loads ExcelJS.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
@@ -19,5 +23,7 @@ export async function snapshotOfBytes(data: Uint8Array, file: string): Promise<{
 }
 
 export async function readSnapshotFile(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookSnapshot> {
-  return (await snapshotOfBytes(await readWorkbookBytes(path, limits), path)).snapshot;
+  // The inspection inflates every entry to check its size; the lean read reuses those bytes.
+  const parts = new Map<string, Uint8Array>();
+  return (await snapshotOfBytes(await readWorkbookBytes(path, limits, parts), path, parts)).snapshot;
 }
