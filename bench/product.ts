@@ -23,3 +23,5 @@ export const { generate } = load<typeof import('../src/app/generate')>('app/gene
 export const { readWorkings } = load<typeof import('../src/readers/workings')>('readers/workings');
 export const { readAccounts } = load<typeof import('../src/readers/tables')>('readers/tables');
 export const { DEFAULT_PROFILE_ID, profileById } = load<typeof import('../src/core/profiles')>('core/profiles');
+export const { leanSnapshot } = load<typeof import('../src/adapters/file/lean-snapshot')>('adapters/file/lean-snapshot');
+export const { inspectWorkbook } = load<typeof import('../src/adapters/file/inspect-workbook')>('adapters/file/inspect-workbook');

@@ -2,6 +2,7 @@
 // write the template. The composition point of the file workflow: .xlsx files through the ExcelJS adapter,
 // the use cases from src/app.
 import { writeNewFile } from './output-file';
+import { GenerateInputError } from './generate-input-error';
 import { resolve } from 'node:path';
 import { addLayoutSheet } from '../adapters/file/exceljs-layout';
 import { sheetSnapshot, workbookSnapshot } from '../adapters/file/exceljs-snapshot';
@@ -28,7 +29,7 @@ export interface GenerateFileResult {
   inputProjects: ProjectSummary[];
 }
 
-export class GenerateInputError extends Error {}
+export { GenerateInputError };
 
 export interface GenerateFileOptions extends GenerateOptions {
   /** Rubric settings for scoring the input's 绩效自评 tables. */

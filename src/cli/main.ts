@@ -8,14 +8,16 @@ import { summarize } from '../core/findings';
 import { clipText } from '../core/quote';
 import { profileById, PROFILES } from '../core/profiles';
 import { reportToJson, type CheckReport } from '../core/report';
-import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import type { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
 import { markedCopy } from '../adapters/file/marked-copy';
+import { readSnapshotFile } from '../adapters/file/read-snapshot';
 import { invalidRecordsNotice, marksOf } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
-import { GenerateInputError, runGenerate, runTemplate, type GenerateFileResult } from './generate-file';
+import type { GenerateFileResult } from './generate-file';
+import { GenerateInputError } from './generate-input-error';
 import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { commandByName, commandHelp, generalHelp } from './commands';
 import { packageVersion } from './version';
@@ -26,7 +28,6 @@ import { NarrativeFileError, readNarrativeFile } from './narrative-file';
 import { fileSystemMessage } from './fs-errors';
 import { OutputError, requireNewOutput, writeNewFile } from './output-file';
 import { formatProjectSummaries } from './project-summary';
-import { runNarrative } from './narrative-draft-file';
 import { readLastYear } from '../app/last-year';
 import { maxSizeMb, openFailure, readLimits } from './read-options';
 import { runWithTimeout } from './timed-run';
@@ -38,10 +39,23 @@ function requireFile(path: string): void {
   if (statSync(path).isDirectory()) throw new UserError(`“${path}”是一个文件夹；请指定一个 .xlsx 文件。`);
 }
 
+/** The full ExcelJS load, for a command that writes (check --marked); ExcelJS is loaded only here. */
 async function openWorkbook(path: string, args: ParsedArgs): Promise<ExcelJsWorkbookPort> {
   requireFile(path);
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+    const { ExcelJsWorkbookPort } = require('../adapters/file/exceljs-port') as typeof import('../adapters/file/exceljs-port');
     return new ExcelJsWorkbookPort(await openWorkbookFile(path, readLimits(maxSizeMb(args))));
+  } catch (e) {
+    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
+  }
+}
+
+/** The snapshot of a file that is only read: the lean read path where it gives the full load's snapshot. */
+async function readSnapshot(path: string, args: ParsedArgs): Promise<WorkbookSnapshot> {
+  requireFile(path);
+  try {
+    return await readSnapshotFile(path, readLimits(maxSizeMb(args)));
   } catch (e) {
     throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
   }
@@ -105,8 +119,9 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   if (marked) await requireNewOutput(marked);
   const narrativePath = flag(args, '--narrative');
   const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
-  const port = await openWorkbook(file, args);
-  const snapshot = await port.readSnapshot();
+  // --marked writes a copy: the full load, which keeps what it writes back. Otherwise the lean read.
+  const port = marked ? await openWorkbook(file, args) : null;
+  const snapshot = port ? await port.readSnapshot() : await readSnapshot(file, args);
   const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
   const lastYear = await lastYearOption(args);
   const report: CheckReport = checkWorkbook(snapshot, {
@@ -117,7 +132,7 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
     lastYear,
     lastYearFile: flag(args, '--last-year'),
   });
-  if (marked) {
+  if (marked && port) {
     const copy = await markedCopy(port, marksOf(report.findings));
     await writeNewFile(marked, copy.bytes);
     // A mark record in the input that is not ours (or was altered) is ignored; say so, on stderr so --json stays clean.
@@ -153,6 +168,8 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   requireFile(input);
   await requireNewOutput(out);
   let result: GenerateFileResult;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+  const { runGenerate } = require('./generate-file') as typeof import('./generate-file');
   try {
     result = await runGenerate(input, out, profileOption(args), { limits: readLimits(maxSizeMb(args)) });
   } catch (e) {
@@ -176,7 +193,7 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
 async function lastYearSnapshot(args: ParsedArgs): Promise<{ snapshot: WorkbookSnapshot; file: string } | null> {
   const file = flag(args, '--last-year');
   if (!file) return null;
-  return { snapshot: await (await openWorkbook(file, args)).readSnapshot(), file };
+  return { snapshot: await readSnapshot(file, args), file };
 }
 
 async function lastYearOption(args: ParsedArgs): Promise<FinalAccounts | null> {
@@ -194,8 +211,10 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts narrative 底稿.xlsx -o 情况说明.docx');
   if (!/\.docx$/i.test(out)) throw new ArgsError(`情况说明草稿写成 Word 文档，输出文件名应以 .docx 结尾（而不是“${out}”）。`);
   await requireNewOutput(out);
-  const snapshot = await (await openWorkbook(input, args)).readSnapshot();
+  const snapshot = await readSnapshot(input, args);
   const lastYear = await lastYearSnapshot(args);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+  const { runNarrative } = require('./narrative-draft-file') as typeof import('./narrative-draft-file');
   const result = await runNarrative(snapshot, out, {
     profile: profileOption(args),
     lastYear: lastYear?.snapshot,
@@ -216,6 +235,8 @@ async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number>
   const out = flag(args, '-o', '--out') ?? args.positionals[0];
   if (!out) throw new ArgsError('请用 -o 指定底稿文件名，例如：final-accounts template -o 底稿.xlsx');
   await requireNewOutput(out);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+  const { runTemplate } = require('./generate-file') as typeof import('./generate-file');
   const names = await runTemplate(out);
   io.out(`已写出空白底稿：${out}（工作表：${names.join('、')}）`);
   return 0;

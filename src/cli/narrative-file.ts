@@ -2,7 +2,6 @@
 // (UTF-8, or GB18030 as Chinese Windows editors save it). Every refusal is a Chinese message naming the file.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import type { NarrativeDocument } from '../core/narrative';
 import { narrativeFromText } from '../app/narrative-check';
 
@@ -47,6 +46,9 @@ export async function readNarrativeFile(path: string): Promise<NarrativeDocument
   if (startsWith(buf, ZIP) || ext === '.docx') {
     kind = 'docx';
     try {
+      // mammoth is loaded only for a .docx (it is large, and most checks have no 情况说明 file).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+      const mammoth = require('mammoth') as typeof import('mammoth');
       text = (await mammoth.extractRawText({ buffer: buf })).value;
     } catch (e) {
       throw new NarrativeFileError(

@@ -1,5 +1,6 @@
 import { classifyDifference, tailAllowanceMinor } from '../../src/core/findings';
-import { formatAmount, isDash, parseAmount, roundToPrinted } from '../../src/core/money';
+import fc from 'fast-check';
+import { formatAmount, isDash, parseAmount, plainNumberText, roundToPrinted } from '../../src/core/money';
 
 describe('parseAmount', () => {
   const wan = (v: unknown) => parseAmount(v, '万元');
@@ -60,5 +61,27 @@ describe('the tail policy: 0 < |d| ≤ max(0.01, 0.005 × (n + 1)) is a tail', (
     expect(formatAmount(1_653_660_000, '万元')).toBe('1653.66');
     expect(roundToPrinted(1_653_665_000, '万元')).toBe(1_653_670_000);
     expect(roundToPrinted(-1_653_665_000, '万元')).toBe(-1_653_670_000);
+  });
+});
+
+describe('plainNumberText', () => {
+  // The reference: what plainNumberText gave before its String() fast path.
+  const reference = (v: number): string => {
+    const digits = Math.abs(v) >= 1e21 ? BigInt(v).toString() : v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+    return digits.length > 30 ? `${digits.slice(0, 20)}…（共 ${digits.replace(/^-/, '').length} 位）` : digits;
+  };
+
+  test('gives the plain digits toLocaleString gives, for scores, amounts and any finite double', () => {
+    const score = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => n / 100);
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => v !== 0);
+    fc.assert(
+      fc.property(fc.oneof(score, any), (v) => {
+        expect(plainNumberText(v)).toBe(reference(v));
+      }),
+      { numRuns: 20_000, seed: 59 },
+    );
+    expect(plainNumberText(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(plainNumberText(1e21)).toBe('1000000000000000000000');
+    expect(plainNumberText(1e-7)).toBe('0.0000001');
   });
 });

@@ -2,7 +2,7 @@
 // an .xlsb, an .ods, a damaged or cut-short zip …) and how large it would become once inflated. A file that is
 // not an .xlsx, or beyond the limits, is refused here with its cause in Chinese, so no library error and no
 // unbounded inflation reaches the user.
-import { createInflateRaw } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { DEFAULT_MAX_TOTAL_MB, declaredSize, entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
 
 export interface ReadLimits {
@@ -104,46 +104,35 @@ interface Inflated {
   /** The first bytes of the inflated data (for a worksheet's <dimension>). */
   head: string;
   failed: boolean;
+  /** The inflated data, when within the declared size. */
+  bytes: Uint8Array | null;
 }
 
 const HEAD_BYTES = 4096;
 
 /**
- * Inflates one entry, discarding the output, and stops one byte past its declared size: a directory that
- * understates a size (a crafted bomb) is caught with at most that much work and memory.
+ * Inflates one entry into at most its declared size: a directory that understates a size (a crafted bomb) is
+ * caught with at most that much work and memory (zlib stops at maxOutputLength). Synchronous: one call per
+ * entry costs far less than a stream's events, and the bytes can be kept for the lean read (lean-snapshot.ts).
  */
-function inflateBounded(data: Uint8Array, entry: ZipEntry): Promise<Inflated> {
+function inflateBounded(data: Uint8Array, entry: ZipEntry): Inflated {
   const start = entryDataOffset(data, entry);
-  if (start < 0) return Promise.resolve({ size: 0, head: '', failed: true });
+  if (start < 0) return { size: 0, head: '', failed: true, bytes: null };
   const body = data.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) {
-    return Promise.resolve({ size: body.length, head: Buffer.from(body.subarray(0, HEAD_BYTES)).toString('utf8'), failed: false });
+  let bytes: Uint8Array;
+  if (entry.method === 0) bytes = body;
+  else if (entry.method !== 8) return { size: 0, head: '', failed: true, bytes: null };
+  else {
+    try {
+      bytes = inflateRawSync(body, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (e) {
+      // More than declared: said as one byte past the declared size, as the caller checks.
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { size: entry.uncompressedSize + 1, head: '', failed: false, bytes: null };
+      return { size: 0, head: '', failed: true, bytes: null };
+    }
   }
-  if (entry.method !== 8) return Promise.resolve({ size: 0, head: '', failed: true });
-  return new Promise((resolve) => {
-    const inflater = createInflateRaw();
-    let size = 0;
-    const head: Buffer[] = [];
-    let headSize = 0;
-    let done = false;
-    const finish = (failed: boolean) => {
-      if (done) return;
-      done = true;
-      inflater.destroy();
-      resolve({ size, head: Buffer.concat(head).toString('utf8'), failed });
-    };
-    inflater.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (headSize < HEAD_BYTES) {
-        head.push(chunk.subarray(0, HEAD_BYTES - headSize));
-        headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
-      }
-      if (size > entry.uncompressedSize) finish(false);
-    });
-    inflater.on('end', () => finish(false));
-    inflater.on('error', () => finish(true));
-    inflater.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-  });
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_BYTES)).toString('utf8');
+  return { size: bytes.length, head, failed: false, bytes };
 }
 
 /** Cells of a <dimension ref="A1:K3000">, or null when the sheet does not say. */
@@ -167,7 +156,12 @@ function sheetName(path: string): string {
  * Null when `data` is an .xlsx within the limits; otherwise why it is refused. Reads the zip directory, then
  * inflates each entry without keeping it, so that neither the directory nor the data can lie about the size.
  */
-export async function inspectWorkbook(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<Refusal | null> {
+export async function inspectWorkbook(
+  data: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  /** When given, receives each entry's inflated bytes by name (the lean read reuses them instead of inflating again). */
+  parts?: Map<string, Uint8Array>,
+): Promise<Refusal | null> {
   if (data.length === 0) return { reason: 'empty', cause: '文件是空的（0 字节），不是有效的 .xlsx 工作簿。' };
   const dir = readZipDirectory(data);
   if (!dir.ok) {
@@ -188,8 +182,9 @@ export async function inspectWorkbook(data: Uint8Array, limits: ReadLimits = DEF
   let total = 0;
   for (const entry of dir.entries) {
     if (entry.name.endsWith('/')) continue;
-    const inflated = await inflateBounded(data, entry);
+    const inflated = inflateBounded(data, entry);
     if (inflated.failed) return damaged();
+    if (parts && inflated.bytes) parts.set(entry.name, inflated.bytes);
     total += inflated.size;
     if (inflated.size > entry.uncompressedSize || total > limits.maxTotalBytes) {
       return inflated.size > entry.uncompressedSize

@@ -15,7 +15,8 @@ import { inGrid, MARK_FILL, markTextHash, uniqueSheetName } from '../../port/por
 /** The name our record sheet gets when it is free. */
 export const MARKS_SHEET = '__final_accounts_marks';
 const NAME_PREFIX = '_FinalAccountsMarks_';
-const NAME_PATTERN = /^_FinalAccountsMarks_([a-z0-9]{8,32})$/;
+/** The defined name that identifies our record sheet (also how the lean read path knows a marked file). */
+export const NAME_PATTERN = /^_FinalAccountsMarks_([a-z0-9]{8,32})$/;
 const RECORD_KIND = 'final-accounts-marks';
 
 /** One marked cell: what it had before (restored on clear) and what we wrote (checked before restoring). */

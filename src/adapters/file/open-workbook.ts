@@ -1,8 +1,9 @@
 // Opens an .xlsx file or buffer for the CLI and its batch workers: inspected first (inspect-workbook.ts), then
 // parsed by ExcelJS. Every failure is a WorkbookOpenError with its cause in Chinese; the library's own text is
-// kept apart (`detail`), for --verbose only.
+// kept apart (`detail`), for --verbose only. ExcelJS (about 150 modules) is loaded on the first full load only,
+// so that a command that does not need it (a lean `check`, see read-snapshot.ts) never loads it.
 import { readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DEFAULT_LIMITS, inspectWorkbook, type ReadLimits, type RefusalReason } from './inspect-workbook';
 
 export class WorkbookOpenError extends Error {
@@ -40,7 +41,14 @@ export function libraryCause(e: unknown): { reason: RefusalReason; cause: string
 export async function loadWorkbook(data: Uint8Array, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
   const refusal = await inspectWorkbook(data, limits);
   if (refusal) throw new WorkbookOpenError(file, refusal.reason, refusal.cause);
-  const wb = new ExcelJS.Workbook();
+  return parseWorkbook(data, file);
+}
+
+/** Parses bytes already inspected (readWorkbookBytes, loadWorkbook) with ExcelJS. */
+export async function parseWorkbook(data: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+  const ExcelJSLib = require('exceljs') as typeof ExcelJS;
+  const wb = new ExcelJSLib.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
@@ -52,6 +60,14 @@ export async function loadWorkbook(data: Uint8Array, file: string, limits: ReadL
 
 /** Reads and opens `path`; a file already larger than the inflated limit is refused without reading it. */
 export async function openWorkbookFile(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
+  return parseWorkbook(await readWorkbookBytes(path, limits), path);
+}
+
+/**
+ * The bytes of `path`, inspected (inspect-workbook.ts): refused with a WorkbookOpenError, never half read.
+ * `parts` receives the entries the inspection inflated (for the lean read).
+ */
+export async function readWorkbookBytes(path: string, limits: ReadLimits = DEFAULT_LIMITS, parts?: Map<string, Uint8Array>): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(path);
@@ -65,5 +81,8 @@ export async function openWorkbookFile(path: string, limits: ReadLimits = DEFAUL
     const mb = (b: number) => `${Math.ceil(b / (1024 * 1024))} MB`;
     throw new WorkbookOpenError(path, 'too-large', `文件有 ${mb(size)}，超出上限 ${mb(limits.maxTotalBytes)}（可用 --max-size 调整）。`);
   }
-  return loadWorkbook(new Uint8Array(await readFile(path)), path, limits);
+  const data = new Uint8Array(await readFile(path));
+  const refusal = await inspectWorkbook(data, limits, parts);
+  if (refusal) throw new WorkbookOpenError(path, refusal.reason, refusal.cause);
+  return data;
 }

@@ -3,15 +3,16 @@
 import { outputProblem } from '../output-file';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { ExcelJsWorkbookPort } from '../../adapters/file/exceljs-port';
-import { openWorkbookFile, WorkbookOpenError } from '../../adapters/file/open-workbook';
+import { WorkbookOpenError } from '../../adapters/file/open-workbook';
+import { readSnapshotFile } from '../../adapters/file/read-snapshot';
 import { readLimits, openFailure } from '../read-options';
 import { checkWorkbook } from '../../app/check';
 import { reportOfKind, workbookKind, type WorkbookKind } from '../../app/workbook-kind';
 import { summarize } from '../../core/findings';
 import type { PerformanceOptions } from '../../core/performance';
 import type { CheckReport, ProjectSummary } from '../../core/report';
-import { GenerateInputError, runGenerate, type GenerateFileResult } from '../generate-file';
+import type { GenerateFileResult } from '../generate-file';
+import { GenerateInputError } from '../generate-input-error';
 
 export interface BatchTask {
   kind: 'check' | 'generate';
@@ -119,8 +120,8 @@ export async function runTask(task: BatchTask): Promise<BatchRow> {
   if (task.kind === 'check') {
     let snapshot;
     try {
-      const wb = await openWorkbookFile(file, readLimits(task.maxSizeMb));
-      snapshot = await new ExcelJsWorkbookPort(wb).readSnapshot();
+      // Lean read (no ExcelJS object model) where it gives the full load's snapshot; see read-snapshot.ts.
+      snapshot = await readSnapshotFile(file, readLimits(task.maxSizeMb));
     } catch (e) {
       return emptyRow(file, 'failed', failure(e, task.verbose), ms());
     }
@@ -147,6 +148,8 @@ async function generateTask(task: BatchTask, ms: () => number): Promise<BatchRow
   if (problem) return emptyRow(file, 'failed', problem, ms());
   let result: GenerateFileResult;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+    const { runGenerate } = require('../generate-file') as typeof import('../generate-file');
     result = await runGenerate(file, out, task.profile, { performance: task.performance, limits: readLimits(task.maxSizeMb) });
   } catch (e) {
     if (e instanceof WorkbookOpenError) return emptyRow(file, 'failed', failure(e, task.verbose), ms());
