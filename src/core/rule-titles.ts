@@ -65,6 +65,7 @@ const TITLES: Record<string, string> = {
   'G-YEAR': '没有找到决算年度',
   'L-NOINPUT': '上年数无法读取',
   'L-YEAR': '上年数不是上一年度的',
+  'L-COLUMNS': '底稿“上年”列未能使用',
   'W-INPUT': '底稿填写有误',
   // 绩效自评 (docs/domain.md "Performance self-evaluation").
   P00: '绩效自评：表格或评分设置无法识别',
@@ -104,6 +105,7 @@ const TITLES: Record<string, string> = {
   N1: '情况说明：金额与公开表不一致',
   N2: '情况说明：占比或增减率计算有误',
   N3: '情况说明：决算数与预算数的比较说法不符',
+  N4: '情况说明：预算为 0 时写了完成预算的百分比',
   N5: '情况说明：机关运行经费与公用经费不符',
   N6: '情况说明：留有占位符或模板文字',
   N7: '情况说明：年度或单位名称不一致',
