@@ -1,7 +1,7 @@
 // SheetLayout[] → new worksheets, as steps: the sheet with its widths and page setup, values and number formats
 // in row blocks of at most VALUE_BLOCK_BYTES, formats as one call set per style rectangle (list), then merges.
 // The port measures each step in request bytes and packs them into requests (request-packer.ts).
-import type { CellStyle, LayoutCell, SheetLayout } from '../../port/layout';
+import { layoutExtent, styleGroups, type CellStyle, type LayoutCell, type SheetLayout } from '../../port/layout';
 import { uniqueSheetName } from '../../port/port';
 import type { CellRange } from '../../port/snapshot';
 import { addressLists, cellsToRects, rectAddress } from './addresses';
@@ -103,16 +103,7 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
   const steps: WriteStep[] = [];
   for (const attr of FORMAT_ATTRS) {
     if (attr === 'indent' && !features.indent) continue;
-    const byValue = new Map<string, { value: CellStyle[FormatAttr]; cells: LayoutCell[] }>();
-    for (const c of layout.cells) {
-      const v = c.style?.[attr];
-      if (v === undefined || v === false || v === 0 || v === '') continue;
-      const k = JSON.stringify(v);
-      const entry = byValue.get(k) ?? { value: v, cells: [] };
-      entry.cells.push(c);
-      byValue.set(k, entry);
-    }
-    for (const { value, cells } of byValue.values()) {
+    for (const { value, cells } of styleGroups(layout.cells, attr)) {
       const rects = cellsToRects(cells);
       if (features.rangeAreas) {
         for (const list of addressLists(rects.map(rectAddress))) {
@@ -150,12 +141,7 @@ export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: numbe
     },
   });
   if (layout.cells.length === 0) return steps;
-  let rows = 0;
-  let cols = 0;
-  for (const c of layout.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
-  }
+  const { rows, cols } = layoutExtent(layout.cells);
   const grid: LayoutCell[][] = Array.from({ length: rows }, () => []);
   for (const c of layout.cells) grid[c.row][c.col] = c;
   const formats: string[][] = [];

@@ -2,7 +2,7 @@
 // values in row blocks (one Value2 call per block), then each style attribute once per value over the address
 // lists of its cells, then merges, widths, heights, frozen rows and page setup. Never replaces a sheet: a name
 // that exists gets a suffix (newSheetNames, as in Excel).
-import type { CellStyle, LayoutCell, SheetLayout } from '../../port/layout';
+import { layoutExtent, styleGroups, type CellStyle, type LayoutCell, type SheetLayout } from '../../port/layout';
 import type { CellRange } from '../../port/snapshot';
 import { addressLists, cellsToRects, rectAddress } from '../office/addresses';
 import { excelInput, newSheetNames } from '../office/write-sheets';
@@ -83,24 +83,10 @@ export function addLayoutSheets(app: WpsApplicationSurface, wb: WpsWorkbookSurfa
 }
 
 function writeLayout(app: WpsApplicationSurface, ws: WpsWorksheetSurface, layout: SheetLayout): void {
-  let rows = 0;
-  let cols = 0;
-  for (const c of layout.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
-  }
+  const { rows, cols } = layoutExtent(layout.cells);
   if (rows > 0) writeValues(ws, layout.cells, rows, cols);
   for (const attr of ATTRS) {
-    const byValue = new Map<string, { value: CellStyle[Attr]; cells: LayoutCell[] }>();
-    for (const c of layout.cells) {
-      const v = c.style?.[attr];
-      if (v === undefined || v === false || v === 0 || v === '') continue;
-      const k = JSON.stringify(v);
-      const entry = byValue.get(k) ?? { value: v, cells: [] };
-      entry.cells.push(c);
-      byValue.set(k, entry);
-    }
-    for (const { value, cells } of byValue.values()) {
+    for (const { value, cells } of styleGroups(layout.cells, attr)) {
       for (const list of addressLists(cellsToRects(cells).map(rectAddress), ADDRESS_LIMIT)) setAttr(ws.Range(list), attr, value);
     }
   }
