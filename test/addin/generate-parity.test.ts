@@ -5,23 +5,9 @@ import ExcelJS from 'exceljs';
 import { ExcelJsWorkbookPort, readWorkbookFile } from '../../src/adapters/file/exceljs-port';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { hexToArgb, widthPointsToChars } from '../../src/adapters/office/units';
-import type { SheetLayout } from '../../src/port/layout';
 import { layoutsFromSnapshot } from '../../src/taskpane/generate-layouts';
 import { FakeExcel, type FakeCell, type FakeSheet } from './fake-excel';
-
-interface CellView {
-  value: unknown;
-  numFmt: string | null;
-  bold: boolean;
-  size: number | null;
-  font: string | null;
-  h: string | null;
-  v: string | null;
-  wrap: boolean;
-  indent: number;
-  border: string;
-  fill: string | null;
-}
+import { compareWithCli, type CellView, type HostSheet } from '../helpers/sheet-parity';
 
 const H = { Left: 'left', Center: 'center', Right: 'right' } as Record<string, string>;
 const V = { Top: 'top', Center: 'middle', Bottom: 'bottom' } as Record<string, string>;
@@ -46,62 +32,15 @@ function fromFake(c: FakeCell | undefined): CellView {
   };
 }
 
-function fromExcelJs(c: ExcelJS.Cell): CellView {
-  const border = c.border ?? {};
-  const fill = c.fill as ExcelJS.FillPattern | undefined;
-  // ExcelJS reads a merged slave as its master's value; in the file (and in Excel) a slave is empty.
-  const slave = c.isMerged && c.master.address !== c.address;
-  const value = slave || c.value === undefined ? null : c.value;
+/** The add-in's sheet as FakeExcel holds it. */
+function fakeSheet(fake: FakeSheet): HostSheet {
   return {
-    value: value === '' ? null : value,
-    numFmt: c.numFmt && c.numFmt !== 'General' ? c.numFmt : null,
-    bold: !!c.font?.bold,
-    size: c.font?.size ?? null,
-    font: c.font?.name ?? null,
-    h: c.alignment?.horizontal ?? null,
-    v: c.alignment?.vertical ?? null,
-    wrap: !!c.alignment?.wrapText,
-    indent: c.alignment?.indent ?? 0,
-    border: (['top', 'left', 'bottom', 'right'] as const).map((e) => (border[e]?.style === 'thin' ? 'thin' : '-')).join(','),
-    fill: fill?.fgColor?.argb ?? null,
+    host: 'add-in',
+    cell: (r, c) => fromFake(fake.cells[`${r}:${c}`]),
+    merges: fake.merges,
+    widthChars: (c) => (fake.columnWidths[c] === undefined ? undefined : widthPointsToChars(fake.columnWidths[c])),
+    frozenRows: fake.frozenRows,
   };
-}
-
-function compareSheets(layout: SheetLayout, fake: FakeSheet, ws: ExcelJS.Worksheet): string[] {
-  const diffs: string[] = [];
-  let rows = 0;
-  let cols = layout.columnWidths.length;
-  for (const c of layout.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
-  }
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const a = fromFake(fake.cells[`${r}:${c}`]);
-      const b = fromExcelJs(ws.getCell(r + 1, c + 1));
-      if (JSON.stringify(a) !== JSON.stringify(b))
-        diffs.push(`${layout.name} R${r + 1}C${c + 1}: add-in ${JSON.stringify(a)} vs CLI ${JSON.stringify(b)}`);
-    }
-  }
-  const fakeMerges = fake.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
-  const layoutMerges = layout.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
-  for (const m of layout.merges) {
-    if (!ws.getCell(m.top + 1, m.left + 1).isMerged) diffs.push(`${layout.name}: CLI did not merge ${m.top}:${m.left}:${m.bottom}:${m.right}`);
-  }
-  if (JSON.stringify(fakeMerges) !== JSON.stringify(layoutMerges)) diffs.push(`${layout.name}: merges differ`);
-  layout.columnWidths.forEach((w, c) => {
-    if (!w) return;
-    // A width the add-in did not write would compare as NaN, which is never "> 0.15" off.
-    if (fake.columnWidths[c] === undefined) {
-      diffs.push(`${layout.name} column ${c + 1}: the add-in wrote no width`);
-      return;
-    }
-    const fakeChars = widthPointsToChars(fake.columnWidths[c]);
-    const cliChars = ws.getColumn(c + 1).width ?? 0;
-    if (Math.abs(fakeChars - cliChars) > 0.15) diffs.push(`${layout.name} column ${c + 1}: width ${fakeChars} vs ${cliChars}`);
-  });
-  if ((layout.frozenRows ?? 0) !== fake.frozenRows) diffs.push(`${layout.name}: frozen rows ${fake.frozenRows}`);
-  return diffs;
 }
 
 test('the nine tables from the example workbook: add-in path and CLI path write the same sheets', async () => {
@@ -117,7 +56,9 @@ test('the nine tables from the example workbook: add-in path and CLI path write 
   const addinNames = await addin.addSheets(layouts);
   expect(addinNames).toEqual(cliNames);
 
-  const diffs = layouts.flatMap((layout, i) => compareSheets(layout, fx.sheetByName(addinNames[i])!, cli.workbook.getWorksheet(cliNames[i])!));
+  const diffs = layouts.flatMap((layout, i) =>
+    compareWithCli(layout, fakeSheet(fx.sheetByName(addinNames[i])!), cli.workbook.getWorksheet(cliNames[i])!),
+  );
   expect(diffs.slice(0, 10)).toEqual([]);
   // Something was really compared.
   expect(layouts.reduce((n, l) => n + l.cells.length, 0)).toBeGreaterThan(200);
