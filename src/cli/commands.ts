@@ -103,6 +103,11 @@ function optionLines(options: CommandOption[]): string[] {
   });
 }
 
+/** What every help ends with: the options common to all commands, then the exit codes. */
+function commonTail(): string[] {
+  return ['', '通用参数：', ...optionLines(COMMON_OPTIONS.map((name) => ({ name }))), '', EXIT_CODES];
+}
+
 /** `final-accounts --help`: every command with its usage and summary, and the common options. */
 export function generalHelp(version: string): string {
   return [
@@ -112,11 +117,7 @@ export function generalHelp(version: string): string {
     ...COMMANDS.flatMap((c) => [...c.usage.map((u) => `  ${u}`), `      ${c.summary}`]),
     '  final-accounts <命令> --help     查看某个命令的全部参数',
     '  final-accounts --version         显示版本号',
-    '',
-    '通用参数：',
-    ...optionLines(COMMON_OPTIONS.map((name) => ({ name }))),
-    '',
-    EXIT_CODES,
+    ...commonTail(),
   ].join('\n');
 }
 
@@ -131,10 +132,6 @@ export function commandHelp(c: CommandDef): string {
     '',
     '参数：',
     ...optionLines(c.options),
-    '',
-    '通用参数：',
-    ...optionLines(COMMON_OPTIONS.map((name) => ({ name }))),
-    '',
-    EXIT_CODES,
+    ...commonTail(),
   ].join('\n');
 }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runTask, type BatchRow, type BatchTask } from './task';
+import { emptyRow, runTask, type BatchRow, type BatchTask } from './task';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs the tasks in this thread (one at a time). Default: the machine's cores. */
@@ -44,28 +44,11 @@ export function spawnWorker(script?: string, workerData?: unknown): Worker {
 }
 
 function crashRow(task: BatchTask, message: string): BatchRow {
-  return { ...failedRow(task), message: `处理该文件时出现内部错误：${message.slice(0, 200)}` };
+  return emptyRow(task.file, 'failed', `处理该文件时出现内部错误：${message.slice(0, 200)}`, 0);
 }
 
 function timeoutRow(task: BatchTask, ms: number): BatchRow {
-  return { ...failedRow(task), message: `处理该文件超过 ${Math.round(ms / 1000)} 秒仍未完成，已中止。文件可能异常庞大或结构异常，请单独检查。`, ms };
-}
-
-function failedRow(task: BatchTask): BatchRow {
-  return {
-    file: task.file,
-    status: 'failed',
-    kind: 'unknown',
-    unit: null,
-    year: null,
-    profile: null,
-    errors: 0,
-    warnings: 0,
-    tails: 0,
-    performanceTables: 0,
-    totalIssues: 0,
-    ms: 0,
-  };
+  return emptyRow(task.file, 'failed', `处理该文件超过 ${Math.round(ms / 1000)} 秒仍未完成，已中止。文件可能异常庞大或结构异常，请单独检查。`, ms);
 }
 
 export async function runPool(tasks: BatchTask[], options: PoolOptions = {}): Promise<BatchRow[]> {

@@ -57,7 +57,8 @@ export function totalIssues(projects: ProjectSummary[]): number {
   return projects.filter((p) => p.totalIssue).length;
 }
 
-function emptyRow(file: string, status: BatchStatus, message: string, ms: number, kind: WorkbookKind = 'unknown'): BatchRow {
+/** A row with no figures: a file that failed, or one without tables. */
+export function emptyRow(file: string, status: BatchStatus, message: string, ms: number, kind: WorkbookKind = 'unknown'): BatchRow {
   return {
     file,
     status,

@@ -1,6 +1,7 @@
 // Pick or drop an .xlsx: a real button (keyboard reachable) over a hidden file input, and a drop zone.
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
+import { XlsxFileInput } from '../../taskpane/components/XlsxFileInput';
 
 const useStyles = makeStyles({
   zone: {
@@ -64,19 +65,7 @@ export function FilePicker({ onFile, disabled, current }: FilePickerProps) {
       <Text size={200} className={styles.hint}>
         文件只在本机浏览器中读取和处理，不会上传到任何地方；生成的结果由浏览器下载保存。
       </Text>
-      <input
-        ref={input}
-        className={styles.input}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="选择 Excel 文件"
-        tabIndex={-1}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) onFile(f);
-        }}
-      />
+      <XlsxFileInput ref={input} className={styles.input} label="选择 Excel 文件" onFile={onFile} />
     </div>
   );
 }

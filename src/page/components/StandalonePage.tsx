@@ -68,23 +68,26 @@ async function readLastYearFile(file: File): Promise<WorkbookSnapshot> {
 /** The page changes no workbook: a check marks its preview, and the marked file is a download. */
 const MARKS_ON_PAGE = '有问题的单元格已在表格预览中标色，原文件不会改动；也可下载标记副本。';
 
+/** A download that takes a moment to build: `run(work)` is a click handler; `saving` is true while work runs. */
+function useSaving(): { saving: boolean; run: (work: () => Promise<void>) => () => Promise<void> } {
+  const [saving, setSaving] = useState(false);
+  const run = (work: () => Promise<void>) => async () => {
+    setSaving(true);
+    try {
+      await work();
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, run };
+}
+
 /** 下载底稿模板: available before any file is opened (a new user starts from it). */
 function TemplateDownload() {
   const styles = useStyles();
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
   return (
-    <Button
-      className={styles.wrap}
-      disabled={saving}
-      onClick={async () => {
-        setSaving(true);
-        try {
-          downloadBytes(await templateWorkbookBytes(), TEMPLATE_FILE_NAME);
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
+    <Button className={styles.wrap} disabled={saving} onClick={run(async () => downloadBytes(await templateWorkbookBytes(), TEMPLATE_FILE_NAME))}>
       下载底稿模板：{TEMPLATE_FILE_NAME}
     </Button>
   );
@@ -93,7 +96,7 @@ function TemplateDownload() {
 function Downloads({ port, controller }: { port: PageWorkbookPort; controller: PaneController }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving();
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   // After generation the download comes into view (at 320 px the pane is a long column).
   const resultButton = useRef<HTMLButtonElement>(null);
@@ -115,34 +118,18 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
         <Button
           className={styles.wrap}
           disabled={saving}
-          onClick={async () => {
-            setSaving(true);
-            try {
-              const docx = await narrativeDocx(await port.readSnapshot(), controller.getState().lastYear);
-              if ('bytes' in docx) downloadBytes(docx.bytes, draftName, DOCX_TYPE);
-              else setDraftProblem(docx.problem);
-            } finally {
-              setSaving(false);
-            }
-          }}
+          onClick={run(async () => {
+            const docx = await narrativeDocx(await port.readSnapshot(), controller.getState().lastYear);
+            if ('bytes' in docx) downloadBytes(docx.bytes, draftName, DOCX_TYPE);
+            else setDraftProblem(docx.problem);
+          })}
         >
           下载情况说明草稿（Word）：{draftName}
         </Button>
       )}
       {draftProblem && <Text role="alert">{draftProblem}</Text>}
       {view.marks.length > 0 && (
-        <Button
-          className={styles.wrap}
-          disabled={saving}
-          onClick={async () => {
-            setSaving(true);
-            try {
-              downloadBytes(await port.markedCopy(), markedName);
-            } finally {
-              setSaving(false);
-            }
-          }}
-        >
+        <Button className={styles.wrap} disabled={saving} onClick={run(async () => downloadBytes(await port.markedCopy(), markedName))}>
           下载标记副本：{markedName}
         </Button>
       )}

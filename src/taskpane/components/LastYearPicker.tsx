@@ -4,6 +4,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import { useRef, useSyncExternalStore } from 'react';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import type { LoadedLastYear, PaneController } from '../pane-controller';
+import { XlsxFileInput } from './XlsxFileInput';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -55,18 +56,11 @@ export function LastYearPicker({ controller, read, disabled }: LastYearPickerPro
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-      <input
+      <XlsxFileInput
         ref={input}
         className={styles.input}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="选择上年数文件"
-        tabIndex={-1}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void controller.loadLastYear(f.name, () => read(f));
-        }}
+        label="选择上年数文件"
+        onFile={(f) => void controller.loadLastYear(f.name, () => read(f))}
       />
     </section>
   );
