@@ -2,7 +2,7 @@
 // errors) are written and removed in several requests, each within the budget; clearing stays exact. Past
 // the budget the notes of 尾差-only cells are left out first (mark-tail-notes.test.ts); these marks exceed it
 // even without them. Mark sets that fit keep the single request (see the sync budgets in office-port.test.ts).
-import { MARK_REQUEST_BUDGET, packMarkOps, utf8Length, type MarkOp } from '../../src/adapters/office/marks';
+import { packRequests, REQUEST_BUDGET, utf8Length, type RequestOp } from '../../src/adapters/office/request-packer';
 import { LOCATIONS_PER_PAGE, LOCATIONS_PER_REQUEST } from '../../src/adapters/office/read-workbook';
 import { annotationAddresses, MARK_RECORD_KEY, parseRecord } from '../../src/adapters/office/mark-record';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
@@ -75,12 +75,12 @@ describe('mark sets larger than one request', () => {
       expect(fx.stats.syncs).toBe(2 + chunks);
       const markRequests = fx.stats.requestBytes.slice(2);
       // Packed to the budget by the packer's measure, which agrees with the host's within a few per cent.
-      for (const bytes of markRequests) expect(bytes).toBeLessThanOrEqual(MARK_REQUEST_BUDGET * 1.1);
+      for (const bytes of markRequests) expect(bytes).toBeLessThanOrEqual(REQUEST_BUDGET * 1.1);
       for (const bytes of fx.stats.responseBytes) expect(bytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
       // On one request it would have been refused (notes/comments carry the messages; 1.7 has one rule per rectangle).
       if (version !== '1.9') {
         expect(chunks).toBeGreaterThan(1);
-        expect(markRequests.reduce((a, b) => a + b, 0)).toBeGreaterThan(version === '1.7' ? MARK_REQUEST_BUDGET / 2 : FAKE_PAYLOAD_LIMIT);
+        expect(markRequests.reduce((a, b) => a + b, 0)).toBeGreaterThan(version === '1.7' ? REQUEST_BUDGET / 2 : FAKE_PAYLOAD_LIMIT);
       }
 
       // Every marked cell is covered by exactly one of our rules, in its severity's colour; nothing else is.
@@ -98,7 +98,7 @@ describe('mark sets larger than one request', () => {
       expect(new Set(rules.map((r) => r.fill)).size).toBe(2);
       const record = parseRecord(JSON.parse(fx.state.settings[MARK_RECORD_KEY]));
       expect(record?.cells).toBe(marks.length);
-      expect(fx.state.settings[MARK_RECORD_KEY].length).toBeLessThan(MARK_REQUEST_BUDGET / 4);
+      expect(fx.state.settings[MARK_RECORD_KEY].length).toBeLessThan(REQUEST_BUDGET / 4);
       const annotations = version === '1.18' ? fx.state.notes : version === '1.13' ? fx.state.comments : [];
       // The user's own note/comment (on C3, a marked error cell) plus ours on every other error cell; the
       // 尾差-only cells are left without one (and reported), since even the error notes need several requests.
@@ -125,7 +125,7 @@ describe('mark sets larger than one request', () => {
       // The cells of our notes/comments are asked with the inspection up to LOCATIONS_PER_REQUEST, the rest in pages.
       const locationPages = Math.ceil(Math.max(0, noted - LOCATIONS_PER_REQUEST) / LOCATIONS_PER_PAGE);
       expect(fx.stats.syncs).toBe(2 + locationPages + clearChunks);
-      for (const bytes of fx.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(MARK_REQUEST_BUDGET * 1.1);
+      for (const bytes of fx.stats.requestBytes) expect(bytes).toBeLessThanOrEqual(REQUEST_BUDGET * 1.1);
       // Cell by cell, every format, merge, user rule, note and comment is as before; values untouched.
       expect(fx.formatsSnapshot()).toBe(before);
       expect(fx.valuesSnapshot()).toBe(values);
@@ -178,14 +178,14 @@ describe('尾差 notes left out on the retry path', () => {
   }, 60_000);
 });
 
-describe('packMarkOps', () => {
-  const op = (bytes: number): MarkOp => ({ bytes, queue: () => undefined });
+describe('packRequests', () => {
+  const op = (bytes: number): RequestOp => ({ bytes, queue: () => undefined });
 
   test('ops that fit stay in one request; past the budget a new request starts; an oversized op goes alone', () => {
-    expect(packMarkOps([op(10), op(20)], 100).map((c) => c.length)).toEqual([2]);
-    expect(packMarkOps([op(60), op(30), op(20), op(90)], 100).map((c) => c.map((o) => o.bytes))).toEqual([[60, 30], [20], [90]]);
-    expect(packMarkOps([op(150), op(10)], 100).map((c) => c.length)).toEqual([1, 1]);
-    expect(packMarkOps([])).toEqual([[]]);
+    expect(packRequests([op(10), op(20)], 100).map((c) => c.length)).toEqual([2]);
+    expect(packRequests([op(60), op(30), op(20), op(90)], 100).map((c) => c.map((o) => o.bytes))).toEqual([[60, 30], [20], [90]]);
+    expect(packRequests([op(150), op(10)], 100).map((c) => c.length)).toEqual([1, 1]);
+    expect(packRequests([])).toEqual([[]]);
   });
 
   test('sizes are estimated in UTF-8 bytes, as the request body carries them', () => {

@@ -6,7 +6,8 @@ import { a1 } from '../../src/core/cells';
 import { checkWorkbook } from '../../src/app/check';
 import type { Severity } from '../../src/core/findings';
 import { annotationAddresses, MARK_RECORD_KEY } from '../../src/adapters/office/mark-record';
-import { MARK_REQUEST_BUDGET, packMarkOps, planMarkWrite } from '../../src/adapters/office/marks';
+import { planMarkWrite } from '../../src/adapters/office/marks';
+import { packRequests, REQUEST_BUDGET } from '../../src/adapters/office/request-packer';
 import { OfficeWorkbookPort } from '../../src/adapters/office/office-port';
 import { detectFeatures } from '../../src/adapters/office/api-support';
 import type { WorkbookSurface } from '../../src/adapters/office/excel-surface';
@@ -181,19 +182,18 @@ describe('many 尾差: notes of 尾差-only cells left out to keep check + mark 
         invalidRecords: 0,
       };
       const bytes = (budget: number) =>
-        planMarkWrite({} as WorkbookSurface, features, inspection, groupMarksByCell(run.marks), 'r', { budget }).ops.reduce(
-          (n, op) => n + op.bytes,
-          0,
-        );
-      expect(bytes(Infinity)).toBeGreaterThan(MARK_REQUEST_BUDGET);
-      expect(bytes(MARK_REQUEST_BUDGET)).toBeLessThanOrEqual(MARK_REQUEST_BUDGET);
+        planMarkWrite({} as WorkbookSurface, features, inspection, groupMarksByCell(run.marks), 'r', { budget })
+          .requests.flat()
+          .reduce((n, op) => n + op.bytes, 0);
+      expect(bytes(Infinity)).toBeGreaterThan(REQUEST_BUDGET);
+      expect(bytes(REQUEST_BUDGET)).toBeLessThanOrEqual(REQUEST_BUDGET);
 
       // check + mark: 2 syncs to read, 1 to mark, as for the small workbook below.
       const smallRun = await checkAndMark(small, version, () => []);
       expect(smallRun.checkMarkSyncs).toBe(3);
       expect(run.checkMarkSyncs).toBe(3);
       expect(run.markRequestBytes).toHaveLength(1);
-      expect(run.markRequestBytes[0]).toBeLessThanOrEqual(MARK_REQUEST_BUDGET);
+      expect(run.markRequestBytes[0]).toBeLessThanOrEqual(REQUEST_BUDGET);
 
       // Every marked cell is coloured by exactly one of our rules, in its worst severity's colour; nothing else is.
       const cover = coverage(fx);
@@ -261,7 +261,7 @@ describe('planMarkWrite: when the 尾差 notes are left out', () => {
   });
   const plan = (budget: number, ownAnnotations?: string[]) =>
     planMarkWrite({} as WorkbookSurface, features, inspection(ownAnnotations), cells, 'r', { budget });
-  const size = (p: { ops: { bytes: number }[] }) => p.ops.reduce((n, op) => n + op.bytes, 0);
+  const size = (p: { requests: { bytes: number }[][] }) => p.requests.flat().reduce((n, op) => n + op.bytes, 0);
   const noted = (p: ReturnType<typeof plan>) => p.record.annotations.flatMap(annotationAddresses);
 
   test('everything fits: every cell gets its note', () => {
@@ -286,7 +286,7 @@ describe('planMarkWrite: when the 尾差 notes are left out', () => {
     const full = plan(Infinity, earlier);
     const budget = Math.ceil(size(full) / 2.5);
     const p = plan(budget, earlier);
-    expect(packMarkOps(p.ops, budget).length).toBe(3);
+    expect(p.requests.length).toBe(3);
     expect(p.tailNotesOmitted).toBe(0);
     expect(noted(p)).toHaveLength(14);
   });
@@ -295,8 +295,8 @@ describe('planMarkWrite: when the 尾差 notes are left out', () => {
     const full = plan(Infinity);
     const budget = Math.floor(size(plan(size(full) - 1)) * 0.6);
     const p = plan(budget);
-    expect(packMarkOps(p.ops, budget).length).toBeGreaterThan(1);
-    expect(packMarkOps(p.ops, budget).length).toBeLessThan(packMarkOps(full.ops, budget).length);
+    expect(p.requests.length).toBeGreaterThan(1);
+    expect(p.requests.length).toBeLessThan(packRequests(full.requests.flat(), budget).length);
     expect(p.tailNotesOmitted).toBe(10);
   });
 });

@@ -26,23 +26,10 @@ import { cellKey, type MarkInspection } from './read-workbook';
 import { packRequests, REQUEST_BUDGET, WriteMeter, workbookOp, type RequestOp } from './request-packer';
 import { argbToHex } from './units';
 
-export { utf8Length } from './request-packer';
-
-/** The request budget of mark writes: the one every writer packs to (request-packer.ts). */
-export const MARK_REQUEST_BUDGET = REQUEST_BUDGET;
-
-/** One unit of mark work (a RequestOp: `queue` adds its calls to the batch; `bytes` is what they add to the request). */
-export type MarkOp = RequestOp;
-
-/** Packs ops, in order, into requests within the budget (packRequests). Never empty. */
-export function packMarkOps(ops: MarkOp[], budget = MARK_REQUEST_BUDGET): MarkOp[][] {
-  return packRequests(ops, budget);
-}
-
 /** The deletion of every mark the inspection found (rules by id, annotations by cell) and of the record. */
-export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures, meter = new WriteMeter()): MarkOp[] {
+export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection, features: ExcelFeatures, meter = new WriteMeter()): RequestOp[] {
   const op = (write: (wb: WorkbookSurface) => void) => workbookOp(workbook, write, meter);
-  const ops: MarkOp[] = [];
+  const ops: RequestOp[] = [];
   for (const rule of inspection.ownRules)
     ops.push(op((wb) => wb.worksheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete()));
   for (const address of inspection.ownAnnotations) {
@@ -53,9 +40,9 @@ export function removalOps(workbook: WorkbookSurface, inspection: MarkInspection
   return ops;
 }
 
-/** What one mark write does: its ops in request order, the record it stores, and the notes it left out. */
+/** What one mark write does: its ops packed into requests (in order), the record it stores, and the notes it left out. */
 export interface MarkPlan {
-  ops: MarkOp[];
+  requests: RequestOp[][];
   record: MarkRecord;
   /** Cells marked only as 尾差 left without a note/comment: every note would not fit one request, and leaving these out saves one. */
   tailNotesOmitted: number;
@@ -68,7 +55,7 @@ interface PlannedAnnotation {
   /** The text written. */
   text: string;
   severity: Severity;
-  op: MarkOp;
+  op: RequestOp;
 }
 
 /**
@@ -79,7 +66,7 @@ interface PlannedAnnotation {
  * Policy: when everything fits one request of `budget` bytes it is all written. When it does not, the notes
  * of cells whose only marks are 尾差 are left out (those cells are still coloured by their rule, and the pane
  * lists their findings) if that saves a request; notes of cells with an error or warning are always kept.
- * Only if it still exceeds the budget does the write take several requests (packMarkOps). The record lists
+ * Only if it still exceeds the budget does the write take several requests (packRequests). The record lists
  * only the notes written, so clearMarks removes exactly what was made.
  */
 export function planMarkWrite(
@@ -90,14 +77,14 @@ export function planMarkWrite(
   run: string,
   options: { now?: Date; budget?: number } = {},
 ): MarkPlan {
-  const budget = options.budget ?? MARK_REQUEST_BUDGET;
+  const budget = options.budget ?? REQUEST_BUDGET;
   const now = options.now ?? new Date();
   const meter = new WriteMeter();
   const op = (write: (wb: WorkbookSurface) => void) => workbookOp(workbook, write, meter);
   const removal = removalOps(workbook, inspection, features, meter);
   const known = new Set(inspection.sheets);
   const usable = cells.filter((c) => known.has(c.sheet));
-  const ruleOps: MarkOp[] = [];
+  const ruleOps: RequestOp[] = [];
   const rules: RecordedRule[] = [];
   const bySheetSeverity = new Map<string, CellMark[]>();
   for (const c of usable) {
@@ -138,7 +125,7 @@ export function planMarkWrite(
       op: op((wb) => (kind === 'notes' ? wb.notes.add(address, text) : wb.comments.add(address, text))),
     };
   });
-  const withRecord = (notes: PlannedAnnotation[]): { record: MarkRecord; op: MarkOp | null } => {
+  const withRecord = (notes: PlannedAnnotation[]): { record: MarkRecord; op: RequestOp | null } => {
     const bySheet = new Map<string, PlannedAnnotation[]>();
     for (const a of notes) {
       const list = bySheet.get(a.sheet);
@@ -160,11 +147,17 @@ export function planMarkWrite(
     const ops = [...removal, ...ruleOps, ...(written.op ? [written.op] : []), ...notes.map((a) => a.op)];
     return { ops, record: written.record, tailNotesOmitted: planned.length - notes.length };
   };
-  const full = assemble(planned);
-  if (full.ops.reduce((n, op) => n + op.bytes, 0) <= budget) return full;
+  // Each candidate is packed once; the port sends the chosen packing as it is.
+  const packed = (a: ReturnType<typeof assemble>): MarkPlan => ({
+    requests: packRequests(a.ops, budget),
+    record: a.record,
+    tailNotesOmitted: a.tailNotesOmitted,
+  });
+  const full = packed(assemble(planned));
+  if (full.requests.length === 1) return full;
   const kept = planned.filter((a) => a.severity !== 'tail');
   if (kept.length === planned.length) return full;
-  const reduced = assemble(kept);
+  const reduced = packed(assemble(kept));
   // Left out only when it saves a request (it may not, when the removal of earlier marks alone needs several).
-  return packMarkOps(reduced.ops, budget).length < packMarkOps(full.ops, budget).length ? reduced : full;
+  return reduced.requests.length < full.requests.length ? reduced : full;
 }

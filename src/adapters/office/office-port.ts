@@ -18,7 +18,7 @@ import { planMarkWrite, removalOps } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
-import { RequestPacker, type RequestOp, type SyncHooks } from './request-packer';
+import { packRequests, RequestPacker, syncRequests, type SyncHooks } from './request-packer';
 import { layoutSteps, measuredSteps, newSheetNames, type SheetTarget } from './write-sheets';
 
 export interface OfficePortOptions {
@@ -67,10 +67,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /**
    * Removes the previous marks and writes the new ones in one request when they fit. On a large workbook the
    * notes of 尾差-only cells are left out first (planMarkWrite); the result says how many.
-   * `alsoWrite` queues another writer's data (e.g. a review record) into the same packer, after the marks: it
-   * shares their requests and budget, and is written in the same run.
    */
-  async applyMarks(marks: Mark[], alsoWrite?: (packer: RequestPacker) => void): Promise<MarkResult> {
+  async applyMarks(marks: Mark[]): Promise<MarkResult> {
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
@@ -80,7 +78,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         this.options.run(async (ctx): Promise<MarkResult> => {
           const found = inspection ?? (await inspectMarks(ctx, this.features, [run]));
           const plan = planMarkWrite(ctx.workbook, this.features, found, cells, run);
-          await this.syncPacked(ctx, plan.ops, alsoWrite);
+          await syncRequests(ctx, plan.requests, this.syncHooks());
           return { tailNotesOmitted: plan.tailNotesOmitted, invalidRecords: found.invalidRecords };
         });
       try {
@@ -100,7 +98,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.guard(() =>
       this.options.run(async (ctx): Promise<ClearResult> => {
         const found = await inspectMarks(ctx, this.features);
-        await this.syncPacked(ctx, removalOps(ctx.workbook, found, this.features));
+        await syncRequests(ctx, packRequests(removalOps(ctx.workbook, found, this.features)), this.syncHooks());
         const ours = found.ownRules.length + found.ownAnnotations.length > 0;
         return { cleared: found.record && ours ? found.record.cells : 0, invalidRecords: found.invalidRecords };
       }),
@@ -154,13 +152,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     );
   }
 
-  /** Sends the ops (and whatever `alsoWrite` queues) request by request within the budget; at least one sync. */
-  private async syncPacked(ctx: ExcelContextSurface, ops: RequestOp[], alsoWrite?: (packer: RequestPacker) => void): Promise<void> {
-    const packer = new RequestPacker(ctx.workbook);
-    packer.addOps(ops);
-    alsoWrite?.(packer);
-    const hooks: SyncHooks = { onRequest: this.options.onMarkProgress, between: this.options.yieldBetweenChunks };
-    await packer.sync(ctx, hooks);
+  /** Progress after each request of a mark write, and a pause between requests (the pane stays responsive). */
+  private syncHooks(): SyncHooks {
+    return { onRequest: this.options.onMarkProgress, between: this.options.yieldBetweenChunks };
   }
 
   /** Every host error leaves as a WorkbookAccessError with a Chinese message. */

@@ -24,7 +24,6 @@ export interface SheetTarget {
 
 /** One unit of queued work on the new sheets. */
 export interface WriteStep {
-  sheetIndex: number;
   queue(target: SheetTarget): void;
 }
 
@@ -107,11 +106,11 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
       const rects = cellsToRects(cells);
       if (features.rangeAreas) {
         for (const list of addressLists(rects.map(rectAddress))) {
-          steps.push({ sheetIndex, queue: (t) => queueAttr(t.sheet(sheetIndex).getRanges(list).format, attr, value, null) });
+          steps.push({ queue: (t) => queueAttr(t.sheet(sheetIndex).getRanges(list).format, attr, value, null) });
         }
       } else {
         for (const rect of rects) {
-          steps.push({ sheetIndex, queue: (t) => queueAttr(t.sheet(sheetIndex).getRange(rectAddress(rect)).format, attr, value, rect) });
+          steps.push({ queue: (t) => queueAttr(t.sheet(sheetIndex).getRange(rectAddress(rect)).format, attr, value, rect) });
         }
       }
     }
@@ -123,7 +122,6 @@ function formatSteps(layout: SheetLayout, sheetIndex: number, features: ExcelFea
 export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: number, features: ExcelFeatures): WriteStep[] {
   const steps: WriteStep[] = [];
   steps.push({
-    sheetIndex,
     queue: (t) => {
       const ws = t.add(sheetIndex, name);
       layout.columnWidths.forEach((w, c) => {
@@ -159,7 +157,6 @@ export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: numbe
   }
   for (const [r0, n] of valueBlocks(values, formats)) {
     steps.push({
-      sheetIndex,
       queue: (t) => {
         const range = t.sheet(sheetIndex).getRangeByIndexes(r0, 0, n, cols);
         range.numberFormat = formats.slice(r0, r0 + n);
@@ -169,7 +166,7 @@ export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: numbe
   }
   steps.push(...formatSteps(layout, sheetIndex, features));
   for (const m of layout.merges) {
-    steps.push({ sheetIndex, queue: (t) => t.sheet(sheetIndex).getRange(rectAddress(m)).merge(false) });
+    steps.push({ queue: (t) => t.sheet(sheetIndex).getRange(rectAddress(m)).merge(false) });
   }
   return steps;
 }
