@@ -41,7 +41,8 @@ export function generateInProfile(
   snapshot: WorkbookSnapshot,
   profileId?: string,
   options: GenerateOptions = {},
-  draft: DraftOptions = {},
+  /** False: the nine sheets only (the narrative use case drafts the 情况说明 itself). */
+  draft: DraftOptions | false = {},
 ): GenerateResult & { profile: Profile } {
   let result: GenerateResult & { profile: Profile };
   if (profileId) {
@@ -55,7 +56,7 @@ export function generateInProfile(
     const read = readAccounts(snapshot);
     result = { ...generate(snapshot, read.profile, options, read), profile: read.profile };
   }
-  return withNarrativeDraft(snapshot, result, draft);
+  return draft === false ? result : withNarrativeDraft(snapshot, result, draft);
 }
 
 /** For the 情况说明 draft sheet: last year's tables picked by the user (app/last-year.ts), and their file name. */
@@ -75,8 +76,9 @@ function withNarrativeDraft<R extends GenerateResult>(snapshot: WorkbookSnapshot
   const workings = hasWorkingSheets(snapshot) ? readWorkings(snapshot) : null;
   // Last year picked by the user wins over the 上年数 columns; of another year than the one before it is not used.
   const mismatch = options.lastYear ? lastYearMismatch(result.accounts.year, options.lastYear, options.lastYearFile) : null;
-  const own = workings ? (lastYearInWorkbook(snapshot, workings)?.accounts ?? null) : null;
-  const lastYear = options.lastYear ? (mismatch ? null : options.lastYear) : own;
+  // The 上年数 columns are derived only when no file was picked (it wins over them).
+  const own = () => (workings ? (lastYearInWorkbook(snapshot, workings)?.accounts ?? null) : null);
+  const lastYear = options.lastYear ? (mismatch ? null : options.lastYear) : own();
   const extras = workings ? workingExtras(workings.data) : {};
   const draft = draftNarrative({ accounts: result.accounts, lastYear, ...extras });
   return { ...result, sheets: [...result.sheets, draftSheet(draft)], findings: [...result.findings, ...(mismatch ? [mismatch] : [])] };

@@ -28,7 +28,7 @@ export interface NarrativeDraftOptions {
 
 export function draftFromWorkbook(snapshot: WorkbookSnapshot, options: NarrativeDraftOptions = {}): NarrativeDraftResult {
   const findings: Finding[] = [];
-  const generated = generateInProfile(snapshot, options.profile);
+  const generated = generateInProfile(snapshot, options.profile, {}, false);
   findings.push(...generated.findings.filter((f) => f.severity === 'error'));
   if (!generated.accounts) return { draft: null, accounts: null, findings };
   const extras = workingsExtras(snapshot);
