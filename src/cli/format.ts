@@ -1,7 +1,8 @@
 // Human-readable output of a check: the findings as src/app/findings-presentation.ts presents them (the pane and
 // the page show the same), laid out for a terminal, then the summary.
 import { presentFindings, summaryText, type PresentedFinding, type PresentedGroup } from '../app/findings-presentation';
-import { summarize } from '../core/findings';
+import { refText } from '../core/cells';
+import { summarize, type Finding } from '../core/findings';
 import { NARRATIVE_TABLE } from '../core/narrative';
 import type { CheckReport } from '../core/report';
 import { padDisplay } from './terminal-text';
@@ -48,4 +49,9 @@ export function summaryLine(report: CheckReport): string {
   const found = report.tables.length;
   const year = report.year ? ` ${report.year}年度` : '';
   return `检查完成：${report.unit ?? '（未识别单位名称）'}${year}，格式 ${report.profile}，找到 ${found}/9 张表。\n${summaryText(summarize(report.findings))}`;
+}
+
+/** One problem of an input on stderr (generate, narrative): `[错误] W-INPUT 底稿1!C5 …`. */
+export function findingLine(f: Finding): string {
+  return `[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`;
 }

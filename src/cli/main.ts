@@ -3,7 +3,6 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkWorkbook } from '../app/check';
 
-import { refText } from '../core/cells';
 import { summarize } from '../core/findings';
 import { clipText } from '../core/quote';
 import { profileById, PROFILES } from '../core/profiles';
@@ -22,7 +21,7 @@ import { ArgsError, flag, parseArgs, type ParsedArgs } from './args';
 import { commandByName, commandHelp, generalHelp } from './commands';
 import { packageVersion } from './version';
 import { BatchInputError, runBatch } from './batch';
-import { formatFindings, summaryLine } from './format';
+import { findingLine, formatFindings, summaryLine } from './format';
 import { formatNarrativeSummary } from './narrative-summary';
 import { NarrativeFileError, readNarrativeFile } from './narrative-file';
 import { fileSystemMessage } from './fs-errors';
@@ -42,23 +41,28 @@ function requireFile(path: string): void {
 /** The full ExcelJS load, for a command that writes (check --marked); ExcelJS is loaded only here. */
 async function openWorkbook(path: string, args: ParsedArgs): Promise<ExcelJsWorkbookPort> {
   requireFile(path);
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
-    const { ExcelJsWorkbookPort } = require('../adapters/file/exceljs-port') as typeof import('../adapters/file/exceljs-port');
-    return new ExcelJsWorkbookPort(await openWorkbookFile(path, readLimits(maxSizeMb(args))));
-  } catch (e) {
-    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+  const { ExcelJsWorkbookPort } = require('../adapters/file/exceljs-port') as typeof import('../adapters/file/exceljs-port');
+  return new ExcelJsWorkbookPort(await openWorkbookFile(path, readLimits(maxSizeMb(args))));
 }
 
 /** The snapshot of a file that is only read: the lean read path where it gives the full load's snapshot. */
 async function readSnapshot(path: string, args: ParsedArgs): Promise<WorkbookSnapshot> {
   requireFile(path);
-  try {
-    return await readSnapshotFile(path, readLimits(maxSizeMb(args)));
-  } catch (e) {
-    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
-  }
+  return readSnapshotFile(path, readLimits(maxSizeMb(args)));
+}
+
+/** A whole-number option (`--workers`, `--timeout`), or undefined when not given. */
+function integerFlag(args: ParsedArgs, name: string, what: string): number | undefined {
+  const v = flag(args, name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new ArgsError(`${name} 应为${what}（整数），而不是“${v}”。`);
+  return Number(v);
+}
+
+/** `--rubric` and `--rubric-setting`: the 绩效 scoring options. */
+function rubricOption(args: ParsedArgs) {
+  return parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
 }
 
 function profileOption(args: ParsedArgs): string | undefined {
@@ -83,19 +87,17 @@ function isFolder(path: string | undefined): path is string {
 
 /** `check <folder>` and `generate <folder> -o <outdir>`: every .xlsx of the folder (src/cli/batch). */
 async function runBatchCommand(kind: 'check' | 'generate', args: ParsedArgs, io: Output): Promise<number> {
-  const workers = flag(args, '--workers');
-  if (workers !== undefined && !/^\d+$/.test(workers)) throw new ArgsError(`--workers 应为线程数（整数），而不是“${workers}”。`);
-  const timeout = flag(args, '--timeout');
-  if (timeout !== undefined && !/^\d+$/.test(timeout)) throw new ArgsError(`--timeout 应为秒数（整数），而不是“${timeout}”。`);
+  const workers = integerFlag(args, '--workers', '线程数');
+  const timeout = integerFlag(args, '--timeout', '秒数');
   const result = await runBatch(
     {
       kind,
       folder: args.positionals[0],
       outDir: flag(args, '-o', '--out'),
-      workers: workers === undefined ? undefined : Number(workers),
-      fileTimeoutSeconds: timeout === undefined ? undefined : Number(timeout),
+      workers,
+      fileTimeoutSeconds: timeout,
       profile: profileOption(args),
-      performance: parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []),
+      performance: rubricOption(args),
       quiet: args.flags.has('--quiet'),
       maxSizeMb: maxSizeMb(args),
       verbose: args.flags.has('--verbose'),
@@ -122,7 +124,7 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   // --marked writes a copy: the full load, which keeps what it writes back. Otherwise the lean read.
   const port = marked ? await openWorkbook(file, args) : null;
   const snapshot = port ? await port.readSnapshot() : await readSnapshot(file, args);
-  const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
+  const performance = rubricOption(args);
   const lastYear = await lastYearOption(args);
   const report: CheckReport = checkWorkbook(snapshot, {
     profile: profileOption(args),
@@ -167,17 +169,11 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts generate 底稿.xlsx -o 公开表.xlsx');
   requireFile(input);
   await requireNewOutput(out);
-  let result: GenerateFileResult;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
   const { runGenerate } = require('./generate-file') as typeof import('./generate-file');
-  try {
-    result = await runGenerate(input, out, profileOption(args), { limits: readLimits(maxSizeMb(args)) });
-  } catch (e) {
-    throw e instanceof WorkbookOpenError ? new UserError(openFailure(e, args.flags.has('--verbose'))) : e;
-  }
+  const result: GenerateFileResult = await runGenerate(input, out, profileOption(args), { limits: readLimits(maxSizeMb(args)) });
   const inputErrors = result.inputFindings.filter((f) => f.severity === 'error');
-  for (const f of result.inputFindings)
-    io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
+  for (const f of result.inputFindings) io.err(findingLine(f));
   if (result.addedSheets.length === 0) {
     io.err(`没有生成任何工作表：输入中有 ${inputErrors.length} 个错误需要先改正。`);
     return inputErrors.length ? 1 : 2;
@@ -220,7 +216,7 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
     lastYear: lastYear?.snapshot,
     lastYearFile: lastYear?.file,
   });
-  for (const f of result.findings) io.err(`[${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.cells.map(refText).join(', ')} ${f.message}`);
+  for (const f of result.findings) io.err(findingLine(f));
   if (!result.written || !result.draft) {
     io.err('没有写出情况说明草稿：请先改正以上错误。');
     return 1;
@@ -244,11 +240,10 @@ async function runTemplateCommand(args: ParsedArgs, io: Output): Promise<number>
 
 /** --timeout on one file: the seconds, or undefined (a folder has its own per-file limit; 0 means none). */
 function singleFileTimeout(args: ParsedArgs): number | undefined {
-  if (args.command !== 'check' && args.command !== 'generate') return undefined;
-  const v = flag(args, '--timeout');
-  if (v === undefined || isFolder(args.positionals[0])) return undefined;
-  if (!/^\d+$/.test(v)) throw new ArgsError(`--timeout 应为秒数（整数），而不是“${v}”。`);
-  return Number(v) > 0 ? Number(v) : undefined;
+  if (!commandByName(args.command)?.options.some((o) => o.name === 'timeout')) return undefined;
+  if (isFolder(args.positionals[0])) return undefined;
+  const seconds = integerFlag(args, '--timeout', '秒数');
+  return seconds ? seconds : undefined;
 }
 
 /** The arguments without --timeout (the worker runs the command itself). */
@@ -302,6 +297,11 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof NarrativeFileError
     ) {
       io.err(`错误：${e.message}`);
+      return 2;
+    }
+    // A file that cannot be opened, from any command: its Chinese reason (with --verbose, the library's too).
+    if (e instanceof WorkbookOpenError) {
+      io.err(`错误：${openFailure(e, verbose)}`);
       return 2;
     }
     const fsError = fileSystemMessage(e);
