@@ -1,5 +1,5 @@
 // Opening a picked or dropped file in the browser, with the reasons a file cannot be read in Chinese.
-import { declaredSize, DEFAULT_MAX_TOTAL_MB, readZipDirectory } from '../adapters/file/zip-directory';
+import { DEFAULT_MAX_TOTAL_MB, xlsxBytesProblem } from '../adapters/file/zip-directory';
 import { PageWorkbookPort } from './page-port';
 
 export class FileOpenError extends Error {
@@ -8,30 +8,25 @@ export class FileOpenError extends Error {
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
 /** Why these bytes cannot be an .xlsx workbook, or null when they may be one. */
 export function notAWorkbook(name: string, bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return `“${name}”是空文件，无法读取。请选择填好公开表的 .xlsx 工作簿。`;
-  if (startsWith(bytes, OLE)) {
-    return `“${name}”是旧版 Excel（.xls）文件或设置了打开密码的工作簿，本页只能读取 .xlsx。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），如有打开密码请先去掉，再选择新文件。`;
+  const problem = xlsxBytesProblem(bytes, PAGE_MAX_INFLATED_BYTES);
+  switch (problem?.kind) {
+    case undefined:
+      return null;
+    case 'empty':
+      return `“${name}”是空文件，无法读取。请选择填好公开表的 .xlsx 工作簿。`;
+    case 'ole':
+      return `“${name}”是旧版 Excel（.xls）文件或设置了打开密码的工作簿，本页只能读取 .xlsx。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），如有打开密码请先去掉，再选择新文件。`;
+    case 'not-zip':
+      return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
+    case 'truncated':
+      return `“${name}”不完整（ZIP 结构被截断），可能下载或复制时出错。请重新获取原文件后再试。`;
+    case 'too-large': {
+      const mb = (b: number) => `${Math.ceil(b / (1024 * 1024))} MB`;
+      return `“${name}”解压后有 ${mb(problem.inflated)}，超出本页可读取的上限 ${mb(problem.limit)}。请删除多余的行列或拆分工作簿后再试。`;
+    }
   }
-  if (!startsWith(bytes, ZIP))
-    return `“${name}”不是 Excel 工作簿（.xlsx），无法读取。请选择 .xlsx 文件；.xls、.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx。`;
-  // What the zip declares, before the library inflates anything (a small file can inflate to gigabytes).
-  const dir = readZipDirectory(bytes);
-  if (!dir.ok) return `“${name}”不完整（ZIP 结构被截断），可能下载或复制时出错。请重新获取原文件后再试。`;
-  const inflated = declaredSize(dir.entries);
-  if (inflated > PAGE_MAX_INFLATED_BYTES) {
-    const mb = (b: number) => `${Math.ceil(b / (1024 * 1024))} MB`;
-    return `“${name}”解压后有 ${mb(inflated)}，超出本页可读取的上限 ${mb(PAGE_MAX_INFLATED_BYTES)}。请删除多余的行列或拆分工作簿后再试。`;
-  }
-  return null;
 }
 
 /** The inflated size the page reads at most (the CLI's default --max-size; the page cannot inflate to count). */

@@ -115,3 +115,24 @@ export function entryDataOffset(data: Uint8Array, entry: ZipEntry): number {
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   return start + entry.compressedSize > data.length ? -1 : start;
 }
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Why bytes picked in a browser cannot be an .xlsx, before any library inflates them; each caller words it. */
+export type XlsxBytesProblem =
+  | { kind: 'empty' }
+  /** An .xls, or an .xlsx with an open password (both are OLE compound files). */
+  | { kind: 'ole' }
+  | { kind: 'not-zip' }
+  | { kind: 'truncated' }
+  | { kind: 'too-large'; inflated: number; limit: number };
+
+export function xlsxBytesProblem(bytes: Uint8Array, maxInflated = DEFAULT_MAX_TOTAL_MB * 1024 * 1024): XlsxBytesProblem | null {
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (OLE.every((b, i) => bytes[i] === b)) return { kind: 'ole' };
+  // What the zip declares (a small file can inflate to gigabytes).
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) return { kind: dir.problem };
+  const inflated = declaredSize(dir.entries);
+  return inflated > maxInflated ? { kind: 'too-large', inflated, limit: maxInflated } : null;
+}
