@@ -156,11 +156,14 @@ export function layoutSteps(layout: SheetLayout, name: string, sheetIndex: numbe
     values.push(vl);
   }
   for (const [r0, n] of valueBlocks(values, formats)) {
+    // Cut once: the step is queued twice (measured, then written).
+    const blockFormats = formats.slice(r0, r0 + n);
+    const blockValues = values.slice(r0, r0 + n);
     steps.push({
       queue: (t) => {
         const range = t.sheet(sheetIndex).getRangeByIndexes(r0, 0, n, cols);
-        range.numberFormat = formats.slice(r0, r0 + n);
-        range.values = values.slice(r0, r0 + n);
+        range.numberFormat = blockFormats;
+        range.values = blockValues;
       },
     });
   }
