@@ -17,6 +17,12 @@ const VALUE_FLAGS = new Set([
   '--narrative',
   '--last-year',
   '--max-size',
+  // review (issue #16): explain, report, check
+  '--status',
+  '--reason',
+  '--csv',
+  '--user',
+  '--change-threshold',
 ]);
 const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h', '--quiet', '--verbose']);
 

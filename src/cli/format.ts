@@ -1,6 +1,6 @@
 // Human-readable output of a check: findings grouped by table and severity, then a one-line summary.
 import { refText } from '../core/cells';
-import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
+import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize, type Finding } from '../core/findings';
 import type { CheckReport } from '../core/report';
 import { isTableId } from '../core/model';
 import { NARRATIVE_TABLE } from '../core/narrative';
@@ -14,7 +14,8 @@ function tableHeading(id: string, report: CheckReport): string {
   return `绩效自评：${id}`;
 }
 
-export function formatFindings(report: CheckReport): string {
+/** `statusOf`: the review status to show after a finding (`已说明：…`), or null (issue #16). */
+export function formatFindings(report: CheckReport, statusOf: (f: Finding) => string | null = () => null): string {
   const lines: string[] = [];
   for (const { table: id, findings: fs } of findingsByTable(report.findings)) {
     const s = summarize(fs);
@@ -24,7 +25,9 @@ export function formatFindings(report: CheckReport): string {
         const where = f.cells.length
           ? ` @ ${f.cells.slice(0, 3).map(refText).join(', ')}${f.cells.length > 3 ? ` 等 ${f.cells.length} 格` : ''}`
           : '';
+        const status = statusOf(f);
         lines.push(`  [${SEVERITY_LABEL[sev]}] ${f.rule}${where}`, `      ${f.message}`);
+        if (status) lines.push(`      → ${status}`);
       }
     }
   }

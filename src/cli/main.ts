@@ -7,10 +7,10 @@ import { refText } from '../core/cells';
 import { summarize } from '../core/findings';
 import { clipText } from '../core/quote';
 import { profileById, PROFILES } from '../core/profiles';
-import { reportToJson, type CheckReport } from '../core/report';
+import type { CheckReport } from '../core/report';
 import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
-import { invalidRecordsNotice, marksOf } from '../port/port';
+import { invalidRecordsNotice } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
@@ -27,6 +27,14 @@ import { runNarrative } from './narrative-draft-file';
 import { readLastYear } from '../app/last-year';
 import { maxSizeMb, openFailure, readLimits } from './read-options';
 import { runWithTimeout } from './timed-run';
+import { runExplain } from './explain-file';
+import { runReport } from './report-file';
+import { readinessExitCode, reviewedJson, reviewer, type ReviewCliContext } from './review-cli';
+import { readinessWarning, reviewCheck, saveReview, type ReviewedCheck } from '../app/review';
+import type { CheckOptions } from '../app/check';
+import { parseChangeThreshold } from '../core/rules/last-year-rules';
+import { REVIEW_STATUS_LABEL } from '../core/review/record';
+import { ReviewInputError } from '../core/review/status';
 
 export const HELP = `决算公开助手 final-accounts
 
@@ -43,7 +51,17 @@ export const HELP = `决算公开助手 final-accounts
                         （福建2018自评表式 R17/R18/S17 按表内容自动识别并用其规则；指定 fujian-2018-… 则覆盖）
       --rubric-setting  评分设置，可重复：execRateRule=none|proportional|tiered，
                         execRateTiers=90:10,80:8,60:6,0:0，lteConvention=a|b
-      --last-year       上年的九张公开表或底稿（用于与上年比较）
+      --last-year       上年的九张公开表或底稿：核对年初结转和结余 = 上年年末数，列出变动较大的科目和“三公”经费、新增或不再列示的项
+      --change-threshold 变动幅度阈值“百分比,万元”（默认 30,10：变动超过 ±30% 且在 10 万元以上需说明原因）
+      --user            审核记录中的填写人（默认为登录用户名）
+      每个错误和提示有一个编号（--json 中的 id）；已说明或标为误报的问题在复查时仍显示其说明。
+  final-accounts explain <文件.xlsx> <问题编号> --status explained|dismissed --reason "原因" -o <输出.xlsx>
+  final-accounts explain <文件.xlsx> --csv <说明.csv> -o <输出.xlsx>
+      记录对问题的处理：explained 已说明、dismissed 误报（都须写明原因）、open 恢复为待处理；
+      --csv 为 id,status,reason 三列的清单。审核记录保存在输出工作簿中（随文件携带），原文件不变。
+      可同时使用 check 的 --profile、--last-year、--change-threshold、--narrative、--user。
+  final-accounts report <文件.xlsx> -o <审核说明.xlsx>
+      写出“审核说明”表：每个错误和提示的状态、原因和单元格，供报送财政审核时附上。
   final-accounts generate <输入.xlsx> -o <输出.xlsx> [--profile 格式] [--timeout 秒]
       由底稿（或已有的九张表）生成九张公开表，加到输出文件的新工作表中；不覆盖任何已有工作表。
       --timeout         单个文件超过该秒数仍未完成即中止（默认不限）
@@ -63,7 +81,9 @@ export const HELP = `决算公开助手 final-accounts
   --max-size MB   工作簿解压后的大小上限（默认 200）；超出即拒绝读取，以防异常或恶意构造的文件耗尽内存
   --verbose       读取失败或内部错误时，附上程序库的原始信息（报告问题时使用）
 
-退出码：0 没有错误；1 有错误；2 文件无法读取或参数错误。
+退出码（check、explain、report）：0 可以公开（没有待处理的错误，所有提示均已说明或标为误报）；
+  1 有待处理的错误；3 没有待处理的错误，但有提示尚未说明；2 文件无法读取或参数错误。
+  （generate、narrative：0 成功；1 有错误。批量检查：0 没有错误；1 有错误；2 有文件无法处理。）
 `;
 
 export class UserError extends Error {}
@@ -138,31 +158,24 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);
-  const narrativePath = flag(args, '--narrative');
-  const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
+  const options = await checkOptionsOf(args, file);
   const port = await openWorkbook(file, args);
   const snapshot = await port.readSnapshot();
-  const performance = parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
-  const lastYear = await lastYearOption(args);
-  const report: CheckReport = checkWorkbook(snapshot, {
-    profile: profileOption(args),
-    file,
-    performance,
-    narrative,
-    lastYear,
-    lastYearFile: flag(args, '--last-year'),
-  });
+  const report: CheckReport = checkWorkbook(snapshot, options);
+  const reviewed = reviewCheck(report, await port.readReview(), reviewer(flag(args, '--user')));
+  if (reviewed.invalidNotice) io.err(reviewed.invalidNotice);
   if (marked) {
-    const result = await port.applyMarks(marksOf(report.findings));
+    // The marked copy also keeps the review record (every error and 提示 of this check, 已改正 for those gone).
+    const result = (await saveReview(port, reviewed, true))!;
     await writeNewFile(marked, await port.toBuffer());
     // A mark record in the input that is not ours (or was altered) is ignored; say so, on stderr so --json stays clean.
     const notice = invalidRecordsNotice(result.invalidRecords);
     if (notice) io.err(notice);
   }
   if (flag(args, '--json')) {
-    io.out(JSON.stringify(reportToJson(report), null, 2));
+    io.out(JSON.stringify(reviewedJson(reviewed), null, 2));
   } else {
-    io.out(formatFindings(report));
+    io.out(formatFindings(report, statusText(reviewed)));
     if (report.projects.length) {
       io.out('');
       io.out('绩效自评汇总：');
@@ -173,10 +186,48 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
       io.out(formatNarrativeSummary(report.narrative));
     }
     io.out('');
+    io.out(reviewed.readiness.text);
     io.out(summaryLine(report));
     if (marked) io.out(`已另存标记副本：${marked}`);
   }
-  return summarize(report.findings).error > 0 ? 1 : 0;
+  return readinessExitCode(reviewed);
+}
+
+function warnIfNotReady(reviewed: ReviewedCheck, io: Output): void {
+  const warning = readinessWarning(reviewed);
+  if (warning) io.err(warning);
+}
+
+/** `已说明：…` / `误报：…` after a finding in the text output; `待处理（数字已变动）` when an explanation lapsed. */
+function statusText(reviewed: ReviewedCheck): (f: { id?: string }) => string | null {
+  const byId = new Map(reviewed.state.findings.map((r) => [r.finding.id, r]));
+  return (f) => {
+    const r = byId.get(f.id);
+    if (!r) return null;
+    if (r.status === 'open') return r.changed ? `待处理（说明后数字已变动，原说明：${r.record?.reason ?? ''}）` : null;
+    return `${REVIEW_STATUS_LABEL[r.status]}：${r.record?.reason ?? ''}`;
+  };
+}
+
+/** The check options every command that checks a single workbook takes (check, explain, report). */
+async function checkOptionsOf(args: ParsedArgs, file: string): Promise<CheckOptions> {
+  const thresholdText = flag(args, '--change-threshold');
+  const changeThreshold = thresholdText === undefined ? undefined : parseChangeThreshold(thresholdText);
+  if (changeThreshold === null) throw new ArgsError(`--change-threshold 应为“百分比,万元”，例如 30,10，而不是“${thresholdText}”。`);
+  const narrativePath = flag(args, '--narrative');
+  return {
+    profile: profileOption(args),
+    file,
+    performance: parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []),
+    lastYear: await lastYearOption(args),
+    lastYearFile: flag(args, '--last-year'),
+    ...(changeThreshold ? { changeThreshold } : {}),
+    ...(narrativePath ? { narrative: await readNarrativeFile(narrativePath) } : {}),
+  };
+}
+
+function reviewContext(args: ParsedArgs): ReviewCliContext {
+  return { open: (path) => openWorkbook(path, args), checkOptions: (file) => checkOptionsOf(args, file) };
 }
 
 async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number> {
@@ -203,7 +254,10 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   io.out(`已由${result.source === 'workings' ? '底稿' : '已有的公开表'}生成，新增工作表：`);
   for (const name of result.addedSheets) io.out(`  + ${name}`);
   io.out(`已写入：${out}（原文件未改动）`);
-  if (result.report) io.out(`生成表检查：${summaryLine(result.report)}`);
+  if (result.report) {
+    io.out(`生成表检查：${summaryLine(result.report)}`);
+    warnIfNotReady(reviewCheck(result.report, result.inputReview, reviewer(flag(args, '--user'))), io);
+  }
   return result.report && summarize(result.report.findings).error > 0 ? 1 : 0;
 }
 
@@ -229,7 +283,8 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts narrative 底稿.xlsx -o 情况说明.docx');
   if (!/\.docx$/i.test(out)) throw new ArgsError(`情况说明草稿写成 Word 文档，输出文件名应以 .docx 结尾（而不是“${out}”）。`);
   await requireNewOutput(out);
-  const snapshot = await (await openWorkbook(input, args)).readSnapshot();
+  const inputPort = await openWorkbook(input, args);
+  const snapshot = await inputPort.readSnapshot();
   const lastYear = await lastYearSnapshot(args);
   const result = await runNarrative(snapshot, out, {
     profile: profileOption(args),
@@ -242,6 +297,10 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
     return 1;
   }
   io.out(`已写出情况说明草稿：${out}（${result.draft.paragraphs.length} 段，${result.draft.placeholders} 处【请填写…】待补充）`);
+  // A draft from the tables describes them as they are: say when they are not ready to publish (it does not
+  // block). A draft from working sheets describes tables derived from them, which generate checks.
+  const tablesCheck = checkWorkbook(snapshot, { profile: profileOption(args), file: input });
+  if (tablesCheck.tables.length > 0) warnIfNotReady(reviewCheck(tablesCheck, await inputPort.readReview(), reviewer(flag(args, '--user'))), io);
   if (!lastYear) io.out('未提供上年数（--last-year），“较上年”的增减额和增减率也以【请填写…】标出。');
   return 0;
 }
@@ -294,6 +353,10 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         return await runTemplateCommand(args, io);
       case 'narrative':
         return await runNarrativeCommand(args, io);
+      case 'explain':
+        return await runExplain(args, io, reviewContext(args));
+      case 'report':
+        return await runReport(args, io, reviewContext(args));
       default:
         throw new ArgsError(`不认识的命令“${args.command}”。运行 final-accounts --help 查看用法。`);
     }
@@ -305,7 +368,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof GenerateInputError ||
       e instanceof BatchInputError ||
       e instanceof OutputError ||
-      e instanceof NarrativeFileError
+      e instanceof NarrativeFileError ||
+      e instanceof ReviewInputError
     ) {
       io.err(`错误：${e.message}`);
       return 2;
