@@ -140,7 +140,8 @@ function changes(t: TableData, tl: TableData, col: 'total' | 'final', th: Change
   const out: Finding[] = [];
   const lastRows = new Map(tl.rows.map((r) => [r.key, r]));
   const unit = t.unit;
-  const keep = (r: TableRow) => r.key !== 'total' && (!!r.code || !items);
+  // 支出决算表: the 类/款/项 rows; 三公: every item and the 合计.
+  const keep = (r: TableRow) => (items ? !!r.code : true);
   for (const r of t.rows.filter(keep)) {
     const c = r.cells[col];
     if (!usable(c) || !c.ref) continue;
@@ -152,7 +153,7 @@ function changes(t: TableData, tl: TableData, col: 'total' | 'final', th: Change
           rule: 'L3',
           severity: 'warning',
           table: t.id,
-          message: `${name(t)}“${rowName(r)}”是本年新增的项（上年没有该项），本年为 ${formatAmount(c.minor, unit)}。请说明新增的原因。`,
+          message: `${name(t)}“${rowName(r)}”是本年新增的项（上年没有该项），本年为 ${formatAmount(c.minor, unit)}${unit}。请说明新增的原因。`,
           cells: [c.ref],
           unit,
           lastYearMinor: 0,
@@ -165,7 +166,7 @@ function changes(t: TableData, tl: TableData, col: 'total' | 'final', th: Change
       rule: 'L2',
       severity: 'warning',
       table: t.id,
-      message: `${name(t)}“${rowName(r)}”本年为 ${formatAmount(c.minor, unit)}，上年为 ${formatAmount(lc.minor, unit)}，${percentText(diff, lc.minor)}（${diff >= 0 ? '增加' : '减少'} ${formatAmount(Math.abs(diff), unit)}），变动超过 ${thresholdText(th, unit)}。请说明变动原因。`,
+      message: `${name(t)}“${rowName(r)}”本年为 ${formatAmount(c.minor, unit)}，上年为 ${formatAmount(lc.minor, unit)}，${percentText(diff, lc.minor)}（${diff >= 0 ? '增加' : '减少'} ${formatAmount(Math.abs(diff), unit)}${unit}），变动超过 ${thresholdText(th, unit)}。请说明变动原因。`,
       cells: [c.ref],
       unit,
       expectedMinor: lc.minor,
@@ -182,7 +183,7 @@ function changes(t: TableData, tl: TableData, col: 'total' | 'final', th: Change
         rule: 'L3',
         severity: 'warning',
         table: t.id,
-        message: `${name(tl)}上年有“${rowName(lr)}”（${formatAmount(lc.minor, tl.unit)}），本年没有该项。请说明原因（如项目结束、科目调整）。`,
+        message: `${name(tl)}上年有“${rowName(lr)}”（${formatAmount(lc.minor, tl.unit)}${tl.unit}），本年没有该项。请说明原因（如项目结束、科目调整）。`,
         cells: lc.ref ? [lastYearRef(lc.ref)] : [],
         unit: tl.unit,
         lastYearMinor: lc.minor,
