@@ -1,7 +1,6 @@
 // `final-accounts report <book.xlsx> -o 审核说明.xlsx`: the 审核说明 sheet (every error and 提示 with its
 // status, reason and cells) in a new workbook, for the 财政 reviewer. The exit code is the readiness.
-import ExcelJS from 'exceljs';
-import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
+import { workbookOfSheets } from '../adapters/file/exceljs-port';
 import { reviewReportLayout, reviewWorkbook } from '../app/review';
 import { ArgsError, flag, type ParsedArgs } from './args';
 import type { Output } from './main';
@@ -16,9 +15,7 @@ export async function runReport(args: ParsedArgs, io: Output, ctx: ReviewCliCont
   await requireNewOutput(out);
   const reviewed = await reviewWorkbook(await ctx.open(file), await ctx.checkOptions(file), reviewer(flag(args, '--user')));
   if (reviewed.invalidNotice) io.err(reviewed.invalidNotice);
-  const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
-  await port.addSheets([reviewReportLayout(reviewed)]);
-  await writeNewFile(out, await port.toBuffer());
+  await writeNewFile(out, await workbookOfSheets([reviewReportLayout(reviewed)]));
   const s = reviewed.state;
   io.out(`已写出审核说明：${out}（${s.findings.length} 个错误和提示，${s.fixed.length} 个已改正）`);
   io.out(reviewed.readiness.text);

@@ -5,7 +5,9 @@ import { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import type { CellRef } from '../core/cells';
 import type { SheetLayout } from '../port/layout';
-import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
+import type { ApplyMarksOptions, ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
+import type { ReviewRecord } from '../core/review/record';
+import { splitReviewStore, type ReviewStore } from '../port/review-store';
 import type { SheetSnapshot, WorkbookSnapshot } from '../port/snapshot';
 
 export interface GeneratedFile {
@@ -39,7 +41,9 @@ export class PageWorkbookPort implements WorkbookPort {
     private readonly original: Uint8Array,
     private readonly working: ExcelJsWorkbookPort,
   ) {
-    const sheets = workbookSnapshot(working.workbook).sheets.filter((s) => !working.isMarksRecord(s.name));
+    // Neither our mark record nor our review store is a sheet of the user's.
+    const sheets = splitReviewStore({ sheets: workbookSnapshot(working.workbook).sheets.filter((s) => !working.isMarksRecord(s.name)) }).snapshot
+      .sheets;
     this.view = { sheets, generated: [], marks: [], selected: null, selectCount: 0, result: null };
   }
 
@@ -62,11 +66,20 @@ export class PageWorkbookPort implements WorkbookPort {
   }
 
   /** A new check replaces the marks of the previous one (on the grid and in the marked copy). */
-  async applyMarks(marks: Mark[]): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], options: ApplyMarksOptions = {}): Promise<MarkResult> {
     const cleared = await this.working.clearMarks();
-    const result = await this.working.applyMarks(marks);
+    const result = await this.working.applyMarks(marks, options);
     this.update({ marks });
     return { ...result, invalidRecords: cleared.invalidRecords + (result.invalidRecords ?? 0) };
+  }
+
+  /** The review record of the working copy (the marked copy carries it). */
+  async readReview(): Promise<ReviewStore> {
+    return this.working.readReview();
+  }
+
+  async writeReview(records: ReviewRecord[]): Promise<void> {
+    await this.working.writeReview(records);
   }
 
   async clearMarks(): Promise<ClearResult> {

@@ -4,6 +4,10 @@ import type { Severity, Summary } from '../core/findings';
 import { findingsByTable, SEVERITY_LABEL, SEVERITY_ORDER, summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
 import { isTableId } from '../core/model';
+import { formatAmount } from '../core/money';
+import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../core/review/record';
+import type { ReviewedFinding } from '../core/review/status';
+import type { ReviewedCheck } from '../app/review';
 
 export interface FindingRow {
   /** Stable key for the list. */
@@ -15,6 +19,15 @@ export interface FindingRow {
   cell: CellRef | null;
   cellText: string;
   rule: string;
+  /** Review (issue #16), for errors and 提示 with an id: the status, and the reason of an explained one. */
+  id?: string;
+  status?: ReviewStatus;
+  statusLabel?: string;
+  reason?: string;
+  /** Explained, then its figures changed: 待处理 again. */
+  changed?: boolean;
+  /** 上年数 as printed (`12.35`), when last year's tables were given. */
+  lastYear?: string;
 }
 
 export interface FindingGroup {
@@ -33,7 +46,8 @@ function tableLabel(report: CheckReport, table: string): string {
   return table || '其他';
 }
 
-export function groupFindings(report: CheckReport): FindingGroup[] {
+export function groupFindings(report: CheckReport, review?: ReviewedCheck | null): FindingGroup[] {
+  const byId = new Map((review?.state.findings ?? []).map((r) => [r.finding.id, r]));
   return findingsByTable(report.findings).map(({ table, findings }) => ({
     key: table,
     label: tableLabel(report, table),
@@ -51,7 +65,20 @@ export function groupFindings(report: CheckReport): FindingGroup[] {
           cell: f.cells[0] ?? null,
           cellText: f.cells.map(refText).join('、'),
           rule: f.rule,
+          ...reviewOf(byId.get(f.id)),
+          ...(f.lastYearMinor !== undefined && f.unit ? { lastYear: formatAmount(f.lastYearMinor, f.unit) } : {}),
         })),
     })).filter((g) => g.rows.length > 0),
   }));
+}
+
+function reviewOf(r: ReviewedFinding | undefined): Partial<FindingRow> {
+  if (!r?.finding.id) return {};
+  return {
+    id: r.finding.id,
+    status: r.status,
+    statusLabel: REVIEW_STATUS_LABEL[r.status],
+    ...(r.status !== 'open' && r.record ? { reason: r.record.reason } : {}),
+    ...(r.changed ? { changed: true, reason: r.record?.reason } : {}),
+  };
 }

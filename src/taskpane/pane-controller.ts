@@ -8,8 +8,11 @@ import type { WorkbookSnapshot } from '../port/snapshot';
 import { groupFindings, type FindingGroup } from './findings-view';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
 import { toPaneError, type PaneError } from './pane-errors';
+import { explain, reviewCheck, reviewReportLayout, type ReviewedCheck } from '../app/review';
+import { EMPTY_STORE } from '../port/review-store';
+import type { Reviewer } from '../core/review/status';
 
-export type PaneTask = 'check' | 'generate' | 'clear' | 'jump';
+export type PaneTask = 'check' | 'generate' | 'clear' | 'jump' | 'review';
 
 export interface PaneProgress {
   label: string;
@@ -31,6 +34,8 @@ export interface PaneState {
   markNotice: string | null;
   profile: string | undefined;
   rubric: string | undefined;
+  /** The last check joined with the workbook's review record (issue #16): statuses and readiness. */
+  review: ReviewedCheck | null;
 }
 
 export interface PaneDependencies {
@@ -39,6 +44,8 @@ export interface PaneDependencies {
   layouts?: (snapshot: WorkbookSnapshot, profile?: string) => GeneratedLayouts;
   /** What the host cannot do, shown once (e.g. OfficeWorkbookPort.limitations()). */
   limitations?: string[];
+  /** Who sets a status, where the host tells (Excel gives add-ins no user name). */
+  userName?: string;
 }
 
 /** The pane's notice when the port left the notes of 尾差-only cells out (null when none were). */
@@ -47,7 +54,7 @@ export function tailNotesNotice(omitted: number): string | null {
   return `尾差较多：${omitted} 个只有尾差的单元格已着色，但未加批注（全部加批注会超出 Excel 单次请求上限，需要多次往返）。各处说明见问题列表。`;
 }
 
-const TASK_LABEL: Record<PaneTask, string> = { check: '检查', generate: '生成公开表', clear: '清除标记', jump: '定位单元格' };
+const TASK_LABEL: Record<PaneTask, string> = { check: '检查', generate: '生成公开表', clear: '清除标记', jump: '定位单元格', review: '保存审核说明' };
 
 export class PaneController {
   private state: PaneState;
@@ -65,7 +72,12 @@ export class PaneController {
       markNotice: null,
       profile: undefined,
       rubric: undefined,
+      review: null,
     };
+  }
+
+  private who(): Reviewer {
+    return { now: new Date().toISOString(), user: this.deps.userName ?? '' };
   }
 
   getState = (): PaneState => this.state;
@@ -96,12 +108,16 @@ export class PaneController {
       this.update({ progress: { label: '正在核对各表…', fraction: 0.4 } });
       const check = this.deps.check ?? checkWorkbook;
       const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
+      const review = reviewCheck(report, (await this.deps.port.readReview?.()) ?? EMPTY_STORE, this.who());
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
-      const marked = await this.deps.port.applyMarks(marksOf(report.findings));
+      // The review record goes with the marks (one write): statuses, and 已改正 for findings now gone.
+      const marked = await this.deps.port.applyMarks(marksOf(report.findings), this.deps.port.writeReview ? { review: review.state.records } : {});
       const n = report.findings.length;
       const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
-      const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords)].filter(Boolean).join('');
-      this.update({ report, groups: groupFindings(report), notice, markNotice: markNotice || null });
+      const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords), review.invalidNotice]
+        .filter(Boolean)
+        .join('');
+      this.update({ report, review, groups: groupFindings(report, review), notice, markNotice: markNotice || null });
     });
   }
 
@@ -126,9 +142,35 @@ export class PaneController {
       this.update({
         notice: cleared > 0 ? `已清除 ${cleared} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
         report: null,
+        review: null,
         groups: [],
         markNotice: invalidRecordsNotice(invalidRecords),
       });
+    });
+  }
+
+  /**
+   * Sets a finding's status (已说明 / 误报 with a reason, or back to 待处理) and keeps it in the workbook.
+   * A missing reason or an unknown id is shown as the pane's error; nothing is written then.
+   */
+  async setStatus(id: string, status: 'explained' | 'dismissed' | 'open', reason: string): Promise<void> {
+    const current = this.state.review;
+    if (!current || !this.state.report) return;
+    await this.task('review', async () => {
+      const review = explain(current, [{ id, status, reason }], this.who());
+      if (!this.deps.port.writeReview) throw new Error('此工作簿不支持保存审核说明。');
+      await this.deps.port.writeReview(review.state.records);
+      this.update({ review, groups: groupFindings(this.state.report!, review), notice: review.readiness.text });
+    });
+  }
+
+  /** Adds the 审核说明 sheet (every error and 提示 with status, reason and cells) to the workbook. */
+  async addReviewReport(): Promise<void> {
+    const review = this.state.review;
+    if (!review) return;
+    await this.task('review', async () => {
+      const [name] = await this.deps.port.addSheets([reviewReportLayout(review)]);
+      this.update({ notice: `已添加工作表“${name}”：列出每个错误和提示的状态、原因和单元格。${review.readiness.text}` });
     });
   }
 

@@ -121,6 +121,13 @@ function detachedStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
   return JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
 }
 
+/** A new workbook holding only these sheets, as .xlsx bytes (the 审核说明 file of the CLI and the page). */
+export async function workbookOfSheets(layouts: SheetLayout[]): Promise<Uint8Array> {
+  const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
+  await port.addSheets(layouts);
+  return port.toBuffer();
+}
+
 export async function readWorkbookFile(path: string): Promise<ExcelJsWorkbookPort> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);

@@ -8,6 +8,8 @@ import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
 import type { WorkbookPort } from '../../port/port';
 import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
 import { narrativeDocx } from '../narrative-download';
+import { workbookOfSheets } from '../../adapters/file/exceljs-port';
+import { reviewReportLayout } from '../../app/review';
 import type { PageWorkbookPort } from '../page-port';
 import { FilePicker, firstFile } from './FilePicker';
 import { SheetGrid } from './SheetGrid';
@@ -58,12 +60,14 @@ const noWorkbook: WorkbookPort = {
   select: () => Promise.resolve(),
 };
 
-function Downloads({ port }: { port: PageWorkbookPort }) {
+function Downloads({ port, controller }: { port: PageWorkbookPort; controller: PaneController }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
+  const pane = useSyncExternalStore(controller.subscribe, controller.getState);
   const [saving, setSaving] = useState(false);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
-  if (!view.result && view.marks.length === 0) return null;
+  if (!view.result && view.marks.length === 0 && !pane.review) return null;
+  const reviewName = generatedFileName(port.fileName, '审核说明');
   const resultName = generatedFileName(port.fileName);
   const markedName = generatedFileName(port.fileName, '已标记');
   const draftName = generatedFileName(port.fileName, '情况说明草稿', '.docx');
@@ -107,6 +111,22 @@ function Downloads({ port }: { port: PageWorkbookPort }) {
           }}
         >
           下载带标记的副本：{markedName}
+        </Button>
+      )}
+      {pane.review && (
+        <Button
+          className={styles.wrap}
+          disabled={saving}
+          onClick={async () => {
+            setSaving(true);
+            try {
+              downloadBytes(await workbookOfSheets([reviewReportLayout(pane.review!)]), reviewName);
+            } finally {
+              setSaving(false);
+            }
+          }}
+        >
+          下载审核说明：{reviewName}
         </Button>
       )}
     </div>
@@ -165,7 +185,8 @@ export function StandalonePage() {
             controller={opened.controller}
             title="决算公开助手（网页版）"
             top={top}
-            bottom={<Downloads port={opened.port} />}
+            bottom={<Downloads port={opened.port} controller={opened.controller} />}
+            reviewDownload
             actionsDisabled={!!reading}
           />
         ) : (

@@ -3,6 +3,7 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import type { CellRef } from '../../core/cells';
 import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { FindingGroup } from '../findings-view';
+import { ReviewControls, type ReviewChoice } from './ReviewControls';
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', tail: 'informative' };
 
@@ -13,15 +14,19 @@ const useStyles = makeStyles({
   row: { width: '100%', justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: '4px', paddingBottom: '4px' },
   rowBody: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
   where: { color: tokens.colorNeutralForeground3 },
+  // Explained or dismissed: greyed, the reason beside it.
+  settled: { opacity: 0.55 },
 });
 
 export interface FindingsListProps {
   groups: FindingGroup[];
   onJump: (cell: CellRef) => void;
   disabled?: boolean;
+  /** Sets a finding's review status (absent: no controls). */
+  onStatus?: (id: string, status: ReviewChoice, reason: string) => void;
 }
 
-export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
+export function FindingsList({ groups, onJump, disabled, onStatus }: FindingsListProps) {
   const styles = useStyles();
   if (groups.length === 0) return null;
   return (
@@ -42,7 +47,7 @@ export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
           {g.bySeverity.map((s) => (
             <ul key={s.severity} className={styles.list} aria-label={`${g.label} ${s.label}`}>
               {s.rows.map((row) => (
-                <li key={row.key}>
+                <li key={row.key} className={row.status === 'explained' || row.status === 'dismissed' ? styles.settled : undefined}>
                   <Button
                     appearance="subtle"
                     className={styles.row}
@@ -58,8 +63,12 @@ export function FindingsList({ groups, onJump, disabled }: FindingsListProps) {
                         {row.message}
                       </span>
                       {row.cellText && <span className={styles.where}>{row.cellText}</span>}
+                      {row.lastYear && <span className={styles.where}>上年数：{row.lastYear}</span>}
                     </span>
                   </Button>
+                  {onStatus && (
+                    <ReviewControls key={`${row.id}:${row.status}:${row.reason ?? ''}`} row={row} disabled={disabled} onStatus={onStatus} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -61,9 +61,19 @@ export interface TaskPaneProps {
   /** No workbook yet (the page before a file is opened). */
   actionsDisabled?: boolean;
   emptyText?: string;
+  /** The page offers the 审核说明 as a download (in `bottom`) instead of a sheet added to the workbook. */
+  reviewDownload?: boolean;
 }
 
-export function TaskPane({ controller, title = '决算公开助手', top, bottom, actionsDisabled = false, emptyText }: TaskPaneProps) {
+export function TaskPane({
+  controller,
+  title = '决算公开助手',
+  top,
+  bottom,
+  actionsDisabled = false,
+  emptyText,
+  reviewDownload = false,
+}: TaskPaneProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const running = state.running !== null && state.running !== 'jump';
@@ -121,11 +131,26 @@ export function TaskPane({ controller, title = '决算公开助手', top, bottom
           <MessageBarBody>{h}</MessageBarBody>
         </MessageBar>
       ))}
+      {state.review && (
+        <MessageBar intent={state.review.readiness.ready ? 'success' : 'warning'} aria-label="公开就绪">
+          <MessageBarBody>{state.review.readiness.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.review && !reviewDownload && (
+        <Button disabled={busy} onClick={() => void controller.addReviewReport()}>
+          添加“审核说明”工作表
+        </Button>
+      )}
       {bottom}
       {!running && !state.report && !state.error && !state.notice && (
         <Text className={styles.empty}>{emptyText ?? '点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。'}</Text>
       )}
-      <FindingsList groups={state.groups} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
+      <FindingsList
+        groups={state.groups}
+        onJump={(cell) => void controller.jump(cell)}
+        disabled={busy}
+        onStatus={(id, status, reason) => void controller.setStatus(id, status, reason)}
+      />
     </main>
   );
 }
