@@ -8,7 +8,7 @@ import type { CheckReport } from '../core/report';
 import { invalidReviewNotice, REVIEW_STATUS_LABEL, type InvalidRecord } from '../core/review/record';
 import { readiness, reviewFindings, ReviewInputError, setStatus, type Readiness, type Reviewer, type ReviewState } from '../core/review/status';
 import type { LayoutCell, SheetLayout } from '../port/layout';
-import { marksOf, type MarkResult, type WorkbookPort } from '../port/port';
+import { marksOf, type Mark, type MarkResult, type WorkbookPort } from '../port/port';
 import { EMPTY_STORE, type ReviewStore } from '../port/review-store';
 import { checkWorkbook, type CheckOptions } from './check';
 
@@ -176,6 +176,17 @@ export function readinessWarning(reviewed: ReviewedCheck): string | null {
   return reviewed.readiness.ready ? null : `注意：${reviewed.readiness.text}（生成不受影响，公开前请逐一处理。）`;
 }
 
+/** The marks of a check, the note of an explained or dismissed finding ending with its status and reason. */
+export function reviewedMarks(reviewed: ReviewedCheck): Mark[] {
+  const settled = new Map(reviewed.state.findings.filter((r) => r.status !== 'open').map((r) => [r.finding.id, r]));
+  return marksOf(
+    reviewed.report.findings.map((f) => {
+      const r = settled.get(f.id);
+      return r ? { ...f, message: `${f.message}【${REVIEW_STATUS_LABEL[r.status]}：${r.record?.reason ?? ''}】` } : f;
+    }),
+  );
+}
+
 /** Checks the port's workbook and joins the findings with the review record it keeps. */
 export async function reviewWorkbook(port: WorkbookPort, options: CheckOptions, who: Reviewer): Promise<ReviewedCheck> {
   const snapshot = await port.readSnapshot();
@@ -189,7 +200,7 @@ export async function reviewWorkbook(port: WorkbookPort, options: CheckOptions, 
  */
 export async function saveReview(port: WorkbookPort, reviewed: ReviewedCheck, mark: boolean): Promise<MarkResult | null> {
   const records = reviewed.state.records;
-  if (mark) return port.applyMarks(marksOf(reviewed.report.findings), { review: records });
+  if (mark) return port.applyMarks(reviewedMarks(reviewed), { review: records });
   if (!port.writeReview) throw new ReviewInputError('此工作簿不支持保存审核记录。');
   await port.writeReview(records);
   return null;

@@ -3,12 +3,12 @@
 import type { CellRef } from '../core/cells';
 import { checkWorkbook, type CheckOptions } from '../app/check';
 import type { CheckReport } from '../core/report';
-import { invalidRecordsNotice, marksOf, type WorkbookPort } from '../port/port';
+import { invalidRecordsNotice, type WorkbookPort } from '../port/port';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { groupFindings, type FindingGroup } from './findings-view';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
 import { toPaneError, type PaneError } from './pane-errors';
-import { explain, reviewCheck, reviewReportLayout, type ReviewedCheck } from '../app/review';
+import { explain, reviewCheck, reviewedMarks, reviewReportLayout, type ReviewedCheck } from '../app/review';
 import { EMPTY_STORE } from '../port/review-store';
 import type { Reviewer } from '../core/review/status';
 
@@ -111,7 +111,7 @@ export class PaneController {
       const review = reviewCheck(report, (await this.deps.port.readReview?.()) ?? EMPTY_STORE, this.who());
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
       // The review record goes with the marks (one write): statuses, and 已改正 for findings now gone.
-      const marked = await this.deps.port.applyMarks(marksOf(report.findings), this.deps.port.writeReview ? { review: review.state.records } : {});
+      const marked = await this.deps.port.applyMarks(reviewedMarks(review), this.deps.port.writeReview ? { review: review.state.records } : {});
       const n = report.findings.length;
       const notice = n === 0 ? '检查完成：没有发现问题。' : `检查完成：发现 ${n} 个问题，已在工作簿中标出。点击下面的条目可跳到对应单元格。`;
       const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords), review.invalidNotice]

@@ -33,6 +33,9 @@ describe('review record in a file (ExcelJS)', () => {
     await saveReview(port, explain(first, [{ id: target.id!, status: 'explained', reason: REASON }], who), true);
 
     const reopened = await ExcelJsWorkbookPort.fromBuffer(await port.toBuffer());
+    // The mark's note on the explained cell ends with its status and reason.
+    const noted = reopened.workbook.getWorksheet(target.cells[0].sheet)!.getCell(target.cells[0].row + 1, target.cells[0].col + 1);
+    expect(JSON.stringify(noted.note)).toContain(`【已说明：${REASON}】`);
     const store = reopened.workbook.worksheets.find((w) => w.name === REVIEW_SHEET)!;
     expect(store.state).toBe('veryHidden');
     // The store is not a sheet the readers see.
@@ -96,6 +99,23 @@ describe('review record in Excel (strict fake)', () => {
     c.value = Number(c.value) + 1;
     const changed = await reviewWorkbook(new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported }), {}, who);
     expect(changed.state.findings.find((r) => r.finding.id === target.id)).toMatchObject({ status: 'open', changed: true });
+  });
+
+  test('a status set later (pane) rewrites the store alone in one request after a read, and survives a reopen', async () => {
+    const fx = await fuzhouFake();
+    const port = new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported });
+    const first = await reviewWorkbook(port, {}, who);
+    await saveReview(port, first, true);
+    const [a] = x13(first).map((r) => r.finding.id!);
+    const again = await reviewWorkbook(port, {}, who);
+    fx.resetStats();
+    await saveReview(port, explain(again, [{ id: a, status: 'explained', reason: '口径不同' }], who), false);
+    // The store as read with the snapshot is reused: one sync for the sheet names, one for the write.
+    expect(fx.stats.syncs).toBe(2);
+    fx.reopen();
+    const reopened = await reviewWorkbook(new OfficeWorkbookPort({ run: fx.run, isSupported: fx.isSupported }), {}, who);
+    expect(reopened.state.findings.find((r) => r.finding.id === a)).toMatchObject({ status: 'explained', record: { reason: '口径不同' } });
+    expect(reopened.invalid).toEqual([]);
   });
 
   test('a record edited by hand in the store is ignored and reported, never applied', async () => {
