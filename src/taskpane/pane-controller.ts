@@ -11,6 +11,8 @@ import { toPaneError, type PaneError } from './pane-errors';
 import { explain, reviewCheck, reviewedMarks, reviewReportLayout, type ReviewedCheck } from '../app/review';
 import { EMPTY_STORE } from '../port/review-store';
 import type { Reviewer } from '../core/review/status';
+import type { FinalAccounts } from '../core/model';
+import { readLastYear } from '../app/last-year';
 
 export type PaneTask = 'check' | 'generate' | 'clear' | 'jump' | 'review';
 
@@ -36,6 +38,8 @@ export interface PaneState {
   rubric: string | undefined;
   /** The last check joined with the workbook's review record (issue #16): statuses and readiness. */
   review: ReviewedCheck | null;
+  /** Last year's tables picked for the comparisons (issue #16), and their file name. */
+  lastYear: { accounts: FinalAccounts; file: string } | null;
 }
 
 export interface PaneDependencies {
@@ -73,7 +77,25 @@ export class PaneController {
       profile: undefined,
       rubric: undefined,
       review: null,
+      lastYear: null,
     };
+  }
+
+  /**
+   * Last year's workbook (its nine tables or working sheets) for the next checks; null forgets it. Read by
+   * app/last-year.ts; when nothing can be read, the pane says why and keeps the previous choice.
+   */
+  setLastYear(snapshot: WorkbookSnapshot | null, file = ''): void {
+    if (!snapshot) {
+      this.update({ lastYear: null });
+      return;
+    }
+    const read = readLastYear(snapshot, file);
+    if (!read.accounts) {
+      this.update({ error: { title: '无法使用上年数', detail: read.findings.map((f) => f.message).join('\n') } });
+      return;
+    }
+    this.update({ lastYear: { accounts: read.accounts, file }, error: null, notice: `已选择上年数：${file}。再次检查时将与上年比较。` });
   }
 
   private who(): Reviewer {
@@ -107,7 +129,12 @@ export class PaneController {
       const snapshot = await this.deps.port.readSnapshot();
       this.update({ progress: { label: '正在核对各表…', fraction: 0.4 } });
       const check = this.deps.check ?? checkWorkbook;
-      const report = check(snapshot, { profile: this.state.profile, performance: { rubric: this.state.rubric } });
+      const lastYear = this.state.lastYear;
+      const report = check(snapshot, {
+        profile: this.state.profile,
+        performance: { rubric: this.state.rubric },
+        ...(lastYear ? { lastYear: lastYear.accounts, lastYearFile: lastYear.file } : {}),
+      });
       const review = reviewCheck(report, (await this.deps.port.readReview?.()) ?? EMPTY_STORE, this.who());
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
       // The review record goes with the marks (one write): statuses, and 已改正 for findings now gone.

@@ -1,12 +1,12 @@
 // The task pane as a page without Excel: the same TaskPane and PaneController over a file read in the
 // browser (PageWorkbookPort), a grid preview of the sheets with the marks, and downloads of the results.
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { TaskPane } from '../../taskpane/components/TaskPane';
 import { PaneController } from '../../taskpane/pane-controller';
 import { toPaneError, type PaneError } from '../../taskpane/pane-errors';
 import type { WorkbookPort } from '../../port/port';
-import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
+import { DOCX_TYPE, downloadBytes, FileOpenError, generatedFileName, openWorkbookFile } from '../file-open';
 import { narrativeDocx } from '../narrative-download';
 import { workbookOfSheets } from '../../adapters/file/exceljs-port';
 import { reviewReportLayout } from '../../app/review';
@@ -133,6 +133,48 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
   );
 }
 
+/** 上年数（可选）: last year's workbook for the comparisons (年初 = 上年年末, large changes, new or gone 项). */
+function LastYearPicker({ controller }: { controller: PaneController }) {
+  const styles = useStyles();
+  const pane = useSyncExternalStore(controller.subscribe, controller.getState);
+  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const pick = async (file: File) => {
+    setProblem(null);
+    try {
+      const port = await openWorkbookFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      controller.setLastYear(await port.readSnapshot(), file.name);
+    } catch (e) {
+      setProblem(e instanceof FileOpenError ? e.userMessage : `无法读取“${file.name}”。`);
+    }
+  };
+  return (
+    <div className={styles.downloads}>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx"
+        aria-label="上年数文件"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void pick(f);
+        }}
+      />
+      <Button size="small" disabled={pane.running !== null} onClick={() => input.current?.click()}>
+        {pane.lastYear ? `上年数：${pane.lastYear.file}（更换）` : '选择上年数（可选）'}
+      </Button>
+      {pane.lastYear && (
+        <Button size="small" appearance="transparent" disabled={pane.running !== null} onClick={() => controller.setLastYear(null)}>
+          不用上年数
+        </Button>
+      )}
+      {problem && <Text role="alert">{problem}</Text>}
+    </div>
+  );
+}
+
 export function StandalonePage() {
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -164,6 +206,7 @@ export function StandalonePage() {
   const top = (
     <>
       <FilePicker onFile={(f) => void openFile(f)} disabled={!!reading} current={opened?.port.fileName} />
+      {opened && <LastYearPicker controller={opened.controller} />}
       {reading && <Spinner size="tiny" labelPosition="after" label={`正在读取“${reading}”…`} />}
       {openError && (
         <MessageBar intent="error" role="alert">
