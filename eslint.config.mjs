@@ -31,8 +31,9 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/taskpane/**/*.{ts,tsx}', 'src/page/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}'],
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/page/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}', 'src/wps/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
   layers.layerBlocks(),
+  layers.wpsGlobalBlocks(),
 );

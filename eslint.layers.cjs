@@ -23,6 +23,8 @@ const LAYERS = {
   taskpane: ['core', 'port', 'app', 'adapters'],
   commands: ['core', 'port', 'app', 'adapters', 'taskpane'],
   page: ['core', 'port', 'app', 'adapters', 'taskpane'],
+  // The WPS add-in's bootstrap (ribbon callbacks, task pane entry): like the ribbon commands, on the pane.
+  wps: ['core', 'port', 'app', 'adapters', 'taskpane'],
   synthetic: ['core', 'port', 'kinds', 'readers', 'generator', 'app', 'adapters'],
 };
 
@@ -81,4 +83,31 @@ function layerBlocks() {
   return blocks;
 }
 
-module.exports = { LAYERS, MAX_DEPTH, layerBlocks };
+/** Where the `wps` global WPS injects may be named: its bootstrap only (the adapter gets the application passed in). */
+const WPS_ALLOWED = ['src/wps/**', 'src/adapters/wps/**'];
+const WPS_MESSAGE = 'The WPS global `wps` is named only in src/wps (the bootstrap) and src/adapters/wps (see docs/wps.md).';
+
+/**
+ * No `wps` outside the WPS bootstrap and adapter: the global itself (no-restricted-globals), and `wps.` or
+ * `window.wps` however it is reached, or a local `wps` declared to stand for it (no-restricted-syntax).
+ */
+function wpsGlobalBlocks() {
+  return [
+    {
+      files: ['src/**/*.{ts,tsx}'],
+      ignores: WPS_ALLOWED,
+      rules: {
+        'no-restricted-globals': ['error', { name: 'wps', message: WPS_MESSAGE }],
+        'no-restricted-syntax': [
+          'error',
+          { selector: "MemberExpression[object.name='wps']", message: WPS_MESSAGE },
+          { selector: "MemberExpression[property.name='wps']", message: WPS_MESSAGE },
+          { selector: "MemberExpression[property.value='wps']", message: WPS_MESSAGE },
+          { selector: "VariableDeclarator[id.name='wps']", message: WPS_MESSAGE },
+        ],
+      },
+    },
+  ];
+}
+
+module.exports = { LAYERS, MAX_DEPTH, layerBlocks, wpsGlobalBlocks, WPS_ALLOWED };
