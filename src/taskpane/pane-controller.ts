@@ -38,6 +38,8 @@ export interface PaneState {
   rubric: string | undefined;
   /** The last check joined with the workbook's review record (issue #16): statuses and readiness. */
   review: ReviewedCheck | null;
+  /** Whether the port keeps a review record (the WPS adapter does not yet): the status controls show only then. */
+  canReview: boolean;
   /** Last year's tables picked for the comparisons (issue #16), and their file name. */
   lastYear: { accounts: FinalAccounts; file: string } | null;
 }
@@ -77,6 +79,7 @@ export class PaneController {
       profile: undefined,
       rubric: undefined,
       review: null,
+      canReview: !!deps.port.writeReview,
       lastYear: null,
     };
   }

@@ -149,7 +149,7 @@ export function TaskPane({
         groups={state.groups}
         onJump={(cell) => void controller.jump(cell)}
         disabled={busy}
-        onStatus={(id, status, reason) => void controller.setStatus(id, status, reason)}
+        onStatus={state.canReview ? (id, status, reason) => void controller.setStatus(id, status, reason) : undefined}
       />
     </main>
   );
