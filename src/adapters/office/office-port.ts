@@ -10,7 +10,10 @@
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import type { ReviewRecord } from '../../core/review/record';
+import { groupMarksByCell, type ApplyMarksOptions, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { splitReviewStore, type ReviewStore } from '../../port/review-store';
+import { queueReviewStore, readReviewStore } from './review-store';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
@@ -36,6 +39,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   readonly features: ExcelFeatures;
   /** What the last readSnapshot learnt about existing marks; used once by the next applyMarks. */
   private freshInspection: MarkInspection | null = null;
+  /** The review store the last readSnapshot found (split off the snapshot); null once something was written. */
+  private freshStore: ReviewStore | null = null;
 
   constructor(private readonly options: OfficePortOptions) {
     if (!options.isSupported(EXCEL_API_FLOOR)) throw new WorkbookAccessError(BELOW_FLOOR_MESSAGE, 'below-floor');
@@ -61,16 +66,39 @@ export class OfficeWorkbookPort implements WorkbookPort {
       }
     });
     this.freshInspection = result.inspection;
-    return result.snapshot;
+    const split = splitReviewStore(result.snapshot);
+    this.freshStore = split.store;
+    return split.snapshot;
+  }
+
+  async readReview(): Promise<ReviewStore> {
+    return this.freshStore ?? this.guard(() => this.options.run((ctx) => readReviewStore(ctx)));
+  }
+
+  /** Rewrites the review store alone (a status set in the pane): one request after a read. */
+  async writeReview(records: ReviewRecord[]): Promise<void> {
+    const store = await this.readReview();
+    this.freshStore = null;
+    await this.guard(() =>
+      this.options.run(async (ctx) => {
+        ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        const names = ctx.workbook.worksheets.items.map((w) => w.name);
+        await this.syncPacked(ctx, [], (packer) => queueReviewStore(packer, store, records, names));
+      }),
+    );
   }
 
   /**
    * Removes the previous marks and writes the new ones in one request when they fit. On a large workbook the
    * notes of 尾差-only cells are left out first (planMarkWrite); the result says how many.
-   * `alsoWrite` queues another writer's data (e.g. a review record) into the same packer, after the marks: it
+   * `options.review`: the review record, queued into the same packer after the marks (queueReviewStore); it
    * shares their requests and budget, and is written in the same run.
    */
-  async applyMarks(marks: Mark[], alsoWrite?: (packer: RequestPacker) => void): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], options: ApplyMarksOptions = {}): Promise<MarkResult> {
+    // The review record goes out with the marks, in the same requests (issue #16).
+    const store = options.review ? await this.readReview() : null;
+    this.freshStore = null;
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
@@ -80,6 +108,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
         this.options.run(async (ctx): Promise<MarkResult> => {
           const found = inspection ?? (await inspectMarks(ctx, this.features, [run]));
           const plan = planMarkWrite(ctx.workbook, this.features, found, cells, run);
+          const review = options.review;
+          const alsoWrite = store && review ? (packer: RequestPacker) => queueReviewStore(packer, store, review, found.sheets) : undefined;
           await this.syncPacked(ctx, plan.ops, alsoWrite);
           return { tailNotesOmitted: plan.tailNotesOmitted, invalidRecords: found.invalidRecords };
         });
