@@ -13,6 +13,7 @@ import { shanghaiAccounts, useDocumentNotes } from './examples/shanghai-tables';
 import { writeBook } from './examples/write-book';
 import { departmentWorkbook } from './examples/department-2018';
 import { addNarrativeSheet, writeNarrativeDocx } from './examples/narrative';
+import { lastYearAccounts } from './examples/last-year';
 
 const ROOT = join(__dirname, '..');
 
@@ -30,6 +31,17 @@ export async function buildFuzhou(outDir = join(ROOT, 'examples')): Promise<stri
     addNarrativeSheet(wb, narrative);
   });
   await writeNarrativeDocx(join(outDir, 'fuzhou-gxj-2024-narrative.docx'), narrative);
+  await buildFuzhouLastYear(accounts, data, outDir);
+  return path;
+}
+
+/** The invented 2023 workbook paired with the Fuzhou 2024 one (scripts/examples/last-year.ts). */
+export async function buildFuzhouLastYear(accounts: ReturnType<typeof fuzhouAccounts>, data: FuzhouJson, outDir: string): Promise<string> {
+  const last = lastYearAccounts(accounts);
+  const path = join(outDir, 'fuzhou-gxj-2023-invented-last-year.xlsx');
+  await writeBook(path, (wb) => {
+    for (const l of layoutTables(last, FUZHOU_2024, { unitName: data.unit, year: last.year!, scope: '单位' })) addLayoutSheet(wb, l);
+  });
   return path;
 }
 

@@ -9,6 +9,7 @@ import { minorPerCent, type MoneyUnit } from '../core/money';
 import { isTableId } from '../core/model';
 import { NARRATIVE_TABLE } from '../core/narrative';
 import type { CheckReport } from '../core/report';
+import type { ReviewStatus } from '../core/review/record';
 import { ruleTitle } from '../core/rule-titles';
 
 /** At most this many addresses are listed; the rest are counted (`… 等 27 格`). */
@@ -30,6 +31,8 @@ export interface FindingFigures {
 export interface FindingStatus {
   label: string;
   reason?: string;
+  /** The review behind it (app/review.ts reviewStatusOf), for the status controls. */
+  review?: { id: string; status: ReviewStatus; changed: boolean };
 }
 
 export interface PresentedFinding {
@@ -51,6 +54,8 @@ export interface PresentedFinding {
   /** Every cell, `Sheet!A1`, for a tooltip. */
   allAddresses: string;
   figures: FindingFigures | null;
+  /** 上年数 (`1,234.56`), when last year's tables were compared. */
+  lastYear?: string;
   status?: FindingStatus;
 }
 
@@ -176,6 +181,7 @@ function present(f: Finding, key: string, sheet: string | null, status?: Finding
     addresses: addressList(f.cells, sheet),
     allAddresses: f.cells.map(refText).join('、'),
     figures: findingFigures(f),
+    ...(f.lastYearMinor !== undefined && f.unit ? { lastYear: groupedAmount(f.lastYearMinor, f.unit) } : {}),
     ...(status ? { status } : {}),
   };
 }

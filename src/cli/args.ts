@@ -55,6 +55,16 @@ export const OPTIONS = {
     value: 'MB',
     help: '工作簿解压后的大小上限（默认 200）；超出即拒绝读取，以防异常或恶意构造的文件耗尽内存',
   },
+  // review (docs/review.md): explain, report, check
+  status: { type: 'string', value: '状态', help: 'explained 已说明 | dismissed 误报 | open 恢复为待处理（已说明和误报须写明原因）' },
+  reason: { type: 'string', value: '原因', help: '说明的原因（原样保存在审核记录中）' },
+  csv: { type: 'string', value: '说明.csv', help: '批量说明：id,status,reason 三列的清单（可有表头行）' },
+  user: { type: 'string', value: '姓名', help: '审核记录中的填写人（默认为登录用户名）' },
+  'change-threshold': {
+    type: 'string',
+    value: '百分比,万元',
+    help: '与上年比较的变动幅度阈值（默认 30,10：变动超过 ±30% 且在 10 万元以上需说明原因）',
+  },
   verbose: { type: 'boolean', help: '读取失败或内部错误时，附上程序库的原始信息（报告问题时使用）' },
   help: { type: 'boolean', short: 'h', help: '显示帮助' },
   version: { type: 'boolean', help: '显示版本号' },

@@ -28,11 +28,12 @@ export const COMMANDS: CommandDef[] = [
   {
     name: 'check',
     usage: [
-      'final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx] [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx] [--rubric 评分规则] [--rubric-setting 键=值 …] [--timeout 秒]',
+      'final-accounts check <文件.xlsx> [--profile 格式] [--json] [--marked 输出.xlsx] [--narrative 情况说明.docx|.txt] [--last-year 上年.xlsx] [--change-threshold 百分比,万元] [--user 姓名] [--rubric 评分规则] [--rubric-setting 键=值 …] [--timeout 秒]',
       'final-accounts check <文件夹> [-o 汇总文件夹] [--workers N] [--timeout 秒] [--quiet]',
     ],
     summary: '检查九张公开表（表内、表间、科目）和绩效自评表，列出每个问题及其单元格。',
     details: [
+      '每个错误和提示有一个编号（--json 中的 id）；已说明或标为误报的问题在复查时仍显示其说明（见 explain、report）。',
       '指定文件夹时批量检查其中每个 .xlsx（多线程）；某个文件出错只报告该文件，不中断其余文件。',
       '汇总表（文件类型、单位、年度、错误、提示、尾差、绩效总分问题）写入 -o 指定的文件夹，未指定时写入当前文件夹（不写入被检查的文件夹）：批量检查汇总.csv 及同名 .json。',
     ],
@@ -41,13 +42,54 @@ export const COMMANDS: CommandDef[] = [
       { name: 'json' },
       { name: 'marked' },
       { name: 'narrative' },
-      { name: 'last-year' },
+      {
+        name: 'last-year',
+        help: '上年的九张公开表或底稿：核对年初结转和结余 = 上年年末数，列出变动较大的科目和“三公”经费、新增或不再列示的项',
+      },
+      { name: 'change-threshold' },
+      { name: 'user' },
       { name: 'rubric' },
       { name: 'rubric-setting' },
       { name: 'timeout' },
       { name: 'out', help: '批量检查时汇总文件写入的文件夹（默认当前文件夹）' },
       { name: 'workers' },
       { name: 'quiet' },
+    ],
+  },
+  {
+    name: 'explain',
+    usage: [
+      'final-accounts explain <文件.xlsx> <问题编号> --status explained|dismissed|open --reason "原因" -o <输出.xlsx>',
+      'final-accounts explain <文件.xlsx> --csv <说明.csv> -o <输出.xlsx>',
+    ],
+    summary: '记录对问题的处理：explained 已说明、dismissed 误报（都须写明原因）、open 恢复为待处理。',
+    details: [
+      '问题编号见 check --json 输出中的 id；--csv 为 id,status,reason 三列的清单。',
+      '审核记录保存在输出工作簿中（随文件携带），原文件不变。',
+    ],
+    options: [
+      { name: 'out', help: '写入审核记录的输出工作簿（不能是输入文件或已有文件）' },
+      { name: 'status' },
+      { name: 'reason' },
+      { name: 'csv' },
+      { name: 'user' },
+      { name: 'profile' },
+      { name: 'last-year' },
+      { name: 'change-threshold' },
+      { name: 'narrative' },
+    ],
+  },
+  {
+    name: 'report',
+    usage: ['final-accounts report <文件.xlsx> -o <审核说明.xlsx>'],
+    summary: '写出“审核说明”表：每个错误和提示的状态、原因和单元格，供报送财政审核时附上。',
+    options: [
+      { name: 'out', help: '审核说明工作簿（不能是已有文件）' },
+      { name: 'user' },
+      { name: 'profile' },
+      { name: 'last-year' },
+      { name: 'change-threshold' },
+      { name: 'narrative' },
     ],
   },
   {
@@ -85,7 +127,11 @@ export function commandByName(name: string | null): CommandDef | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-const EXIT_CODES = '退出码：0 没有错误；1 有错误；2 文件无法读取或参数错误。';
+const EXIT_CODES = [
+  '退出码（check、explain、report）：0 可以公开（没有待处理的错误，所有提示均已说明或标为误报）；',
+  '  1 有待处理的错误；3 没有待处理的错误，但有提示尚未说明；2 文件无法读取或参数错误。',
+  '  （generate、narrative：0 成功；1 有错误。批量检查：0 没有错误；1 有错误；2 有文件无法处理。）',
+].join('\n');
 
 function optionLabel(name: OptionName): string {
   const o: OptionDef = OPTIONS[name];

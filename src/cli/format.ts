@@ -1,6 +1,6 @@
 // Human-readable output of a check: the findings as src/app/findings-presentation.ts presents them (the pane and
 // the page show the same), laid out for a terminal, then the summary.
-import { presentFindings, summaryText, type PresentedFinding, type PresentedGroup } from '../app/findings-presentation';
+import { presentFindings, summaryText, type PresentedFinding, type PresentedGroup, type PresentOptions } from '../app/findings-presentation';
 import { refText } from '../core/cells';
 import { summarize, type Finding } from '../core/findings';
 import { NARRATIVE_TABLE } from '../core/narrative';
@@ -27,9 +27,10 @@ function figureColumns(findings: PresentedFinding[]): (f: PresentedFinding) => s
   };
 }
 
-export function formatFindings(report: CheckReport): string {
+/** `statusOf`: the review status to show under a finding (`→ 已说明：…`), when it has one (#16). */
+export function formatFindings(report: CheckReport, statusOf?: PresentOptions['statusOf']): string {
   const lines: string[] = [];
-  for (const g of presentFindings(report).groups) {
+  for (const g of presentFindings(report, { statusOf }).groups) {
     lines.push('', groupHeading(g, report));
     const figures = figureColumns(g.bySeverity.flatMap((s) => s.findings));
     for (const s of g.bySeverity) {
@@ -37,7 +38,7 @@ export function formatFindings(report: CheckReport): string {
         lines.push(`  [${s.label}] ${f.title}（${f.rule}）${f.addresses ? `  ${f.addresses}` : ''}`, `      ${f.message}`);
         const fig = figures(f);
         if (fig) lines.push(`      ${fig}`);
-        if (f.status) lines.push(`      ${f.status.label}${f.status.reason ? `：${f.status.reason}` : ''}`);
+        if (f.status) lines.push(`      → ${f.status.label}${f.status.reason ? `：${f.status.reason}` : ''}`);
       }
     }
   }

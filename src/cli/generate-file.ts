@@ -16,6 +16,7 @@ import { workingTemplate } from '../app/template';
 import type { Finding } from '../core/findings';
 import { profileById, PROFILES } from '../core/profiles';
 import type { CheckReport, ProjectSummary } from '../core/report';
+import { splitReviewStore, type ReviewStore } from '../port/review-store';
 
 export interface GenerateFileResult {
   /** Names of the sheets added (suffixed where a name was taken). */
@@ -27,6 +28,8 @@ export interface GenerateFileResult {
   source: 'workings' | 'tables' | 'model';
   /** The 绩效自评 tables of the input, scored (generation copies them unchanged; the report above has none). */
   inputProjects: ProjectSummary[];
+  /** The input's review record (issue #16): generation warns when the set is not ready to publish. */
+  inputReview: ReviewStore;
 }
 
 export { GenerateInputError };
@@ -57,12 +60,12 @@ export async function runGenerate(
   const { performance, limits, ...generateOptions } = options;
   const wb = await openWorkbookFile(inPath, limits);
   // One read of the input serves the generation and the 绩效 tables' scores.
-  const snapshot = workbookSnapshot(wb);
+  const { snapshot, store: inputReview } = splitReviewStore(workbookSnapshot(wb));
   const inputProjects = checkPerformance(snapshot, performance).projects;
   const result = generateInProfile(snapshot, profileId, generateOptions);
   const profile = result.profile;
   if (result.sheets.length === 0) {
-    return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source, inputProjects };
+    return { addedSheets: [], report: null, inputFindings: result.findings, source: result.source, inputProjects, inputReview };
   }
   const added = result.sheets.map((layout) => addLayoutSheet(wb, layout).name);
   await writeNewFile(outPath, new Uint8Array(await wb.xlsx.writeBuffer()));
@@ -70,7 +73,7 @@ export async function runGenerate(
   const tables = added.filter((_, i) => result.sheets[i].name !== DRAFT_SHEET_NAME);
   const generated = wb.worksheets.filter((ws) => tables.includes(ws.name)).map(sheetSnapshot);
   const report = checkWorkbook({ sheets: generated }, { profile: profile.id, file: outPath });
-  return { addedSheets: added, report, inputFindings: result.findings, source: result.source, inputProjects };
+  return { addedSheets: added, report, inputFindings: result.findings, source: result.source, inputProjects, inputReview };
 }
 
 /** Writes the empty working-sheet template (instructions and the six 底稿). */

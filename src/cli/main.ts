@@ -6,12 +6,13 @@ import { checkWorkbook } from '../app/check';
 import { summarize } from '../core/findings';
 import { clipText } from '../core/quote';
 import { profileById, PROFILES } from '../core/profiles';
-import { reportToJson, type CheckReport } from '../core/report';
+import type { CheckReport } from '../core/report';
 import type { ExcelJsWorkbookPort } from '../adapters/file/exceljs-port';
 import { openWorkbookFile, WorkbookOpenError } from '../adapters/file/open-workbook';
 import { markedCopy } from '../adapters/file/marked-copy';
-import { readSnapshotFile } from '../adapters/file/read-snapshot';
-import { invalidRecordsNotice, marksOf } from '../port/port';
+import { readReviewedSnapshotFile } from '../adapters/file/read-snapshot';
+import { invalidRecordsNotice } from '../port/port';
+import type { ReviewStore } from '../port/review-store';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import type { FinalAccounts } from '../core/model';
 import { parseRubricOption, RubricOptionError } from '../core/performance';
@@ -30,6 +31,12 @@ import { formatProjectSummaries } from './project-summary';
 import { readLastYear } from '../app/last-year';
 import { maxSizeMb, openFailure, readLimits } from './read-options';
 import { runWithTimeout } from './timed-run';
+import { runExplain } from './explain-file';
+import { readinessExitCode, reviewedJson, reviewer, type ReviewCliContext } from './review-cli';
+import { readinessWarning, reviewCheck, reviewedMarks, reviewStatusOf, type ReviewedCheck } from '../app/review';
+import type { CheckOptions } from '../app/check';
+import { parseChangeThreshold } from '../core/rules/last-year-rules';
+import { ReviewInputError } from '../core/review/status';
 
 export class UserError extends Error {}
 
@@ -46,10 +53,10 @@ async function openWorkbook(path: string, args: ParsedArgs): Promise<ExcelJsWork
   return new ExcelJsWorkbookPort(await openWorkbookFile(path, readLimits(maxSizeMb(args))));
 }
 
-/** The snapshot of a file that is only read: the lean read path where it gives the full load's snapshot. */
-async function readSnapshot(path: string, args: ParsedArgs): Promise<WorkbookSnapshot> {
+/** A file that is only read: its snapshot and review store, by the lean read path where it gives the full load's snapshot. */
+async function readReviewed(path: string, args: ParsedArgs): Promise<{ snapshot: WorkbookSnapshot; store: ReviewStore }> {
   requireFile(path);
-  return readSnapshotFile(path, readLimits(maxSizeMb(args)));
+  return readReviewedSnapshotFile(path, readLimits(maxSizeMb(args)));
 }
 
 /** A whole-number option (`--workers`, `--timeout`), or undefined when not given. */
@@ -63,6 +70,10 @@ function integerFlag(args: ParsedArgs, name: string, what: string): number | und
 /** `--rubric` and `--rubric-setting`: the 绩效 scoring options. */
 function rubricOption(args: ParsedArgs) {
   return parseRubricOption(flag(args, '--rubric'), args.flags.get('--rubric-setting') ?? []);
+}
+
+async function readSnapshot(path: string, args: ParsedArgs): Promise<WorkbookSnapshot> {
+  return (await readReviewed(path, args)).snapshot;
 }
 
 function profileOption(args: ParsedArgs): string | undefined {
@@ -119,32 +130,25 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
   const marked = flag(args, '--marked');
   if (marked && resolve(marked) === resolve(file)) throw new UserError('--marked 的输出文件不能与输入文件相同（原文件不会被修改）。');
   if (marked) await requireNewOutput(marked);
-  const narrativePath = flag(args, '--narrative');
-  const narrative = narrativePath ? await readNarrativeFile(narrativePath) : undefined;
+  const options = await checkOptionsOf(args, file);
   // --marked writes a copy: the full load, which keeps what it writes back. Otherwise the lean read.
   const port = marked ? await openWorkbook(file, args) : null;
-  const snapshot = port ? await port.readSnapshot() : await readSnapshot(file, args);
-  const performance = rubricOption(args);
-  const lastYear = await lastYearOption(args);
-  const report: CheckReport = checkWorkbook(snapshot, {
-    profile: profileOption(args),
-    file,
-    performance,
-    narrative,
-    lastYear,
-    lastYearFile: flag(args, '--last-year'),
-  });
+  const { snapshot, store } = port ? await port.readWithReview() : await readReviewed(file, args);
+  const report: CheckReport = checkWorkbook(snapshot, options);
+  const reviewed = reviewCheck(report, store, reviewer(flag(args, '--user')));
+  if (reviewed.invalidNotice) io.err(reviewed.invalidNotice);
   if (marked && port) {
-    const copy = await markedCopy(port, marksOf(report.findings));
+    // The marked copy also keeps the review record (every error and 提示 of this check, 已改正 for those gone).
+    const copy = await markedCopy(port, reviewedMarks(reviewed), { review: reviewed.state.records });
     await writeNewFile(marked, copy.bytes);
     // A mark record in the input that is not ours (or was altered) is ignored; say so, on stderr so --json stays clean.
     const notice = invalidRecordsNotice(copy.invalidRecords);
     if (notice) io.err(notice);
   }
   if (flag(args, '--json')) {
-    io.out(JSON.stringify(reportToJson(report), null, 2));
+    io.out(JSON.stringify(reviewedJson(reviewed), null, 2));
   } else {
-    io.out(formatFindings(report));
+    io.out(formatFindings(report, reviewStatusOf(reviewed)));
     if (report.projects.length) {
       io.out('');
       io.out('绩效自评汇总：');
@@ -155,10 +159,37 @@ async function runCheck(args: ParsedArgs, io: Output): Promise<number> {
       io.out(formatNarrativeSummary(report.narrative));
     }
     io.out('');
+    io.out(reviewed.readiness.text);
     io.out(summaryLine(report));
     if (marked) io.out(`已另存标记副本：${marked}`);
   }
-  return summarize(report.findings).error > 0 ? 1 : 0;
+  return readinessExitCode(reviewed);
+}
+
+function warnIfNotReady(reviewed: ReviewedCheck, io: Output): void {
+  const warning = readinessWarning(reviewed);
+  if (warning) io.err(warning);
+}
+
+/** The check options every command that checks a single workbook takes (check, explain, report). */
+async function checkOptionsOf(args: ParsedArgs, file: string): Promise<CheckOptions> {
+  const thresholdText = flag(args, '--change-threshold');
+  const changeThreshold = thresholdText === undefined ? undefined : parseChangeThreshold(thresholdText);
+  if (changeThreshold === null) throw new ArgsError(`--change-threshold 应为“百分比,万元”，例如 30,10，而不是“${thresholdText}”。`);
+  const narrativePath = flag(args, '--narrative');
+  return {
+    profile: profileOption(args),
+    file,
+    performance: rubricOption(args),
+    lastYear: await lastYearOption(args),
+    lastYearFile: flag(args, '--last-year'),
+    ...(changeThreshold ? { changeThreshold } : {}),
+    ...(narrativePath ? { narrative: await readNarrativeFile(narrativePath) } : {}),
+  };
+}
+
+function reviewContext(args: ParsedArgs): ReviewCliContext {
+  return { open: (path) => openWorkbook(path, args), checkOptions: (file) => checkOptionsOf(args, file) };
 }
 
 async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number> {
@@ -181,7 +212,10 @@ async function runGenerateCommand(args: ParsedArgs, io: Output): Promise<number>
   io.out(`已由${result.source === 'workings' ? '底稿' : '已有的公开表'}生成，新增工作表：`);
   for (const name of result.addedSheets) io.out(`  + ${name}`);
   io.out(`已写入：${out}（原文件未改动）`);
-  if (result.report) io.out(`生成表检查：${summaryLine(result.report)}`);
+  if (result.report) {
+    io.out(`生成表检查：${summaryLine(result.report)}`);
+    warnIfNotReady(reviewCheck(result.report, result.inputReview, reviewer(flag(args, '--user'))), io);
+  }
   return result.report && summarize(result.report.findings).error > 0 ? 1 : 0;
 }
 
@@ -207,7 +241,7 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
   if (!out) throw new ArgsError('请用 -o 指定输出文件，例如：final-accounts narrative 底稿.xlsx -o 情况说明.docx');
   if (!/\.docx$/i.test(out)) throw new ArgsError(`情况说明草稿写成 Word 文档，输出文件名应以 .docx 结尾（而不是“${out}”）。`);
   await requireNewOutput(out);
-  const snapshot = await readSnapshot(input, args);
+  const { snapshot, store } = await readReviewed(input, args);
   const lastYear = await lastYearSnapshot(args);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
   const { runNarrative } = require('./narrative-draft-file') as typeof import('./narrative-draft-file');
@@ -222,6 +256,10 @@ async function runNarrativeCommand(args: ParsedArgs, io: Output): Promise<number
     return 1;
   }
   io.out(`已写出情况说明草稿：${out}（${result.draft.paragraphs.length} 段，${result.draft.placeholders} 处【请填写…】待补充）`);
+  // A draft from the tables describes them as they are: say when they are not ready to publish (it does not
+  // block). A draft from working sheets describes tables derived from them, which generate checks.
+  const tablesCheck = checkWorkbook(snapshot, { profile: profileOption(args), file: input });
+  if (tablesCheck.tables.length > 0) warnIfNotReady(reviewCheck(tablesCheck, store, reviewer(flag(args, '--user'))), io);
   if (result.lastYearFrom === 'columns') io.out('上年数取自底稿中的“上年”列（未填上年数的底稿，其“较上年”仍以【请填写…】标出）。');
   else if (!lastYear) io.out('未提供上年数（--last-year），“较上年”的增减额和增减率也以【请填写…】标出。');
   return 0;
@@ -262,6 +300,13 @@ const HANDLERS: Record<string, (args: ParsedArgs, io: Output) => Promise<number>
   generate: runGenerateCommand,
   template: runTemplateCommand,
   narrative: runNarrativeCommand,
+  explain: (args, io) => runExplain(args, io, reviewContext(args)),
+  report: (args, io) => {
+    // report-file writes with ExcelJS: loaded on demand, like the other heavy modules.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand; import() would stay native under tsx and miss the .ts file
+    const { runReport } = require('./report-file') as typeof import('./report-file');
+    return runReport(args, io, reviewContext(args));
+  },
 };
 
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
@@ -294,7 +339,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       e instanceof GenerateInputError ||
       e instanceof BatchInputError ||
       e instanceof OutputError ||
-      e instanceof NarrativeFileError
+      e instanceof NarrativeFileError ||
+      e instanceof ReviewInputError
     ) {
       io.err(`错误：${e.message}`);
       return 2;

@@ -27,9 +27,16 @@ export interface Finding {
   actual?: number;
   /** For 情况说明 findings (N1…N10): the paragraph and sentence, and the sheet cell when there is one. */
   location?: NarrativeLocation;
+  /** Stable identity (core/review/finding-id.ts): rule, table and row/column keys, not addresses. Set by check. */
+  id?: string;
+  /** Hash of the figures the finding is about: an explanation holds only while it is the same. */
+  fingerprint?: string;
+  /** Last year's figure (上年数, in 分) of the item the finding is about, when last year's tables were given. */
+  lastYearMinor?: number;
 }
 
 export interface FindingJson {
+  id?: string;
   rule: string;
   severity: Severity;
   table: string;
@@ -39,10 +46,13 @@ export interface FindingJson {
   actual?: number;
   difference?: number;
   location?: { paragraph: number; sentence: number; cell?: string };
+  /** 上年数, in the table's unit. */
+  lastYear?: number;
 }
 
 export function findingToJson(f: Finding): FindingJson {
   const out: FindingJson = {
+    ...(f.id ? { id: f.id } : {}),
     rule: f.rule,
     severity: f.severity,
     table: f.table,
@@ -58,6 +68,7 @@ export function findingToJson(f: Finding): FindingJson {
     out.actual = f.actual;
     out.difference = Math.round((f.actual - f.expected) * 10000) / 10000;
   }
+  if (f.lastYearMinor !== undefined && f.unit) out.lastYear = minorToUnit(f.lastYearMinor, f.unit);
   if (f.location) {
     const { paragraph, sentence, cell } = f.location;
     out.location = cell ? { paragraph, sentence, cell: refText(cell) } : { paragraph, sentence };

@@ -63,9 +63,13 @@ const TITLES: Record<string, string> = {
   'G-NOINPUT': '没有可用于生成的数据',
   'G-PROFILE': '无法确定生成的表式',
   'G-YEAR': '没有找到决算年度',
+  'L-COLUMNS': '底稿“上年”列中的上年数无法使用',
   'L-NOINPUT': '上年数无法读取',
   'L-YEAR': '上年数不是上一年度的',
-  'L-COLUMNS': '底稿“上年”列未能使用',
+  // Comparisons with last year (core/rules/last-year-rules.ts).
+  L1: '年初结转和结余应等于上年年末数',
+  L2: '与上年相比变动较大，需说明原因',
+  L3: '新增或不再列示的项，需说明原因',
   'W-INPUT': '底稿填写有误',
   // 绩效自评 (docs/domain.md "Performance self-evaluation").
   P00: '绩效自评：表格或评分设置无法识别',

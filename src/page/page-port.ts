@@ -6,7 +6,9 @@ import { workbookSnapshot } from '../adapters/file/exceljs-snapshot';
 import { markedCopy } from '../adapters/file/marked-copy';
 import type { CellRef } from '../core/cells';
 import type { SheetLayout } from '../port/layout';
-import type { ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
+import type { ApplyMarksOptions, ClearResult, Mark, MarkResult, WorkbookPort } from '../port/port';
+import type { ReviewRecord } from '../core/review/record';
+import { splitReviewStore, type ReviewStore } from '../port/review-store';
 import type { SheetSnapshot, WorkbookSnapshot } from '../port/snapshot';
 
 export interface GeneratedFile {
@@ -34,13 +36,17 @@ function copy(bytes: Uint8Array): Uint8Array {
 export class PageWorkbookPort implements WorkbookPort {
   private view: PageView;
   private listeners = new Set<() => void>();
+  /** The review record last written (with the marks or alone): the marked copy carries it too. */
+  private review: ReviewRecord[] | null = null;
 
   private constructor(
     readonly fileName: string,
     private readonly original: Uint8Array,
     private readonly working: ExcelJsWorkbookPort,
   ) {
-    const sheets = workbookSnapshot(working.workbook).sheets.filter((s) => !working.isMarksRecord(s.name));
+    // Neither our mark record nor our review store is a sheet of the user's.
+    const sheets = splitReviewStore({ sheets: workbookSnapshot(working.workbook).sheets.filter((s) => !working.isMarksRecord(s.name)) }).snapshot
+      .sheets;
     this.view = { sheets, generated: [], marks: [], selected: null, selectCount: 0, result: null };
   }
 
@@ -63,11 +69,22 @@ export class PageWorkbookPort implements WorkbookPort {
   }
 
   /** A new check replaces the marks of the previous one (on the grid and in the marked copy). */
-  async applyMarks(marks: Mark[]): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], options: ApplyMarksOptions = {}): Promise<MarkResult> {
     const cleared = await this.working.clearMarks();
-    const result = await this.working.applyMarks(marks);
+    const result = await this.working.applyMarks(marks, options);
+    if (options.review) this.review = options.review;
     this.update({ marks });
     return { ...result, invalidRecords: cleared.invalidRecords + (result.invalidRecords ?? 0) };
+  }
+
+  /** The review record of the working copy (the marked copy carries it). */
+  async readReview(): Promise<ReviewStore> {
+    return this.working.readReview();
+  }
+
+  async writeReview(records: ReviewRecord[]): Promise<void> {
+    await this.working.writeReview(records);
+    this.review = records;
   }
 
   async clearMarks(): Promise<ClearResult> {
@@ -93,11 +110,12 @@ export class PageWorkbookPort implements WorkbookPort {
 
   /**
    * The file as opened with the marks of the last check (fills and notes): the same file `check --marked`
-   * writes, through the same code (adapters/file/marked-copy.ts), from a fresh copy of the original bytes.
+   * writes, through the same code (adapters/file/marked-copy.ts), from a fresh copy of the original bytes;
+   * with the review record, as `check --marked` keeps it.
    */
   async markedCopy(): Promise<Uint8Array> {
     const fresh = await ExcelJsWorkbookPort.fromBuffer(copy(this.original));
-    return (await markedCopy(fresh, this.view.marks)).bytes;
+    return (await markedCopy(fresh, this.view.marks, this.review ? { review: this.review } : {})).bytes;
   }
 
   private update(patch: Partial<PageView>): void {

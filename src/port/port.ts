@@ -2,7 +2,9 @@
 // Two adapters implement it: ExcelJS (files) and Office.js (inside Excel).
 import type { CellRef } from '../core/cells';
 import { SEVERITY_LABEL, SEVERITY_RANK, type Finding, type Severity } from '../core/findings';
+import type { ReviewRecord } from '../core/review/record';
 import type { SheetLayout } from './layout';
+import type { ReviewStore } from './review-store';
 import type { WorkbookSnapshot } from './snapshot';
 
 export interface Mark {
@@ -108,7 +110,7 @@ export interface WorkbookPort {
    * Highlights the cells without touching the user's own formats; recorded so clearMarks removes exactly these.
    * Reports what it left out (see MarkResult).
    */
-  applyMarks(marks: Mark[]): Promise<MarkResult>;
+  applyMarks(marks: Mark[], options?: ApplyMarksOptions): Promise<MarkResult>;
   /**
    * Removes every mark this product recorded (also those of an earlier session), and nothing else: only what
    * the workbook's mark record names and still carries our mark; anything else in the record is reported.
@@ -118,6 +120,15 @@ export interface WorkbookPort {
   addSheets(layouts: SheetLayout[]): Promise<string[]>;
   /** Selects and reveals a cell (activates its sheet). */
   select(cell: CellRef): Promise<void>;
+  /** The review record kept in the workbook (port/review-store.ts), every entry validated; none → EMPTY_STORE. */
+  readReview?(): Promise<ReviewStore>;
+  /** Replaces the review record (our very hidden sheet, never any other); no records → no sheet. */
+  writeReview?(records: ReviewRecord[]): Promise<void>;
+}
+
+export interface ApplyMarksOptions {
+  /** The review record to write with the marks, in the same request budget (issue #16). */
+  review?: ReviewRecord[];
 }
 
 /** Fill colours of marks by severity (ARGB). */

@@ -7,13 +7,16 @@ import type { FinalAccounts } from '../core/model';
 import { workingTemplate } from '../app/template';
 import { summarize } from '../core/findings';
 import type { CheckReport } from '../core/report';
-import { invalidRecordsNotice, marksOf, type WorkbookPort } from '../port/port';
+import { invalidRecordsNotice, type WorkbookPort } from '../port/port';
 import type { SheetLayout } from '../port/layout';
 import type { WorkbookSnapshot } from '../port/snapshot';
 import { layoutsFromSnapshot, type GeneratedLayouts } from './generate-layouts';
 import { toPaneError, type PaneError } from './pane-errors';
+import { explain, reviewCheck, reviewedMarks, reviewReportLayout, type ReviewedCheck } from '../app/review';
+import { EMPTY_STORE } from '../port/review-store';
+import type { Reviewer } from '../core/review/status';
 
-export type PaneTask = 'check' | 'generate' | 'clear' | 'jump' | 'template';
+export type PaneTask = 'check' | 'generate' | 'clear' | 'jump' | 'template' | 'review';
 
 export interface PaneProgress {
   label: string;
@@ -39,13 +42,17 @@ export interface PaneState {
   rubric: string | undefined;
   /**
    * Last year's figures the officer picked (上年数 file), read once by app/last-year.ts: the one place every use
-   * takes them from (the narrative check's 较上年, the draft; later the last-year table checks).
+   * takes them from (the narrative check's 较上年, the draft, the last-year checks L1–L3).
    */
   lastYear: LoadedLastYear | null;
   /** The file being read as last year's, while it is. */
   lastYearLoading: string | null;
   /** Why the picked file gives no last year (Chinese), until another is picked. */
   lastYearProblem: string | null;
+  /** The last check joined with the workbook's review record (docs/review.md): statuses and readiness. */
+  review: ReviewedCheck | null;
+  /** Whether the port keeps a review record (the WPS adapter does not yet): the status controls show only then. */
+  canReview: boolean;
 }
 
 export interface LoadedLastYear {
@@ -73,6 +80,8 @@ export interface PaneDependencies {
   marksWhere?: string;
   /** The working-sheet template (`final-accounts template`'s sheets). */
   template?: () => SheetLayout[];
+  /** Who sets a status, where the host tells (Excel gives add-ins no user name). */
+  userName?: string;
 }
 
 const MARKS_IN_WORKBOOK = '有问题的单元格已在工作簿中标出；点击下面的条目（或用方向键选中后按 Enter）可跳到该单元格。';
@@ -89,6 +98,7 @@ const TASK_LABEL: Record<PaneTask, string> = {
   clear: '清除标记',
   jump: '定位单元格',
   template: '插入底稿模板',
+  review: '保存审核说明',
 };
 
 export class PaneController {
@@ -110,7 +120,13 @@ export class PaneController {
       lastYear: deps.lastYear ?? null,
       lastYearLoading: null,
       lastYearProblem: null,
+      review: null,
+      canReview: !!deps.port.writeReview,
     };
+  }
+
+  private who(): Reviewer {
+    return { now: new Date().toISOString(), user: this.deps.userName ?? '' };
   }
 
   getState = (): PaneState => this.state;
@@ -180,12 +196,16 @@ export class PaneController {
         performance: { rubric: this.state.rubric },
         ...(lastYear ? { lastYear: lastYear.accounts, lastYearFile: lastYear.file } : {}),
       });
+      const review = reviewCheck(report, (await this.deps.port.readReview?.()) ?? EMPTY_STORE, this.who());
       this.update({ progress: { label: '正在标记有问题的单元格…', fraction: 0.7 } });
-      const marked = await this.deps.port.applyMarks(marksOf(report.findings));
+      // The review record goes with the marks (one write): statuses, and 已改正 for findings now gone.
+      const marked = await this.deps.port.applyMarks(reviewedMarks(review), this.deps.port.writeReview ? { review: review.state.records } : {});
       const s = summarize(report.findings);
       const notice = report.findings.length === 0 ? '检查完成：没有发现问题。' : `检查完成。${this.deps.marksWhere ?? MARKS_IN_WORKBOOK}`;
-      const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords)].filter(Boolean).join('');
-      this.update({ report, notice, noticeIntent: s.error + s.warning > 0 ? 'warning' : 'success', markNotice: markNotice || null });
+      const markNotice = [tailNotesNotice(marked.tailNotesOmitted), invalidRecordsNotice(marked.invalidRecords), review.invalidNotice]
+        .filter(Boolean)
+        .join('');
+      this.update({ report, review, notice, noticeIntent: s.error + s.warning > 0 ? 'warning' : 'success', markNotice: markNotice || null });
     });
   }
 
@@ -213,6 +233,7 @@ export class PaneController {
         notice: cleared > 0 ? `已清除 ${cleared} 处标记，您自己的格式保持原样。` : '工作簿中没有本助手的标记。',
         report: null,
         noticeIntent: 'success',
+        review: null,
         markNotice: invalidRecordsNotice(invalidRecords),
       });
     });
@@ -225,6 +246,34 @@ export class PaneController {
       const names = await this.deps.port.addSheets((this.deps.template ?? workingTemplate)());
       const guide = names[0] ? `请按“${names[0]}”工作表填写。` : '';
       this.update({ notice: `已插入底稿模板（${names.length} 张工作表），原有工作表均未改动。${guide}`, noticeIntent: 'success' });
+    });
+  }
+
+  /**
+   * Sets a finding's status (已说明 / 误报 with a reason, or back to 待处理) and keeps it in the workbook.
+   * A missing reason or an unknown id is shown as the pane's error; nothing is written then.
+   */
+  async setStatus(id: string, status: 'explained' | 'dismissed' | 'open', reason: string): Promise<void> {
+    const current = this.state.review;
+    if (!current || !this.state.report) return;
+    await this.task('review', async () => {
+      const review = explain(current, [{ id, status, reason }], this.who());
+      if (!this.deps.port.writeReview) throw new Error('此工作簿不支持保存审核说明。');
+      await this.deps.port.writeReview(review.state.records);
+      this.update({ review, notice: review.readiness.text, noticeIntent: review.readiness.ready ? 'success' : 'warning' });
+    });
+  }
+
+  /** Adds the 审核说明 sheet (every error and 提示 with status, reason and cells) to the workbook. */
+  async addReviewReport(): Promise<void> {
+    const review = this.state.review;
+    if (!review) return;
+    await this.task('review', async () => {
+      const [name] = await this.deps.port.addSheets([reviewReportLayout(review)]);
+      this.update({
+        notice: `已添加工作表“${name}”：列出每个错误和提示的状态、原因和单元格。${review.readiness.text}`,
+        noticeIntent: review.readiness.ready ? 'success' : 'warning',
+      });
     });
   }
 

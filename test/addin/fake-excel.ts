@@ -80,6 +80,8 @@ export interface FakeSheet {
   rowHeights: Record<number, number>;
   frozenRows: number;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string };
+  /** Absent: Visible. */
+  visibility?: string;
 }
 export interface FakeAnnotation {
   id: string;
@@ -664,10 +666,20 @@ class FakeWorksheetProxy extends FakeProxy {
     const s = t as FakeSheet;
     if (name === 'name') return s.name;
     if (name === 'id') return s.id;
+    if (name === 'visibility') return s.visibility ?? 'Visible';
     return super.readScalar(name, t);
   }
   get name(): string {
     return this.loadedValue('name');
+  }
+  get visibility(): string {
+    return this.loadedValue('visibility');
+  }
+  set visibility(value: string) {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw new FakeOfficeError('InvalidArgument', `visibility ${value}`);
+    this.write({ visibility: value }, () => {
+      this.sheet().visibility = value;
+    });
   }
   get freezePanes() {
     this.ctx.navigated();

@@ -21,9 +21,15 @@ async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** The record's header holds a random id, new on every write (two CLI runs differ in it too). */
+/**
+ * The records' headers hold a random id, new on every write (two CLI runs differ in it too); a review record
+ * also holds when and by whom it was written, and its seal over those.
+ */
 function sameId(value: ExcelJS.CellValue): ExcelJS.CellValue {
-  return typeof value === 'string' && value.startsWith('{"kind":"final-accounts-marks"') ? value.replace(/"id":"[^"]+"/, '"id":"…"') : value;
+  if (typeof value !== 'string') return value;
+  if (/^\{"kind":"final-accounts-(marks|review)"/.test(value)) return value.replace(/"id":"[^"]+"/, '"id":"…"');
+  if (value.startsWith('{"id":') && value.includes('"sum":')) return value.replace(/"(time|user|sum)":"[^"]*"/g, '"$1":"…"');
+  return value;
 }
 
 /** Every cell of every sheet (hidden ones too): value, fill and note; the sheets' names and states. */

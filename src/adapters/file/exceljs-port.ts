@@ -2,7 +2,10 @@
 import ExcelJS from 'exceljs';
 import type { CellRef } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import type { ReviewRecord } from '../../core/review/record';
+import { groupMarksByCell, type ApplyMarksOptions, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { splitReviewStore, type ReviewStore } from '../../port/review-store';
+import { writeReviewSheet } from './review-sheet';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { addLayoutSheet } from './exceljs-layout';
 import { workbookSnapshot } from './exceljs-snapshot';
@@ -22,9 +25,22 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
+    return (await this.readWithReview()).snapshot;
+  }
+
+  /** The snapshot (without our record and review sheets) and the review store, from one pass. */
+  async readWithReview(): Promise<{ snapshot: WorkbookSnapshot; store: ReviewStore }> {
     const snap = workbookSnapshot(this.workbook);
     const record = findRecordSheet(this.workbook)?.sheet.name;
-    return { sheets: snap.sheets.filter((s) => s.name !== record) };
+    return splitReviewStore({ sheets: snap.sheets.filter((s) => s.name !== record) });
+  }
+
+  async readReview(): Promise<ReviewStore> {
+    return splitReviewStore(workbookSnapshot(this.workbook)).store;
+  }
+
+  async writeReview(records: ReviewRecord[]): Promise<void> {
+    writeReviewSheet(this.workbook, (await this.readReview()).sheet, records);
   }
 
   /** True for our own record sheet (found by its identifier); a user's sheet of the same name is not. */
@@ -37,7 +53,8 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
    * and a note, and first saves what the cell had (fill and note) in its record; clearMarks puts it back.
    * A file has no request limit: every marked cell gets its note, nothing is left out.
    */
-  async applyMarks(marks: Mark[]): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], options: ApplyMarksOptions = {}): Promise<MarkResult> {
+    if (options.review) await this.writeReview(options.review);
     const { entries, invalid } = loadRecord(this.workbook);
     const byCell = new Map(entries.map((e) => [`${e.sheet}!${e.row}:${e.col}`, e]));
     for (const m of groupMarksByCell(marks)) {
@@ -107,6 +124,13 @@ function removeNote(cell: ExcelJS.Cell): void {
 
 function detachedStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
   return JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+}
+
+/** A new workbook holding only these sheets, as .xlsx bytes (the 审核说明 file of the CLI and the page). */
+export async function workbookOfSheets(layouts: SheetLayout[]): Promise<Uint8Array> {
+  const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
+  await port.addSheets(layouts);
+  return port.toBuffer();
 }
 
 export async function readWorkbookFile(path: string): Promise<ExcelJsWorkbookPort> {

@@ -40,6 +40,8 @@ export interface WorksheetCollectionSurface extends LoadableSurface {
 
 export interface WorksheetSurface extends LoadableSurface {
   readonly name: string;
+  /** `Visible` | `Hidden` | `VeryHidden` (ExcelApi 1.1); our review store is VeryHidden. */
+  visibility: string;
   readonly freezePanes: FreezePanesSurface;
   /** ExcelApi 1.9. */
   readonly pageLayout: PageLayoutSurface;

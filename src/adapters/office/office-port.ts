@@ -10,7 +10,10 @@
 import type { CellRef } from '../../core/cells';
 import { a1 } from '../../core/cells';
 import type { SheetLayout } from '../../port/layout';
-import { groupMarksByCell, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import type { ReviewRecord } from '../../core/review/record';
+import { groupMarksByCell, type ApplyMarksOptions, type ClearResult, type Mark, type MarkResult, type WorkbookPort } from '../../port/port';
+import { splitReviewStore, type ReviewStore } from '../../port/review-store';
+import { queueReviewStore, readReviewStore } from './review-store';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { BELOW_FLOOR_MESSAGE, detectFeatures, EXCEL_API_FLOOR, type ExcelApiCheck, type ExcelFeatures } from './api-support';
 import type { ExcelContextSurface, ExcelRunner, WorksheetSurface } from './excel-surface';
@@ -18,7 +21,7 @@ import { planMarkWrite, removalOps } from './marks';
 import { newRunId } from './mark-record';
 import { describeOfficeError, WorkbookAccessError } from './office-errors';
 import { inspectMarks, PayloadTooLargeError, readWorkbookAtOnce, readWorkbookChunked, type MarkInspection } from './read-workbook';
-import { packRequests, RequestPacker, syncRequests, type SyncHooks } from './request-packer';
+import { packRequests, RequestPacker, syncRequests, type RequestOp, type SyncHooks } from './request-packer';
 import { layoutSteps, measuredSteps, newSheetNames, type SheetTarget } from './write-sheets';
 
 export interface OfficePortOptions {
@@ -36,6 +39,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   readonly features: ExcelFeatures;
   /** What the last readSnapshot learnt about existing marks; used once by the next applyMarks. */
   private freshInspection: MarkInspection | null = null;
+  /** The review store the last readSnapshot found (split off the snapshot); null once something was written. */
+  private freshStore: ReviewStore | null = null;
 
   constructor(private readonly options: OfficePortOptions) {
     if (!options.isSupported(EXCEL_API_FLOOR)) throw new WorkbookAccessError(BELOW_FLOOR_MESSAGE, 'below-floor');
@@ -61,14 +66,41 @@ export class OfficeWorkbookPort implements WorkbookPort {
       }
     });
     this.freshInspection = result.inspection;
-    return result.snapshot;
+    const split = splitReviewStore(result.snapshot);
+    this.freshStore = split.store;
+    return split.snapshot;
+  }
+
+  async readReview(): Promise<ReviewStore> {
+    return this.freshStore ?? this.guard(() => this.options.run((ctx) => readReviewStore(ctx)));
+  }
+
+  /** Rewrites the review store alone (a status set in the pane): one request after a read. */
+  async writeReview(records: ReviewRecord[]): Promise<void> {
+    const store = await this.readReview();
+    this.freshStore = null;
+    await this.guard(() =>
+      this.options.run(async (ctx) => {
+        ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        const names = ctx.workbook.worksheets.items.map((w) => w.name);
+        const packer = new RequestPacker(ctx.workbook);
+        queueReviewStore(packer, store, records, names);
+        await packer.sync(ctx, this.syncHooks());
+      }),
+    );
   }
 
   /**
    * Removes the previous marks and writes the new ones in one request when they fit. On a large workbook the
    * notes of 尾差-only cells are left out first (planMarkWrite); the result says how many.
+   * `options.review`: the review record, queued into the same packer after the marks (queueReviewStore); it
+   * shares their requests and budget, and is written in the same run.
    */
-  async applyMarks(marks: Mark[]): Promise<MarkResult> {
+  async applyMarks(marks: Mark[], options: ApplyMarksOptions = {}): Promise<MarkResult> {
+    // The review record goes out with the marks, in the same requests (issue #16).
+    const store = options.review ? await this.readReview() : null;
+    this.freshStore = null;
     const cells = groupMarksByCell(marks);
     const cached = this.freshInspection;
     this.freshInspection = null;
@@ -78,7 +110,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         this.options.run(async (ctx): Promise<MarkResult> => {
           const found = inspection ?? (await inspectMarks(ctx, this.features, [run]));
           const plan = planMarkWrite(ctx.workbook, this.features, found, cells, run);
-          await syncRequests(ctx, plan.requests, this.syncHooks());
+          await syncRequests(ctx, withReview(ctx, plan.requests, store, options.review, found.sheets), this.syncHooks());
           return { tailNotesOmitted: plan.tailNotesOmitted, invalidRecords: found.invalidRecords };
         });
       try {
@@ -165,4 +197,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
       throw describeOfficeError(e);
     }
   }
+}
+
+/** The mark requests with the review record after them, packed again only when there is a record to write. */
+function withReview(
+  ctx: ExcelContextSurface,
+  requests: RequestOp[][],
+  store: ReviewStore | null,
+  review: ReviewRecord[] | undefined,
+  sheets: string[],
+): RequestOp[][] {
+  if (!store || !review) return requests;
+  const packer = new RequestPacker(ctx.workbook);
+  packer.addOps(requests.flat());
+  queueReviewStore(packer, store, review, sheets);
+  return packer.plan();
 }

@@ -9,6 +9,8 @@ import type { WorkbookPort } from '../../port/port';
 import type { WorkbookSnapshot } from '../../port/snapshot';
 import { DOCX_TYPE, downloadBytes, generatedFileName, openWorkbookFile } from '../file-open';
 import { narrativeDocx } from '../narrative-download';
+import { workbookOfSheets } from '../../adapters/file/exceljs-port';
+import { reviewReportLayout } from '../../app/review';
 import type { PageWorkbookPort } from '../page-port';
 import { TEMPLATE_FILE_NAME, templateWorkbookBytes } from '../template-download';
 import { FilePicker, firstFile } from './FilePicker';
@@ -96,6 +98,7 @@ function TemplateDownload() {
 function Downloads({ port, controller }: { port: PageWorkbookPort; controller: PaneController }) {
   const styles = useStyles();
   const view = useSyncExternalStore(port.subscribe, port.getView);
+  const pane = useSyncExternalStore(controller.subscribe, controller.getState);
   const { saving, run } = useSaving();
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   // After generation the download comes into view (at 320 px the pane is a long column).
@@ -103,7 +106,8 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
   useEffect(() => {
     if (view.result) resultButton.current?.scrollIntoView({ block: 'nearest' });
   }, [view.result]);
-  if (!view.result && view.marks.length === 0) return null;
+  if (!view.result && view.marks.length === 0 && !pane.review) return null;
+  const reviewName = generatedFileName(port.fileName, '审核说明');
   const resultName = generatedFileName(port.fileName);
   const markedName = generatedFileName(port.fileName, '已标记');
   const draftName = generatedFileName(port.fileName, '情况说明草稿', '.docx');
@@ -131,6 +135,15 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
       {view.marks.length > 0 && (
         <Button className={styles.wrap} disabled={saving} onClick={run(async () => downloadBytes(await port.markedCopy(), markedName))}>
           下载标记副本：{markedName}
+        </Button>
+      )}
+      {pane.review && (
+        <Button
+          className={styles.wrap}
+          disabled={saving}
+          onClick={run(async () => downloadBytes(await workbookOfSheets([reviewReportLayout(pane.review!)]), reviewName))}
+        >
+          下载审核说明：{reviewName}
         </Button>
       )}
     </div>
@@ -195,6 +208,7 @@ export function StandalonePage() {
             title="决算公开助手（网页版）"
             top={top}
             bottom={<Downloads port={opened.port} controller={opened.controller} />}
+            reviewDownload
             actionsDisabled={!!reading}
             readLastYearFile={readLastYearFile}
             templateButton={false}

@@ -7,6 +7,7 @@ import { presentedInOrder, presentFindings, type PresentedFinding, type PresentO
 import type { CellRef } from '../../core/cells';
 import { SEVERITY_LABEL, SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { CheckReport } from '../../core/report';
+import { ReviewControls, type ReviewChoice } from './ReviewControls';
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', tail: 'informative' };
 const ALL = '';
@@ -38,6 +39,8 @@ const useStyles = makeStyles({
   figureLabel: { color: tokens.colorNeutralForeground2 },
   status: { color: tokens.colorNeutralForeground2 },
   empty: { color: tokens.colorNeutralForeground2 },
+  // Explained or dismissed: greyed, the reason beside it.
+  settled: { opacity: 0.55 },
 });
 
 export interface FindingsListProps {
@@ -46,6 +49,8 @@ export interface FindingsListProps {
   disabled?: boolean;
   /** #16: the officer's status of a finding (已说明 / 误报), rendered under it when given. */
   statusOf?: PresentOptions['statusOf'];
+  /** Sets a finding's review status (absent: no controls; the status is then a line under the finding). */
+  onStatus?: (id: string, status: ReviewChoice, reason: string) => void;
 }
 
 function FindingRow(props: {
@@ -55,11 +60,15 @@ function FindingRow(props: {
   onJump: (cell: CellRef) => void;
   onFocus: () => void;
   buttonRef: (el: HTMLButtonElement | null) => void;
+  onStatus?: (id: string, status: ReviewChoice, reason: string) => void;
 }) {
-  const { f, tabIndex, disabled, onJump, onFocus, buttonRef } = props;
+  const { f, tabIndex, disabled, onJump, onFocus, buttonRef, onStatus } = props;
   const styles = useStyles();
+  const review = f.status?.review;
+  const settled = review?.status === 'explained' || review?.status === 'dismissed';
+  const controls = onStatus && review;
   return (
-    <li>
+    <li className={settled ? styles.settled : undefined}>
       <Button
         ref={buttonRef}
         appearance="subtle"
@@ -98,7 +107,8 @@ function FindingRow(props: {
               </span>
             </span>
           )}
-          {f.status && (
+          {f.lastYear && <span className={styles.where}>上年数：{f.lastYear}</span>}
+          {f.status && !controls && (
             <span className={styles.status}>
               {f.status.label}
               {f.status.reason ? `：${f.status.reason}` : ''}
@@ -106,11 +116,20 @@ function FindingRow(props: {
           )}
         </span>
       </Button>
+      {controls && (
+        <ReviewControls
+          key={`${review.id}:${review.status}:${f.status?.reason ?? ''}`}
+          id={review.id}
+          status={f.status!}
+          disabled={disabled}
+          onStatus={onStatus}
+        />
+      )}
     </li>
   );
 }
 
-export function FindingsList({ report, onJump, disabled = false, statusOf }: FindingsListProps) {
+export function FindingsList({ report, onJump, disabled = false, statusOf, onStatus }: FindingsListProps) {
   const styles = useStyles();
   const [severity, setSeverity] = useState<Severity | typeof ALL>(ALL);
   const [table, setTable] = useState<string>(ALL);
@@ -210,6 +229,7 @@ export function FindingsList({ report, onJump, disabled = false, statusOf }: Fin
                     tabIndex={f.key === current ? 0 : -1}
                     disabled={disabled}
                     onJump={onJump}
+                    onStatus={onStatus}
                     onFocus={() => setActiveKey(f.key)}
                     buttonRef={(el) => {
                       if (el) buttons.current.set(f.key, el);

@@ -13,7 +13,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { reviewStatusOf } from '../../app/review';
 import { AUTO, PROFILE_CHOICES, RUBRIC_CHOICES, type Choice } from '../choices';
 import type { PaneController } from '../pane-controller';
 import { FindingsList } from './FindingsList';
@@ -68,6 +69,8 @@ export interface TaskPaneProps {
   templateButton?: boolean;
   /** Reads a picked 上年数 .xlsx (the host's file adapter); without it the pane has no 上年数 picker. */
   readLastYearFile?: (file: File) => Promise<WorkbookSnapshot>;
+  /** The page offers the 审核说明 as a download (in `bottom`) instead of a sheet added to the workbook. */
+  reviewDownload?: boolean;
 }
 
 export function TaskPane({
@@ -79,9 +82,12 @@ export function TaskPane({
   emptyText,
   templateButton = true,
   readLastYearFile,
+  reviewDownload = false,
 }: TaskPaneProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  // Every finding with an id gets its status (待处理 too): the controls need it.
+  const statusOf = useMemo(() => reviewStatusOf(state.review, true), [state.review]);
   const running = state.running !== null && state.running !== 'jump';
   const busy = running || actionsDisabled;
   return (
@@ -133,6 +139,16 @@ export function TaskPane({
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
+      {state.review && (
+        <MessageBar intent={state.review.readiness.ready ? 'success' : 'warning'} aria-label="公开就绪">
+          <MessageBarBody>{state.review.readiness.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.review && !reviewDownload && (
+        <Button disabled={busy} onClick={() => void controller.addReviewReport()}>
+          添加“审核说明”工作表
+        </Button>
+      )}
       {bottom}
       {state.markNotice && (
         <MessageBar intent="info">
@@ -147,7 +163,13 @@ export function TaskPane({
       {!running && !state.report && !state.error && !state.notice && (
         <Text className={styles.empty}>{emptyText ?? '点击“检查”核对当前工作簿中的公开表，有问题的单元格会被标上颜色并列在这里。'}</Text>
       )}
-      <FindingsList report={state.report} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
+      <FindingsList
+        report={state.report}
+        onJump={(cell) => void controller.jump(cell)}
+        disabled={busy}
+        statusOf={statusOf}
+        onStatus={state.canReview ? (id, status, reason) => void controller.setStatus(id, status, reason) : undefined}
+      />
       <NarrativeFigures figures={state.report?.narrative?.figures ?? []} onJump={(cell) => void controller.jump(cell)} disabled={busy} />
     </main>
   );
