@@ -101,24 +101,37 @@ function Downloads({ port, controller }: { port: PageWorkbookPort; controller: P
   const pane = useSyncExternalStore(controller.subscribe, controller.getState);
   const { saving, run } = useSaving();
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
-  // After generation the download comes into view (at 320 px the pane is a long column).
+  // After generation the download comes into view (at 320 px the pane is a long column). It is shown once the
+  // task has ended, so that the success line above it is laid out first and does not push it out of view.
   const resultButton = useRef<HTMLButtonElement>(null);
+  const result = pane.running ? null : view.result;
   useEffect(() => {
-    if (view.result) resultButton.current?.scrollIntoView({ block: 'nearest' });
-  }, [view.result]);
-  if (!view.result && view.marks.length === 0 && !pane.review) return null;
+    const button = resultButton.current;
+    if (!result || !button) return;
+    button.scrollIntoView({ block: 'nearest' });
+    if (typeof ResizeObserver === 'undefined') return;
+    // The message bars above animate their height in; keep the button in view while that settles (1 s).
+    const observer = new ResizeObserver(() => button.scrollIntoView({ block: 'nearest' }));
+    observer.observe(document.body);
+    const stop = setTimeout(() => observer.disconnect(), 1000);
+    return () => {
+      clearTimeout(stop);
+      observer.disconnect();
+    };
+  }, [result]);
+  if (!result && view.marks.length === 0 && !pane.review) return null;
   const reviewName = generatedFileName(port.fileName, '审核说明');
   const resultName = generatedFileName(port.fileName);
   const markedName = generatedFileName(port.fileName, '已标记');
   const draftName = generatedFileName(port.fileName, '情况说明草稿', '.docx');
   return (
     <div className={styles.downloads} aria-label="下载">
-      {view.result && (
-        <Button ref={resultButton} appearance="primary" className={styles.wrap} onClick={() => downloadBytes(view.result!.bytes, resultName)}>
+      {result && (
+        <Button ref={resultButton} appearance="primary" className={styles.wrap} onClick={() => downloadBytes(result.bytes, resultName)}>
           下载生成结果：{resultName}
         </Button>
       )}
-      {view.result && (
+      {result && (
         <Button
           className={styles.wrap}
           disabled={saving}

@@ -30,7 +30,7 @@ export function ReviewControls({ id, status, disabled, onStatus }: ReviewControl
   return (
     <div className={styles.box}>
       <div className={styles.line}>
-        <Badge appearance={done ? 'tint' : 'outline'} color={done ? 'success' : 'subtle'} size="small">
+        <Badge appearance={done ? 'tint' : 'outline'} color={done ? 'success' : 'informative'} size="small">
           {status.label}
         </Badge>
         {status.reason && <span className={styles.reason}>{status.reason}</span>}
