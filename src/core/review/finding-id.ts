@@ -17,32 +17,52 @@ export type CellKeyIndex = Map<string, KeyedCell>;
 
 const at = (ref: CellRef): string => `${ref.sheet}!${ref.row}:${ref.col}`;
 
+/** Cells wanted in an index: by sheet name, the set of `row * COLS + col`; checked before any key text is built. */
+type WantedCells = Map<string, Set<number>>;
+const COLS = 1 << 14; // Excel's 16,384 columns
+
+function wantedCells(findings: Finding[]): WantedCells {
+  const wanted: WantedCells = new Map();
+  for (const f of findings)
+    for (const c of f.cells) {
+      let set = wanted.get(c.sheet);
+      if (!set) wanted.set(c.sheet, (set = new Set()));
+      set.add(c.row * COLS + c.col);
+    }
+  return wanted;
+}
+
 /**
  * `lastYear`: last year's tables, whose cells findings name as `上年:<sheet>` (rules/last-year-rules.ts);
- * their keys start with `上年/`.
+ * their keys start with `上年/`. `findings`: when given, only the cells they name are indexed (a check names a
+ * few dozen of the model's thousands of cells, and building every key text cost a tenth of a check).
  */
-export function cellKeyIndex(accounts: FinalAccounts, lastYear?: FinalAccounts | null): CellKeyIndex {
+export function cellKeyIndex(accounts: FinalAccounts, lastYear?: FinalAccounts | null, findings?: Finding[]): CellKeyIndex {
   const index: CellKeyIndex = new Map();
-  addTables(index, accounts, '', '');
-  if (lastYear) addTables(index, lastYear, LAST_YEAR_SHEET_PREFIX, '上年/');
+  const wanted = findings ? wantedCells(findings) : null;
+  addTables(index, accounts, '', '', wanted);
+  if (lastYear) addTables(index, lastYear, LAST_YEAR_SHEET_PREFIX, '上年/', wanted);
   return index;
 }
 
-function addTables(index: CellKeyIndex, accounts: FinalAccounts, sheetPrefix: string, keyPrefix: string): void {
+function addTables(index: CellKeyIndex, accounts: FinalAccounts, sheetPrefix: string, keyPrefix: string, wanted: WantedCells | null): void {
+  const want = (ref: CellRef) => !wanted || !!wanted.get(sheetPrefix + ref.sheet)?.has(ref.row * COLS + ref.col);
   const put = (ref: CellRef, key: string, minor?: number) =>
     index.set(`${sheetPrefix}${ref.sheet}!${ref.row}:${ref.col}`, { key: keyPrefix + key, ...(minor === undefined ? {} : { minor }) });
   for (const id of TABLE_IDS) {
     const t = accounts.tables[id];
     if (!t) continue;
-    if (t.titleRef) put(t.titleRef, `${id}/title`);
+    if (t.titleRef && want(t.titleRef)) put(t.titleRef, `${id}/title`);
     for (const row of t.rows) {
-      if (row.labelRef) put(row.labelRef, `${id}/${row.key}/label`);
-      if (row.codeRef) put(row.codeRef, `${id}/${row.key}/code`);
-      for (const [col, cell] of Object.entries(row.cells))
-        if (cell?.ref) put(cell.ref, `${id}/${row.key}/${col}`, cell.invalid ? undefined : cell.minor);
+      if (row.labelRef && want(row.labelRef)) put(row.labelRef, `${id}/${row.key}/label`);
+      if (row.codeRef && want(row.codeRef)) put(row.codeRef, `${id}/${row.key}/code`);
+      for (const col in row.cells) {
+        const cell = row.cells[col as keyof typeof row.cells];
+        if (cell?.ref && want(cell.ref)) put(cell.ref, `${id}/${row.key}/${col}`, cell.invalid ? undefined : cell.minor);
+      }
     }
     // Rows the reader could not key (an unknown 类 name) are named by their label text.
-    for (const u of t.unmatched ?? []) put(u.labelRef, `${id}/unmatched:${u.label}`);
+    for (const u of t.unmatched ?? []) if (want(u.labelRef)) put(u.labelRef, `${id}/unmatched:${u.label}`);
   }
 }
 
@@ -99,7 +119,7 @@ export function findingFingerprint(f: Finding, index: CellKeyIndex): string {
  * reports one cell twice) get `~2`, `~3` in the order found.
  */
 export function identifyFindings(findings: Finding[], accounts: FinalAccounts, lastYear?: FinalAccounts | null): Finding[] {
-  const index = cellKeyIndex(accounts, lastYear);
+  const index = cellKeyIndex(accounts, lastYear, findings);
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const base = findingId(f, index);
